@@ -1,0 +1,7 @@
+/** The CLI's commands: name -> module loader. Each module exports `command: Command`. */
+import type { Command } from '../command';
+
+/** All commands, by the name typed after `audiogenesis`. */
+export const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
+  data: () => import('./data'),
+};

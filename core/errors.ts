@@ -1,0 +1,100 @@
+/**
+ * Every typed error of Audiogenesis, in one module. Hosts catch {@link AudiogenesisError} and show its
+ * message; tests assert the exact class.
+ */
+
+/** Base class of all Audiogenesis errors; `code` is stable for hosts to switch on. */
+export class AudiogenesisError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** MIDI bytes that cannot be read: truncated, corrupt, empty, no tracks, too long or too large. */
+export class MidiParseError extends AudiogenesisError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, 'MIDI_PARSE', options);
+  }
+}
+
+/** A NoteSequence or event stream that breaks the codec's rules (bad pitch, negative time...). */
+export class InvalidSequenceError extends AudiogenesisError {
+  constructor(message: string) {
+    super(message, 'INVALID_SEQUENCE');
+  }
+}
+
+/** A model used before `load()` finished, or after `dispose()`. */
+export class ModelNotReadyError extends AudiogenesisError {
+  constructor(message = 'The model is not loaded.') {
+    super(message, 'MODEL_NOT_READY');
+  }
+}
+
+/** Model files missing, or a `config.json` that does not match the code or the weights. */
+export class ModelLoadError extends AudiogenesisError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, 'MODEL_LOAD', options);
+  }
+}
+
+/** A prompt the embedder cannot use as given (it still returns defaults; this is for hosts that must refuse). */
+export class PromptError extends AudiogenesisError {
+  constructor(message: string) {
+    super(message, 'PROMPT');
+  }
+}
+
+/** Bad command-line usage or options out of range. */
+export class UsageError extends AudiogenesisError {
+  constructor(message: string) {
+    super(message, 'USAGE');
+  }
+}
+
+/** A corpus folder or training data that cannot be used. */
+export class DataError extends AudiogenesisError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, 'DATA', options);
+  }
+}
+
+/** A MIDI output port that is missing or vanished. */
+export class MidiPortError extends AudiogenesisError {
+  constructor(message: string) {
+    super(message, 'MIDI_PORT');
+  }
+}
+
+/** A message to the bridge that fails its schema, size limit or pairing token. */
+export class BridgeProtocolError extends AudiogenesisError {
+  constructor(
+    message: string,
+    readonly reason: string,
+  ) {
+    super(message, 'BRIDGE_PROTOCOL');
+  }
+}
+
+/** A host (Premiere) precondition that fails: no project, no sequence, import failed, disk full... */
+export class HostError extends AudiogenesisError {
+  constructor(
+    message: string,
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, 'HOST', options);
+  }
+}
+
+/** Rendering (SoundFont synthesis, WAV writing) failed. */
+export class RenderError extends AudiogenesisError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, 'RENDER', options);
+  }
+}

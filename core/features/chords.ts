@@ -1,0 +1,115 @@
+/**
+ * Chords as a conditioning stream: chord symbols (POP909's `C:maj7`, `N`), a small vocabulary of
+ * root x quality, and template matching for corpora without chord labels.
+ */
+import type { Beats, Note } from '../sequence';
+import { parsePitchClass } from './annotations';
+
+/** Chord qualities the model distinguishes. */
+export const QUALITIES = ['maj', 'min', 'dim', 'aug', 'sus'] as const;
+/** One of {@link QUALITIES}. */
+export type Quality = (typeof QUALITIES)[number];
+/** Chord vocabulary size: 0 = no chord / unknown, then 12 roots x qualities. */
+export const CHORD_VOCAB = 1 + 12 * QUALITIES.length;
+
+/** A chord: root pitch class and quality. */
+export interface Chord {
+  root: number;
+  quality: Quality;
+}
+
+/** A chord over a span of beats. */
+export interface ChordSpan extends Chord {
+  start: Beats;
+  end: Beats;
+}
+
+const INTERVALS: Record<Quality, number[]> = {
+  maj: [0, 4, 7],
+  min: [0, 3, 7],
+  dim: [0, 3, 6],
+  aug: [0, 4, 8],
+  sus: [0, 5, 7],
+};
+
+/** Pitch classes of a chord. */
+export function chordPitchClasses(c: Chord): number[] {
+  return INTERVALS[c.quality].map((i) => (c.root + i) % 12);
+}
+
+/** Chord -> vocabulary id (1..CHORD_VOCAB-1); null -> 0. */
+export function chordId(c: Chord | null): number {
+  return c ? 1 + c.root * QUALITIES.length + QUALITIES.indexOf(c.quality) : 0;
+}
+
+/** Vocabulary id -> chord (0 -> null). */
+export function chordFromId(id: number): Chord | null {
+  if (id <= 0 || id >= CHORD_VOCAB) return null;
+  return { root: Math.floor((id - 1) / QUALITIES.length), quality: QUALITIES[(id - 1) % QUALITIES.length] };
+}
+
+/** Transposes a chord id by `semitones` (0 stays 0). */
+export function transposeChordId(id: number, semitones: number): number {
+  const c = chordFromId(id);
+  return c ? chordId({ root: (((c.root + semitones) % 12) + 12) % 12, quality: c.quality }) : 0;
+}
+
+/** Parses a chord symbol such as `C:maj7`, `A:min/b3`, `G:sus4`, `N`; null for no chord or unknown. */
+export function parseChordSymbol(symbol: string): Chord | null {
+  const [rootName, rest = 'maj'] = symbol.trim().split(':');
+  const root = parsePitchClass(rootName ?? '');
+  if (root === null) return null;
+  const q = rest.split('/')[0].split('(')[0];
+  let quality: Quality = 'maj';
+  if (/^(min|m(?!aj))/.test(q)) quality = 'min';
+  else if (/^(dim|hdim)/.test(q)) quality = 'dim';
+  else if (/^aug/.test(q)) quality = 'aug';
+  else if (/^sus/.test(q)) quality = 'sus';
+  return { root, quality: q.startsWith('hdim') ? 'dim' : quality };
+}
+
+/** Finds the chord id in force at `beat` in sorted spans (binary search); 0 when none. */
+export function chordIdAt(spans: readonly ChordSpan[], beat: Beats): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end <= beat) lo = mid + 1;
+    else if (spans[mid].start > beat) hi = mid - 1;
+    else return chordId(spans[mid]);
+  }
+  return 0;
+}
+
+/**
+ * Estimates one chord per window of `windowBeats` by template matching on duration-weighted pitch classes
+ * (for corpora without chord labels). Windows with too little pitched sound get no chord.
+ */
+export function estimateChords(notes: readonly Note[], totalBeats: Beats, windowBeats: Beats = 2): ChordSpan[] {
+  const spans: ChordSpan[] = [];
+  const windows = Math.ceil(totalBeats / windowBeats);
+  const hist = Array.from({ length: windows }, () => new Array<number>(12).fill(0));
+  for (const n of notes) {
+    if (n.isDrum) continue;
+    for (let w = Math.floor(n.start / windowBeats); w < windows && w * windowBeats < n.end; w++) {
+      const overlap = Math.min(n.end, (w + 1) * windowBeats) - Math.max(n.start, w * windowBeats);
+      if (overlap > 0) hist[w][n.pitch % 12] += overlap * (n.pitch < 55 ? 1.5 : 1);
+    }
+  }
+  for (let w = 0; w < windows; w++) {
+    const h = hist[w];
+    const total = h.reduce((s, x) => s + x, 0);
+    if (total < 0.5) continue;
+    let best: Chord | null = null;
+    let bestScore = -Infinity;
+    for (let root = 0; root < 12; root++)
+      for (const quality of QUALITIES) {
+        const pcs = INTERVALS[quality].map((i) => (root + i) % 12);
+        const inside = pcs.reduce((s, pc) => s + h[pc], 0);
+        const score = inside - 0.5 * (total - inside) + 0.1 * h[root] - (quality === 'aug' || quality === 'sus' ? 0.05 * total : 0);
+        if (score > bestScore) (bestScore = score), (best = { root, quality });
+      }
+    if (best) spans.push({ ...best, start: w * windowBeats, end: (w + 1) * windowBeats });
+  }
+  return spans;
+}
