@@ -114,6 +114,11 @@ export class MidiOutputSink implements MidiSink {
     this.queue.push(data, at ?? performance.now());
   }
 
+  /** Messages queued and not yet sent. */
+  get pending(): number {
+    return this.queue.size;
+  }
+
   /** Drops queued messages. */
   cancel(): void {
     this.queue.clear();

@@ -92,7 +92,14 @@ export function compileTimeline(seq: NoteSequence): Timeline {
     used.add(channel);
     const at = tempo.toMs(n.start);
     const endAt = tempo.toMs(n.end);
-    events.push({ at, kind: 'on', data: noteOn(channel, n.pitch, n.velocity), channel, pitch: n.pitch, endAt });
+    events.push({
+      at,
+      kind: 'on',
+      data: noteOn(channel, n.pitch, n.velocity),
+      channel,
+      pitch: n.pitch,
+      endAt,
+    });
     events.push({ at: endAt, kind: 'off', data: noteOff(channel, n.pitch), channel, pitch: n.pitch, endAt });
     const known = programOf.get(channel);
     if (channel !== 9 && (!known || (known.start >= 0 && n.start < known.start))) {

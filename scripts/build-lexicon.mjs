@@ -24,7 +24,7 @@ const STOP = new Set(
   house blues country latin folk metal punk swing march waltz solo only just even still well like back
   up down out off over under keep give see look come came know think want need use used work works run runs
   line lines part parts point round form place state case order level kind sort type number mean means
-  act acts move moves turn turns hold holds bear carry show shows call calls`
+  flat sharp natural spot second seconds minute minutes meter measure bar bars act acts move moves turn turns hold holds bear carry show shows call calls`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -53,7 +53,13 @@ function readData(pos) {
     const pCnt = Number(f[k++]);
     const ptrs = [];
     for (let i = 0; i < pCnt; i++, k += 4) {
-      ptrs.push({ sym: f[k], offset: f[k + 1], pos: f[k + 2], src: parseInt(f[k + 3].slice(0, 2), 16), dst: parseInt(f[k + 3].slice(2), 16) });
+      ptrs.push({
+        sym: f[k],
+        offset: f[k + 1],
+        pos: f[k + 2],
+        src: parseInt(f[k + 3].slice(0, 2), 16),
+        dst: parseInt(f[k + 3].slice(2), 16),
+      });
     }
     map.set(f[0], { words, ptrs });
   }
@@ -67,7 +73,8 @@ const data = Object.fromEntries(POS.map((p) => [p, readData(p)]));
 
 const seeded = new Map();
 for (const [w, [v, a]] of Object.entries(seed.mood)) seeded.set(w, [v, a, 1]);
-for (const [w, [v, a]] of Object.entries(seed.domain)) if (!seeded.has(w)) seeded.set(w, [v, a, DOMAIN_WEIGHT]);
+for (const [w, [v, a]] of Object.entries(seed.domain))
+  if (!seeded.has(w)) seeded.set(w, [v, a, DOMAIN_WEIGHT]);
 
 /** word -> { v, a, w (sum of weights), max } accumulated from every link that reaches it. */
 const acc = new Map();

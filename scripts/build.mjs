@@ -13,7 +13,7 @@ await build({
   target: 'node20',
   // Bundle pure dependencies (some are CommonJS without named ESM exports); keep those with native or
   // WebAssembly parts, and the MIDI/WebSocket stacks, as runtime imports.
-  external: ['jzz', 'webmidi', 'ws', 'spessasynth_core', '@tensorflow/tfjs-backend-wasm'],
+  external: ['jzz', 'webmidi', 'ws', 'spessasynth_core', '@tensorflow/*'],
   sourcemap: true,
   // Bundled CommonJS dependencies require Node built-ins: give the ESM bundle a require().
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },

@@ -4,4 +4,9 @@ import type { Command } from '../command';
 /** All commands, by the name typed after `audiogenesis`. */
 export const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   data: () => import('./data'),
+  train: () => import('./train'),
+  embed: () => import('./embed'),
+  bridge: () => import('./bridge'),
+  ports: () => import('./ports'),
+  play: () => import('./play'),
 };

@@ -27,14 +27,25 @@ const MODE_OF: Record<string, Mode> = {
 
 const ACC = String.raw`(?:\s*-?\s*(sharp|flat)|([#♯♭b]))?`;
 const MODES = 'major|minor|maj|min|dorian|phrygian|aeolian|lydian|mixolydian|ionian|locrian';
-const FULL_RE = new RegExp(String.raw`(?<![\p{L}\p{N}'])([A-Ga-g])${ACC}\s*-?\s*(${MODES})(?![\p{L}])`, 'giu');
+const FULL_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}'])([A-Ga-g])${ACC}\s*-?\s*(${MODES})(?![\p{L}])`,
+  'giu',
+);
 const CHORD_RE = /(?<![\p{L}\p{N}#'])([A-G])([#♯♭b])?m(?![\p{L}\p{N}#])/gu;
 const BARE_RE = /\b(?:in|key(?:\s+of)?|key:)\s+([A-G])(?:\s*-?\s*(sharp|flat)|([#♯♭b]))?(?![\p{L}\p{N}#])/gu;
 const MODE_ONLY_RE = /\b(major|minor)\s+(?:key|mode|tonality|scale)\b/i;
 
 function spell(letter: string, word?: string, sign?: string): { tonic: number; tonicName: string } {
   const up = letter.toUpperCase();
-  const acc = word ? (word.toLowerCase() === 'sharp' ? '#' : 'b') : sign ? (sign === '#' || sign === '♯' ? '#' : 'b') : '';
+  const acc = word
+    ? word.toLowerCase() === 'sharp'
+      ? '#'
+      : 'b'
+    : sign
+      ? sign === '#' || sign === '♯'
+        ? '#'
+        : 'b'
+      : '';
   const tonic = (LETTER_PC[up] + (acc === '#' ? 1 : acc === 'b' ? 11 : 0)) % 12;
   return { tonic, tonicName: up + acc };
 }

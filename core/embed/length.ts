@@ -11,16 +11,38 @@ export interface LengthRequest {
 export const LENGTH_RANGE = { min: 1, max: 3600 } as const;
 
 const UNITS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
-  twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, ninety: 90, a: 1, an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  ninety: 90,
+  a: 1,
+  an: 1,
 };
 const WORD_NUM = String.raw`(?:(?:twenty|thirty|forty|fifty)[\s-](?:five)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)`;
-const NUM = String.raw`(\d{1,5}(?:\.\d{1,3})?|${WORD_NUM}|an?|half an?)`;
+const DIGITS = String.raw`(\d{1,5}(?:\.\d{1,3})?)`;
+const NUM = String.raw`(?:${DIGITS}\s*-?\s*|(${WORD_NUM}|an?|half an?)[\s-]+)`;
 const SPOT = String.raw`(?:spot|ad|advert|commercial|cut|version|edit|clip|video|promo|trailer|bumper|teaser|piece|track|long)`;
 
-const MIN_SEC_RE = new RegExp(String.raw`\b${NUM}\s*-?\s*(?:minutes?|mins?)\s*(?:and\s*)?(\d{1,2})\s*(?:seconds?|secs?|s)?\b`);
-const SEC_RE = new RegExp(String.raw`\b${NUM}\s*-?\s*(seconds?|secs?|s)\b(\s*${SPOT})?`);
-const MIN_RE = new RegExp(String.raw`\b${NUM}\s*-?\s*(?:minutes?|mins?)\b`);
+const MIN_SEC_RE = new RegExp(
+  String.raw`\b${NUM}(?:minutes?|mins?)\s*(?:and\s*)?(\d{1,2})\s*(?:seconds?|secs?|s)?\b`,
+);
+const SEC_RE = new RegExp(String.raw`\b${NUM}(seconds?|secs?|s)\b(\s*${SPOT})?`);
+const MIN_RE = new RegExp(String.raw`\b${NUM}(?:minutes?|mins?)\b`);
 const CLOCK_RE = /(?<![\d:.])(\d{1,2}):([0-5]\d)(?![\d:])(?!\s*(?:am|pm|a\.m|p\.m)\b)/;
 const SHORTHAND_RE = /(?<![\w:]):([0-5]\d|60)(?![\d:])/;
 
@@ -36,23 +58,27 @@ function clamp(value: number, text: string): LengthRequest {
   if (value > LENGTH_RANGE.max)
     return { value: LENGTH_RANGE.max, text, note: `"${text}" is longer than ${LENGTH_RANGE.max} s: clamped` };
   if (value < LENGTH_RANGE.min)
-    return { value: LENGTH_RANGE.min, text, note: `"${text}" is shorter than ${LENGTH_RANGE.min} s: clamped` };
+    return {
+      value: LENGTH_RANGE.min,
+      text,
+      note: `"${text}" is shorter than ${LENGTH_RANGE.min} s: clamped`,
+    };
   return { value: Math.round(value * 1000) / 1000, text };
 }
 
 /** Finds the first explicit length in lower-case text. */
 export function findLength(lower: string): LengthRequest | undefined {
   const ms = MIN_SEC_RE.exec(lower);
-  if (ms) return clamp(num(ms[1]) * 60 + Number(ms[2]), ms[0].trim());
+  if (ms) return clamp(num(ms[1] ?? ms[2]) * 60 + Number(ms[3]), ms[0].trim());
   const sec = SEC_RE.exec(lower);
   if (sec) {
-    const value = num(sec[1]);
+    const value = num(sec[1] ?? sec[2]);
     // "80s" and "90s" alone are decades, not lengths.
-    const decade = sec[2] === 's' && !sec[3] && value >= 20 && value % 10 === 0;
+    const decade = sec[3] === 's' && !sec[4] && value >= 20 && value % 10 === 0;
     if (!decade && value > 0) return clamp(value, sec[0].trim());
   }
   const min = MIN_RE.exec(lower);
-  if (min && num(min[1]) > 0) return clamp(num(min[1]) * 60, min[0].trim());
+  if (min && num(min[1] ?? min[2]) > 0) return clamp(num(min[1] ?? min[2]) * 60, min[0].trim());
   const clock = CLOCK_RE.exec(lower);
   if (clock) return clamp(Number(clock[1]) * 60 + Number(clock[2]), clock[0]);
   const short = SHORTHAND_RE.exec(lower);

@@ -16,7 +16,8 @@ const WORDS: [RegExp, number, number][] = [
   [/\b(?:cut time|alla breve)\b/, 2, 2],
   [/\bpolka\b/, 2, 4],
 ];
-const FRACTION_RE = /(?<![\d/.])(\d{1,2})\s*\/\s*(\d{1,2})(?![\d/])(?!\s*(?:of|off|price|cup|mile|inch|oz)\b)/g;
+const FRACTION_RE =
+  /(?<![\d/.])(\d{1,2})\s*\/\s*(\d{1,2})(?![\d/])(?!\s*(?:of|off|price|cup|mile|inch|oz)\b)/g;
 const DENOMINATORS = new Set([2, 4, 8, 16]);
 
 /** Finds the first explicit meter in lower-case text. */
@@ -24,7 +25,8 @@ export function findMeter(lower: string): MeterRequest | undefined {
   for (const m of lower.matchAll(FRACTION_RE)) {
     const numerator = Number(m[1]);
     const denominator = Number(m[2]);
-    if (numerator >= 2 && numerator <= 15 && DENOMINATORS.has(denominator)) return { numerator, denominator, text: m[0] };
+    if (numerator >= 2 && numerator <= 15 && DENOMINATORS.has(denominator))
+      return { numerator, denominator, text: m[0] };
   }
   let best: (MeterRequest & { at: number }) | undefined;
   for (const [re, numerator, denominator] of WORDS) {

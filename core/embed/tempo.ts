@@ -35,16 +35,27 @@ const WORDS: [RegExp, number][] = [
   [/\bfast[\s-]paced\b/, 140],
   [/\bslow[\s-]paced\b/, 72],
   [/\bdouble[\s-]time\b/, 150],
-  [/\bfast(?:er)?\b(?![\s-]+(?:food|fashion|delivery|shipping|charging|internet|service|forward|track|lane|casual))/, 140],
+  [
+    /\bfast(?:er)?\b(?![\s-]+(?:food|fashion|delivery|shipping|charging|internet|service|forward|track|lane|casual))/,
+    140,
+  ],
   [/\bslow(?:er)?\b(?![\s-]+(?:cooker|cooked|cooking|down|fashion|living|burn))/, 72],
 ];
 
 const clampNote = (bpm: number, text: string): TempoRequest => {
   const rounded = Math.round(bpm * 10) / 10;
   if (rounded > TEMPO_RANGE.max)
-    return { bpm: TEMPO_RANGE.max, text, note: `"${text}" is above ${TEMPO_RANGE.max} bpm: clamped to ${TEMPO_RANGE.max}` };
+    return {
+      bpm: TEMPO_RANGE.max,
+      text,
+      note: `"${text}" is above ${TEMPO_RANGE.max} bpm: clamped to ${TEMPO_RANGE.max}`,
+    };
   if (rounded < TEMPO_RANGE.min)
-    return { bpm: TEMPO_RANGE.min, text, note: `"${text}" is below ${TEMPO_RANGE.min} bpm: clamped to ${TEMPO_RANGE.min}` };
+    return {
+      bpm: TEMPO_RANGE.min,
+      text,
+      note: `"${text}" is below ${TEMPO_RANGE.min} bpm: clamped to ${TEMPO_RANGE.min}`,
+    };
   return { bpm: rounded, text };
 };
 
@@ -52,7 +63,9 @@ const NUMBER = String.raw`(-?\d{1,6}(?:\.\d{1,3})?)`;
 const UNIT = String.raw`(?:bpm|b\.p\.m\.?|beats?\s+(?:per|a|each)\s+min(?:ute)?)`;
 const RANGE_RE = new RegExp(String.raw`${NUMBER}\s*(?:-|to|–)\s*${NUMBER}\s*${UNIT}`);
 const NUM_UNIT_RE = new RegExp(String.raw`${NUMBER}\s*-?\s*${UNIT}`);
-const UNIT_NUM_RE = new RegExp(String.raw`\b(?:bpm|tempo)\s*(?:of|at|=|:|is|around|about|~)?\s*${NUMBER}\b(?!\s*(?:%|sec|s\b|min))`);
+const UNIT_NUM_RE = new RegExp(
+  String.raw`\b(?:bpm|tempo)\s*(?:of|at|=|:|is|around|about|~)?\s*${NUMBER}\b(?!\s*(?:%|sec|s\b|min))`,
+);
 
 /**
  * Finds the first explicit tempo in lower-case text. Numbers win over words; out-of-range numbers are

@@ -3,7 +3,15 @@
  * Everything here is linear in the input so that hostile text stays fast.
  */
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  '#39': "'",
+};
 
 /**
  * Cleans a prompt: strips HTML tags, scripts and styles, decodes common entities, replaces control characters
@@ -15,13 +23,20 @@ export function cleanText(raw: string): string {
   s = s.replace(/<\/?[a-zA-Z!][^<>]{0,1000}>/g, ' ');
   s = s.replace(/&(#?\w{1,8});/g, (m: string, name: string) => {
     if (name in ENTITIES) return ENTITIES[name];
-    const code = name.startsWith('#x') ? parseInt(name.slice(2), 16) : name.startsWith('#') ? Number(name.slice(1)) : NaN;
+    const code = name.startsWith('#x')
+      ? parseInt(name.slice(2), 16)
+      : name.startsWith('#')
+        ? Number(name.slice(1))
+        : NaN;
     return Number.isInteger(code) && code > 31 && code < 0x110000 ? String.fromCodePoint(code) : m;
   });
   // eslint-disable-next-line no-control-regex
   s = s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]/g, ' ');
   s = s.normalize('NFKC');
-  s = s.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/[\u2010-\u2015]/g, '-');
+  s = s
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/[\u2010-\u2015]/g, '-');
   return s.replace(/\ufe0f/g, '');
 }
 
@@ -49,7 +64,7 @@ export function tokenize(text: string): Token[] {
 export function sentences(text: string): string[] {
   const out: string[] = [];
   for (const line of text.split(/\n+/)) {
-    for (const m of line.matchAll(/[^.!?]+[.!?]*/g)) {
+    for (const m of line.matchAll(/(?:[^.!?]|[.!?](?=\S))+[.!?]*/g)) {
       const s = m[0].trim();
       if (/[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(s)) out.push(s);
     }

@@ -69,6 +69,8 @@ export interface Mood {
   valence: number;
   arousal: number;
   hits: MoodHit[];
+  /** Running sums [valence x weight, weight, arousal x weight, weight], for combining moods. */
+  totals?: number[];
   /** Implicit style suggested by subject words ("trailer" -> cinematic), if any. */
   style?: { style: Style; text: string };
 }

@@ -1,0 +1,53 @@
+/**
+ * Checkpoints of a training run: the model files, the optimizer's state and the loop's counters, written
+ * to a temporary folder and renamed into place, so that a `kill -9` loses at most the epoch under way.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ModelConfig } from '../../core/model/config';
+import type { ModelFiles } from '../../core/model/io';
+import { readModelFiles, saveModel, toLayersModel } from '../../core/model/io';
+
+/** The loop's counters saved with a checkpoint. */
+export interface RunState {
+  /** Next epoch to run. */
+  epoch: number;
+  bestLoss: number;
+  staleEpochs: number;
+  seed: number;
+  /** Training seconds spent so far. */
+  seconds: number;
+}
+
+/** Writes model files into a folder. */
+export function writeModelFiles(dir: string, files: ModelFiles): void {
+  mkdirSync(dir, { recursive: true });
+  for (const [name, data] of Object.entries(files)) writeFileSync(join(dir, name), data);
+}
+
+/** Saves a checkpoint (atomically: write beside, then rename). */
+export async function saveCheckpoint(dir: string, model: tf.LayersModel, config: ModelConfig, optimizer: tf.Optimizer, state: RunState): Promise<void> {
+  const tmp = `${dir}.tmp`;
+  rmSync(tmp, { recursive: true, force: true });
+  writeModelFiles(tmp, await saveModel(model, config));
+  const named = await optimizer.getWeights();
+  const { data, specs } = await tf.io.encodeWeights(named);
+  writeFileSync(join(tmp, 'optimizer.bin'), new Uint8Array(data));
+  writeFileSync(join(tmp, 'optimizer.json'), JSON.stringify(specs));
+  writeFileSync(join(tmp, 'state.json'), JSON.stringify(state, null, 2));
+  rmSync(dir, { recursive: true, force: true });
+  renameSync(tmp, dir);
+}
+
+/** Loads a checkpoint if one exists: the model, the optimizer's weights restored, and the counters. */
+export async function loadCheckpoint(dir: string, optimizer: tf.Optimizer): Promise<{ model: tf.LayersModel; state: RunState } | null> {
+  if (!existsSync(join(dir, 'state.json'))) return null;
+  const loaded = await readModelFiles(async (name) => new Uint8Array(readFileSync(join(dir, name))));
+  const model = await toLayersModel(loaded);
+  const specs = JSON.parse(readFileSync(join(dir, 'optimizer.json'), 'utf8')) as tf.io.WeightsManifestEntry[];
+  const buf = readFileSync(join(dir, 'optimizer.bin'));
+  const decoded = tf.io.decodeWeights(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength), specs);
+  await optimizer.setWeights(Object.entries(decoded).map(([name, tensor]) => ({ name, tensor })));
+  return { model, state: JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as RunState };
+}

@@ -1,0 +1,193 @@
+/**
+ * The embedder: a prompt, ad script, SRT, marker list or transcript in; one {@link Conditioning} plus timed
+ * segments (a mood arc) out, as the JSON the CLI prints and the panel shows. Never throws.
+ */
+import { defaultConditioning, conditioningVector } from '../conditioning';
+import type { Conditioning } from '../conditioning';
+import { PITCH_CLASS_NAMES } from '../sequence';
+import { resolve } from './attributes';
+import { findExplicit, mergeExplicit } from './explicit';
+import { combineMoods, scoreMood } from './mood';
+import { cleanText, tokenize } from './text';
+import { limitCues, parseMarkers, readTimed } from './timed';
+import type { InputKind } from './timed';
+import type { Cue, EmbedOptions, EmbedResult, EmbedSegment, MarkerInput, Mood } from './types';
+
+/** Defaults of {@link EmbedOptions}. */
+export const EMBED_DEFAULTS: Required<EmbedOptions> = {
+  maxChars: 200_000,
+  maxSegments: 64,
+  wordsPerSecond: 2.5,
+  detectTimed: true,
+};
+
+const HAS_CONTENT = /[\p{L}\p{N}\p{Extended_Pictographic}]/u;
+
+/** The result for a prompt with nothing to read: {@link defaultConditioning} and a note. */
+export function neutralResult(note: string): EmbedResult {
+  const c = defaultConditioning();
+  return {
+    tempo: c.tempo,
+    key: { tonic: PITCH_CLASS_NAMES[c.key.tonic], mode: c.key.mode },
+    meter: `${c.meter.numerator}/${c.meter.denominator}`,
+    valence: c.valence,
+    arousal: c.arousal,
+    density: c.density,
+    dynamics: c.dynamics,
+    register: c.register,
+    instruments: [],
+    drums: c.roles.includes('drums'),
+    style: c.style,
+    seconds: null,
+    segments: [],
+    vector: conditioningVector(c),
+    sources: {
+      tempo: 'implicit',
+      key: 'implicit',
+      meter: 'implicit',
+      style: 'implicit',
+      instruments: 'implicit',
+    },
+    explanation: [note],
+    conditioning: c,
+  };
+}
+
+type Requests = ReturnType<typeof findExplicit>;
+const NO_REQUESTS: Requests = { instruments: [], excluded: [], only: false, notes: [] };
+
+/** One timed part read on its own: cleaned text, requests and mood. */
+interface Part {
+  cue: Cue;
+  text: string;
+  requests: Requests;
+  mood: Mood;
+}
+
+function readPart(cue: Cue): Part {
+  const text = cleanText(cue.text).replace(/\s+/g, ' ').trim();
+  const tokens = tokenize(text);
+  return { cue, text, requests: findExplicit(text, tokens), mood: scoreMood(tokens) };
+}
+
+/** A segment: its requests over those carried from earlier segments, and its own mood (or the script's). */
+function segmentOf(part: Part, carried: Requests, globalMood: Mood): EmbedSegment {
+  const requests = mergeExplicit(carried, part.requests);
+  const inherited = part.mood.hits.length === 0;
+  const mood = inherited ? { ...globalMood, hits: [] } : part.mood;
+  const { conditioning, attributes } = resolve(requests, mood);
+  if (inherited)
+    attributes.explanation[requests.notes.length] =
+      "mood: no mood words in this segment; the script's mood is used";
+  const r = (x: number) => Math.round(x * 1000) / 1000;
+  return {
+    start: r(part.cue.start),
+    end: r(part.cue.end),
+    text: part.text.slice(0, 200),
+    ...attributes,
+    conditioning,
+  };
+}
+
+function embedCues(
+  whole: string,
+  kind: InputKind,
+  cues: Cue[],
+  timed: boolean,
+  notes: string[],
+  opts: Required<EmbedOptions>,
+): EmbedResult {
+  const text = cleanText(whole);
+  if (!HAS_CONTENT.test(text))
+    return neutralResult(
+      [...notes, 'empty prompt: neutral defaults (100 bpm, C major, 4/4, pop)'].join('; '),
+    );
+  const kept = limitCues(cues, opts.maxSegments);
+  if (kept.length < cues.length)
+    notes.push(`${cues.length} ${kind} parts merged into ${kept.length} segments`);
+  // Timed input is read once, part by part; the whole takes the first request of each kind and the summed mood.
+  const parts = kept.map(readPart);
+  let explicit: Requests;
+  let mood: Mood;
+  if (parts.length > 0) {
+    explicit = parts.reduceRight<Requests>((acc, p) => mergeExplicit(acc, p.requests), NO_REQUESTS);
+    explicit.notes = parts.flatMap((p) => p.requests.notes);
+    mood = combineMoods(parts.map((p) => p.mood));
+  } else {
+    const tokens = tokenize(text);
+    explicit = findExplicit(text, tokens);
+    mood = scoreMood(tokens);
+  }
+  const { conditioning, attributes } = resolve(explicit, mood);
+  const segments: EmbedSegment[] = [];
+  let carried = NO_REQUESTS;
+  for (const part of parts) {
+    segments.push(segmentOf(part, carried, mood));
+    carried = { ...mergeExplicit(carried, part.requests), notes: [] };
+  }
+  const last = cues.length > 0 ? Math.max(...cues.map((c) => c.end)) : null;
+  const seconds = explicit.seconds?.value ?? (timed ? last : null);
+  const why = [...notes];
+  if (kind !== 'prompt')
+    why.push(
+      `read as ${kind}: ${segments.length} segment${segments.length === 1 ? '' : 's'}${timed ? '' : ' timed by speaking rate'}`,
+    );
+  if (explicit.seconds) why.push(`length ${seconds} s: asked for ("${explicit.seconds.text}")`);
+  else if (seconds !== null) why.push(`length ${seconds} s: end of the timed input`);
+  return { ...attributes, explanation: [...why, ...attributes.explanation], seconds, segments, conditioning };
+}
+
+/**
+ * Embeds a prompt. Ad scripts, SRT/VTT, marker or transcript JSON and time-coded lines are detected and
+ * yield segments; a single sentence yields none. Hostile input (empty, huge, HTML, control characters)
+ * never throws: the worst case is {@link neutralResult} with a note.
+ */
+export function embed(prompt: string, options: EmbedOptions = {}): EmbedResult {
+  const opts = { ...EMBED_DEFAULTS, ...options };
+  try {
+    let raw = typeof prompt === 'string' ? prompt : String(prompt ?? '');
+    const notes: string[] = [];
+    if (raw.length > opts.maxChars) {
+      notes.push(`prompt is ${raw.length} characters: only the first ${opts.maxChars} were read`);
+      raw = raw.slice(0, opts.maxChars);
+    }
+    if (!opts.detectTimed) return embedCues(raw, 'prompt', [], false, notes, opts);
+    const lengthHint = findExplicit(cleanText(raw.slice(0, 2000)), []).seconds?.value ?? null;
+    const input = readTimed(raw, opts.wordsPerSecond, lengthHint);
+    const whole =
+      input.kind === 'markers' || input.kind === 'transcript'
+        ? input.cues.map((c) => c.text).join('. ')
+        : raw;
+    return embedCues(whole, input.kind, input.cues, input.timed, notes, opts);
+  } catch (err) {
+    return neutralResult(
+      `the prompt could not be read (${err instanceof Error ? err.message : 'unknown error'}): neutral defaults`,
+    );
+  }
+}
+
+/** Embeds a marker list ({name, comments, start, duration}; times in seconds or time codes). */
+export function embedMarkers(markers: readonly MarkerInput[], options: EmbedOptions = {}): EmbedResult {
+  const opts = { ...EMBED_DEFAULTS, ...options };
+  try {
+    const cues = parseMarkers(Array.isArray(markers) ? markers : []);
+    return embedCues(cues.map((c) => c.text).join('. '), 'markers', cues, true, [], opts);
+  } catch (err) {
+    return neutralResult(
+      `the markers could not be read (${err instanceof Error ? err.message : 'unknown error'}): neutral defaults`,
+    );
+  }
+}
+
+/** The JSON of a result as the CLI prints it: everything but the internal `conditioning` objects. */
+export function toJson(
+  result: EmbedResult,
+): Omit<EmbedResult, 'conditioning' | 'segments'> & { segments: Omit<EmbedSegment, 'conditioning'>[] } {
+  const { conditioning: _c, segments, ...rest } = result;
+  return { ...rest, segments: segments.map(({ conditioning: _s, ...s }) => s) };
+}
+
+/** The {@link Conditioning} of a result (what the arranger and model read). */
+export function conditioningOf(result: EmbedResult): Conditioning {
+  return result.conditioning;
+}

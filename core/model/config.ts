@@ -1,0 +1,111 @@
+/**
+ * A model's `config.json`: architecture, vocabularies, conditioning schema and version. Loading checks it
+ * against the code before any weight is read.
+ */
+import { CHORD_VOCAB } from '../features/chords';
+import { DURATION_MAX, GRID, REST, STEP_MAX, VELOCITY_BINS } from '../codec/events';
+import { CONDITIONING_SIZE, CONDITIONING_VERSION, STYLES } from '../conditioning';
+import { ModelLoadError } from '../errors';
+import { ROLES } from '../sequence';
+
+/** Metric positions the model distinguishes (grid steps in a bar of up to 4 beats). */
+export const POSITIONS = 4 * GRID;
+
+/** The format version of config.json that this code reads. */
+export const CONFIG_FORMAT = 1;
+
+/** Vocabulary sizes of the event encoding, as recorded in config.json. */
+export const EVENT_VOCAB = {
+  pitch: REST + 1,
+  step: STEP_MAX + 1,
+  duration: DURATION_MAX + 1,
+  velocity: VELOCITY_BINS,
+  role: ROLES.length,
+  chord: CHORD_VOCAB,
+  position: POSITIONS,
+};
+
+/** The conditioned event LSTM. */
+export interface EventLstmArchitecture {
+  kind: 'event-lstm';
+  /** LSTM units per layer. */
+  units: number[];
+  /** Embedding widths per input. */
+  embed: { pitch: number; step: number; duration: number; velocity: number; role: number; chord: number; position: number };
+  /** Width of the dense projection of the conditioning vector. */
+  conditioningWidth: number;
+}
+
+/** The seed tutorial's model: LSTM over (pitch/128, step s, duration s), pitch softmax, MSE for times. */
+export interface SeedBaselineArchitecture {
+  kind: 'seed-baseline';
+  units: number;
+  /** Notes per input window (25 in the tutorial). */
+  window: number;
+}
+
+/** Everything `config.json` holds. */
+export interface ModelConfig {
+  format: number;
+  name: string;
+  version: string;
+  architecture: EventLstmArchitecture | SeedBaselineArchitecture;
+  vocab: typeof EVENT_VOCAB;
+  grid: number;
+  conditioning: { size: number; version: number; styles: string[]; roles: string[] };
+  /** Pitches are written relative to the key's tonic (moved to C) and transposed back after sampling. */
+  keyRelative: boolean;
+  training?: Record<string, unknown>;
+}
+
+/** Creates a config for an architecture, with this code's vocabularies and conditioning schema. */
+export function makeConfig(name: string, architecture: ModelConfig['architecture'], version = '0.1.0'): ModelConfig {
+  return {
+    format: CONFIG_FORMAT,
+    name,
+    version,
+    architecture,
+    vocab: { ...EVENT_VOCAB },
+    grid: GRID,
+    conditioning: { size: CONDITIONING_SIZE, version: CONDITIONING_VERSION, styles: [...STYLES], roles: [...ROLES] },
+    keyRelative: architecture.kind === 'event-lstm',
+  };
+}
+
+/** Named configurations for `audiogenesis train --config NAME`. */
+export const CONFIGS: Record<string, () => ModelConfig> = {
+  default: () =>
+    makeConfig('audiogenesis-lstm', {
+      kind: 'event-lstm',
+      units: [256],
+      embed: { pitch: 48, step: 16, duration: 16, velocity: 8, role: 4, chord: 16, position: 12 },
+      conditioningWidth: 32,
+    }),
+  small: () =>
+    makeConfig('audiogenesis-lstm-small', {
+      kind: 'event-lstm',
+      units: [128],
+      embed: { pitch: 32, step: 12, duration: 12, velocity: 6, role: 4, chord: 12, position: 8 },
+      conditioningWidth: 16,
+    }),
+  baseline: () => makeConfig('seed-baseline', { kind: 'seed-baseline', units: 128, window: 25 }),
+};
+
+/**
+ * Checks a parsed config.json against this code.
+ * @throws {ModelLoadError} when a field is missing or does not match the code's vocabularies or schema.
+ */
+export function checkConfig(raw: unknown): ModelConfig {
+  if (typeof raw !== 'object' || raw === null) throw new ModelLoadError('config.json is not an object');
+  const c = raw as Partial<ModelConfig>;
+  if (c.format !== CONFIG_FORMAT) throw new ModelLoadError(`config.json format ${String(c.format)} is not ${CONFIG_FORMAT}`);
+  if (!c.architecture || (c.architecture.kind !== 'event-lstm' && c.architecture.kind !== 'seed-baseline'))
+    throw new ModelLoadError('config.json names no known architecture');
+  if (typeof c.name !== 'string' || typeof c.version !== 'string') throw new ModelLoadError('config.json lacks name or version');
+  for (const [k, v] of Object.entries(EVENT_VOCAB))
+    if (c.vocab?.[k as keyof typeof EVENT_VOCAB] !== v) throw new ModelLoadError(`config.json vocabulary "${k}" does not match the code (${v})`);
+  if (c.grid !== GRID) throw new ModelLoadError(`config.json grid ${String(c.grid)} is not ${GRID}`);
+  if (c.conditioning?.size !== CONDITIONING_SIZE || c.conditioning.version !== CONDITIONING_VERSION)
+    throw new ModelLoadError('config.json conditioning schema does not match the code');
+  return c as ModelConfig;
+}

@@ -1,0 +1,168 @@
+/**
+ * Training data for the event LSTM: role streams from the scanner's shards (6 bytes an event: pitch, step,
+ * duration, velocity, role, chord), turned key-relative, with metric positions, cut into windows and
+ * batched. Pure: the bytes and index rows come from the host.
+ */
+import { GRID, REST } from '../codec/events';
+import type { Conditioning } from '../conditioning';
+import { conditioningVector } from '../conditioning';
+import { transposeChordId } from '../features/chords';
+import type { Random } from '../random';
+import { shuffle } from '../random';
+import { POSITIONS } from './config';
+import type { EventInput } from './network';
+import { EVENT_INPUTS } from './network';
+
+/** Bytes per packed event in a shard. */
+export const PACKED_FIELDS = 6;
+
+/** One row of the scanner's `index.jsonl`. */
+export interface StreamRef {
+  split: 'train' | 'valid';
+  id: string;
+  role: string;
+  offset: number;
+  length: number;
+  conditioning: Conditioning;
+}
+
+/** A role stream ready for the model: inputs per event (BOS first), plus its conditioning vector. */
+export interface Stream {
+  id: string;
+  role: string;
+  /** Columns, each of length `length` (BOS event at 0). */
+  cols: Record<EventInput, Int32Array>;
+  cond: Float32Array;
+  tempo: number;
+  /** Semitones added to pitches to move the tonic to C (0 for drums). */
+  shift: number;
+  length: number;
+}
+
+/** Semitones that move a tonic to the nearest C. */
+export function tonicShift(tonic: number): number {
+  return tonic <= 6 ? -tonic : 12 - tonic;
+}
+
+/** Metric position (grid steps into the bar, capped at POSITIONS - 1). */
+export function barPosition(onset: number, barSteps: number): number {
+  return Math.min(POSITIONS - 1, onset % barSteps);
+}
+
+/** Builds a stream from packed bytes and its index row (the first event becomes a BOS rest). */
+export function makeStream(bytes: Uint8Array, ref: StreamRef, keyRelative: boolean): Stream {
+  const n = ref.length + 1;
+  const cols = Object.fromEntries(EVENT_INPUTS.map((k) => [k, new Int32Array(n)])) as Record<EventInput, Int32Array>;
+  const drums = ref.role === 'drums';
+  const shift = keyRelative && !drums ? tonicShift(ref.conditioning.key.tonic) : 0;
+  const meter = ref.conditioning.meter;
+  const barSteps = Math.max(1, Math.round((meter.numerator * 4 * GRID) / meter.denominator));
+  cols.pitch[0] = REST;
+  cols.role[0] = bytes[ref.offset * PACKED_FIELDS + 4];
+  let onset = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const o = (ref.offset + i) * PACKED_FIELDS;
+    const p = bytes[o];
+    onset += bytes[o + 1];
+    cols.pitch[i + 1] = p === REST ? REST : Math.min(127, Math.max(0, p + shift));
+    cols.step[i + 1] = bytes[o + 1];
+    cols.duration[i + 1] = bytes[o + 2];
+    cols.velocity[i + 1] = bytes[o + 3];
+    cols.role[i + 1] = bytes[o + 4];
+    cols.chord[i + 1] = transposeChordId(bytes[o + 5], shift);
+    cols.position[i + 1] = barPosition(onset, barSteps);
+  }
+  return {
+    id: ref.id,
+    role: ref.role,
+    cols,
+    cond: Float32Array.from(conditioningVector(ref.conditioning)),
+    tempo: ref.conditioning.tempo,
+    shift,
+    length: n,
+  };
+}
+
+/** A batch: inputs [batch, time] per field, conditioning [batch, time, size], targets and a mask. */
+export interface Batch {
+  inputs: Record<EventInput, Int32Array>;
+  cond: Float32Array;
+  targets: { pitch: Int32Array; step: Int32Array; duration: Int32Array; velocity: Int32Array };
+  /** 1 where a target exists, 0 for padding. */
+  mask: Float32Array;
+  size: number;
+  time: number;
+  /** Real (unpadded) target events. */
+  events: number;
+}
+
+/** A window: a stream and the index of its first input event. */
+export interface Window {
+  stream: number;
+  start: number;
+}
+
+/** Cuts streams into windows of `time` targets; `offset` shifts the cuts (vary it per epoch). */
+export function windows(streams: readonly Stream[], time: number, rng?: Random): Window[] {
+  const out: Window[] = [];
+  streams.forEach((s, i) => {
+    const offset = rng && s.length > time + 1 ? Math.floor(rng() * time) : 0;
+    if (offset > 0) out.push({ stream: i, start: 0 });
+    for (let start = offset; start < s.length - 1; start += time) out.push({ stream: i, start });
+  });
+  return out;
+}
+
+/** Fills a batch from windows (padding short ones; the mask marks real targets). */
+export function makeBatch(streams: readonly Stream[], wins: readonly Window[], time: number, condSize: number): Batch {
+  const size = wins.length;
+  const inputs = Object.fromEntries(EVENT_INPUTS.map((k) => [k, new Int32Array(size * time)])) as Record<EventInput, Int32Array>;
+  const targets = { pitch: new Int32Array(size * time), step: new Int32Array(size * time), duration: new Int32Array(size * time), velocity: new Int32Array(size * time) };
+  const cond = new Float32Array(size * time * condSize);
+  const mask = new Float32Array(size * time);
+  let events = 0;
+  wins.forEach((w, b) => {
+    const s = streams[w.stream];
+    for (let t = 0; t < time; t++) {
+      const i = w.start + t;
+      const o = b * time + t;
+      cond.set(s.cond, o * condSize);
+      if (i + 1 >= s.length) {
+        inputs.pitch[o] = REST;
+        continue;
+      }
+      for (const k of EVENT_INPUTS) inputs[k][o] = s.cols[k][i];
+      targets.pitch[o] = s.cols.pitch[i + 1];
+      targets.step[o] = s.cols.step[i + 1];
+      targets.duration[o] = s.cols.duration[i + 1];
+      targets.velocity[o] = s.cols.velocity[i + 1];
+      mask[o] = 1;
+      events++;
+    }
+  });
+  return { inputs, cond, targets, mask, size, time, events };
+}
+
+/** Options of {@link batches}. */
+export interface BatchOptions {
+  batchSize: number;
+  time: number;
+  condSize: number;
+  /** Shuffle windows and vary cuts (training); omit for a fixed order (validation). */
+  rng?: Random;
+  /** Stop after this many batches. */
+  limit?: number;
+}
+
+/** An async iterable of batches over streams (the training loop's input). */
+export async function* batches(streams: readonly Stream[], o: BatchOptions): AsyncGenerator<Batch> {
+  const wins = windows(streams, o.time, o.rng);
+  if (o.rng) shuffle(o.rng, wins);
+  const count = Math.min(Math.ceil(wins.length / o.batchSize), o.limit ?? Infinity);
+  for (let b = 0; b < count; b++) yield makeBatch(streams, wins.slice(b * o.batchSize, (b + 1) * o.batchSize), o.time, o.condSize);
+}
+
+/** Number of batches {@link batches} yields. */
+export function batchCount(streams: readonly Stream[], o: BatchOptions): number {
+  return Math.min(Math.ceil(windows(streams, o.time).length / o.batchSize), o.limit ?? Infinity);
+}

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { embed, embedMarkers, parseSrt, parseTranscript } from '../../../core/embed';
+
+const SRT = `1
+00:00:00,000 --> 00:00:04,500
+Every morning starts quiet and calm.
+
+2
+00:00:04,500 --> 00:00:09,000
+Then the city wakes up: fast, loud, exciting!
+
+3
+00:00:09,000 --> 00:00:15,000
+<i>Sad</i> goodbyes, lonely nights.
+`;
+
+describe('timed input', () => {
+  it('reads SRT captions into segments with their own mood', () => {
+    expect(parseSrt(SRT)).toHaveLength(3);
+    const r = embed(SRT);
+    expect(r.segments.map((s) => [s.start, s.end])).toEqual([
+      [0, 4.5],
+      [4.5, 9],
+      [9, 15],
+    ]);
+    expect(r.seconds).toBe(15);
+    const [a, b, c] = r.segments;
+    expect(a.arousal).toBeLessThan(0);
+    expect(b.arousal).toBeGreaterThan(0);
+    expect(b.tempo).toBeGreaterThan(a.tempo);
+    expect(c.valence).toBeLessThan(0);
+    expect(c.key.mode).toBe('minor');
+    expect(c.text).toBe('Sad goodbyes, lonely nights.');
+  });
+
+  it('reads a marker list (name, comments, start, duration)', () => {
+    const markers = [
+      { name: 'Intro', comments: 'gentle piano, calm', start: 0, duration: 5 },
+      { name: 'Drop', comments: 'energetic, 128 bpm, drums', start: '00:00:05', duration: 10 },
+      { name: 'Outro', comments: 'warm and hopeful', start: 15 },
+    ];
+    for (const r of [
+      embedMarkers(markers),
+      embed(JSON.stringify(markers)),
+      embed(JSON.stringify({ markers })),
+    ]) {
+      expect(r.segments.map((s) => [s.start, s.end])).toEqual([
+        [0, 5],
+        [5, 15],
+        [15, 20],
+      ]);
+      expect(r.segments[0].instruments).toContain('piano');
+      expect(r.segments[1].tempo).toBe(128);
+      expect(r.segments[1].sources.tempo).toBe('explicit');
+      expect(r.segments[1].drums).toBe(true);
+      expect(r.segments[2].valence).toBeGreaterThan(0);
+    }
+  });
+
+  it('reads a Premiere transcript JSON (segments with words)', () => {
+    const transcript = {
+      language: 'en-us',
+      segments: [
+        {
+          start: 0,
+          duration: 3.2,
+          speaker: 's1',
+          words: [
+            { text: 'Terrifying', start: 0, duration: 1 },
+            { text: 'danger', start: 1, duration: 1 },
+          ],
+        },
+        {
+          start: 3.2,
+          duration: 2.8,
+          speaker: 's1',
+          words: [
+            { text: 'peaceful', start: 3.2, duration: 1 },
+            { text: 'morning', start: 4.2, duration: 1 },
+          ],
+        },
+      ],
+      speakers: [{ id: 's1', name: 'Speaker 1' }],
+    };
+    expect(parseTranscript(transcript)).toHaveLength(2);
+    const r = embed(JSON.stringify(transcript));
+    expect(r.segments).toHaveLength(2);
+    expect(r.segments[0].valence).toBeLessThan(0);
+    expect(r.segments[0].arousal).toBeGreaterThan(0);
+    expect(r.segments[1].arousal).toBeLessThan(0);
+    expect(r.segments[1].end).toBe(6);
+    expect(r.seconds).toBe(6);
+  });
+
+  it('splits a multi-sentence script, scaled to its requested length, keeping global requests', () => {
+    const r = embed(
+      '30-second spot in D minor. A lonely winter street. Then friends arrive, the party starts! Joy everywhere.',
+    );
+    expect(r.seconds).toBe(30);
+    expect(r.segments.length).toBe(4);
+    expect(r.segments[r.segments.length - 1].end).toBeCloseTo(30, 3);
+    expect(r.segments.every((s) => s.key.tonic === 'D' && s.key.mode === 'minor')).toBe(true);
+    expect(r.segments[1].valence).toBeLessThan(0);
+    expect(r.segments[2].arousal).toBeGreaterThan(0);
+  });
+
+  it('reads time-coded script lines', () => {
+    const r = embed('0:00 calm intro, soft piano\n0:10 - build, exciting\n0:20 happy ending');
+    expect(r.segments.map((s) => s.start)).toEqual([0, 10, 20]);
+    expect(r.segments[0].end).toBe(10);
+    expect(r.segments[1].arousal).toBeGreaterThan(0);
+  });
+
+  it('gives a single-sentence prompt no segments', () => {
+    expect(embed('upbeat tech launch, 120 bpm in E minor').segments).toEqual([]);
+  });
+});
