@@ -3,7 +3,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'assets/**', 'out/**', '**/*.cjs'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'assets/**',
+      'out/**',
+      'runs/**',
+      'scratch/**',
+      '**/*.cjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -23,7 +34,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['fs', 'node:*', 'path', 'worker_threads', 'child_process', 'os'], message: 'core/ is host-free: inject a loader.' },
+            {
+              group: ['fs', 'node:*', 'path', 'worker_threads', 'child_process', 'os'],
+              message: 'core/ is host-free: inject a loader.',
+            },
             { group: ['uxp', 'premierepro', 'webmidi', 'jzz', 'ws'], message: 'core/ is host-free.' },
           ],
         },

@@ -2,13 +2,13 @@
  * MIDI 1.0 channel-voice and system-real-time bytes the bridge sends, and the fixed mapping of
  * arrangement roles to MIDI channels. Channels here are 0-based (0 = MIDI channel 1, 9 = channel 10).
  */
-import type { Note, Role } from '../core/sequence';
+import { ROLE_CHANNELS } from '../core/codec/midi';
+import type { Note } from '../core/sequence';
+
+export { ROLE_CHANNELS };
 
 /** One MIDI message as raw bytes. */
 export type MidiBytes = readonly number[];
-
-/** The MIDI channel (0-based) each role plays on; drums are on channel 10 (index 9), as General MIDI wants. */
-export const ROLE_CHANNELS: Readonly<Record<Role, number>> = { melody: 0, harmony: 1, bass: 2, drums: 9 };
 
 /** The 0-based MIDI channel a note plays on: channel 10 for any percussion, else its role's channel. */
 export function channelOf(note: Pick<Note, 'role' | 'isDrum'>): number {

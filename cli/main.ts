@@ -44,7 +44,12 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`audiogenesis ${name}: ${err.name}: ${err.message}`);
       return 1;
     }
-    if (err instanceof Error && 'code' in err && typeof err.code === 'string' && err.code.startsWith('ERR_PARSE_ARGS')) {
+    if (
+      err instanceof Error &&
+      'code' in err &&
+      typeof err.code === 'string' &&
+      err.code.startsWith('ERR_PARSE_ARGS')
+    ) {
       console.error(`audiogenesis ${name}: ${err.message}\n\n${command.usage}`);
       return 2;
     }

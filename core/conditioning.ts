@@ -58,7 +58,8 @@ export const CONDITIONING_SIZE = 9 + STYLES.length + ROLES.length;
 /** The schema's version; a model's config.json records it and loading checks it. */
 export const CONDITIONING_VERSION = 1;
 
-const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, Number.isFinite(x) ? x : 0));
+const clamp = (x: number, lo: number, hi: number): number =>
+  Math.min(hi, Math.max(lo, Number.isFinite(x) ? x : 0));
 
 /**
  * Density (0..1) from notes per beat.

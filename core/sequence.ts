@@ -103,7 +103,8 @@ export function emptySequence(bpm: Bpm = DEFAULT_BPM, numerator = 4, denominator
 
 function tempoMap(tempos: readonly TempoEvent[]): TempoEvent[] {
   const sorted = tempos.filter((t) => t.bpm > 0).sort((a, b) => a.beat - b.beat);
-  if (sorted.length === 0 || sorted[0].beat > 0) sorted.unshift({ beat: 0, bpm: sorted[0]?.bpm ?? DEFAULT_BPM });
+  if (sorted.length === 0 || sorted[0].beat > 0)
+    sorted.unshift({ beat: 0, bpm: sorted[0]?.bpm ?? DEFAULT_BPM });
   return sorted;
 }
 
@@ -169,7 +170,11 @@ export function notesOfRole(seq: NoteSequence, role: Role): Note[] {
 /** Sorts notes by onset, then role order, then pitch (the canonical order of the codec). */
 export function sortNotes(notes: Note[]): Note[] {
   return notes.sort(
-    (a, b) => a.start - b.start || ROLES.indexOf(a.role) - ROLES.indexOf(b.role) || a.pitch - b.pitch || a.end - b.end,
+    (a, b) =>
+      a.start - b.start ||
+      ROLES.indexOf(a.role) - ROLES.indexOf(b.role) ||
+      a.pitch - b.pitch ||
+      a.end - b.end,
   );
 }
 

@@ -2,7 +2,12 @@
 import { build } from 'esbuild';
 import { readdirSync, existsSync } from 'node:fs';
 
-const cliEntries = ['cli/main.ts', ...readdirSync('cli/workers').filter((f) => f.endsWith('.ts')).map((f) => `cli/workers/${f}`)];
+const cliEntries = [
+  'cli/main.ts',
+  ...readdirSync('cli/workers')
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => `cli/workers/${f}`),
+];
 
 await build({
   entryPoints: cliEntries,
@@ -16,7 +21,9 @@ await build({
   external: ['jzz', 'webmidi', 'ws', 'spessasynth_core', '@tensorflow/*'],
   sourcemap: true,
   // Bundled CommonJS dependencies require Node built-ins: give the ESM bundle a require().
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
   logLevel: 'warning',
 });
 

@@ -37,7 +37,9 @@ export interface ScanSummary {
 function keyAgreement(rows: CorpusRow[]): ScanSummary['keyAgreement'] {
   const annotated = rows.filter((r) => r.keySource === 'annotation' && r.foundKey);
   if (annotated.length === 0) return null;
-  const same = annotated.filter((r) => r.foundKey!.tonic === r.key.tonic && r.foundKey!.mode === r.key.mode).length;
+  const same = annotated.filter(
+    (r) => r.foundKey!.tonic === r.key.tonic && r.foundKey!.mode === r.key.mode,
+  ).length;
   const rel = annotated.filter((r) => isSameOrRelative(r.key, r.foundKey!)).length;
   return { files: annotated.length, same, sameOrRelative: rel };
 }
@@ -59,8 +61,10 @@ export async function scan(dirs: string[], out: string, workers: number): Promis
     workers,
     inline: processTask,
     onResult: (r) => {
-      if (r.ok) writer.add(r.row, r.streams), rows.push(r.row);
-      else writer.skip(r.id, r.reason);
+      if (r.ok) {
+        writer.add(r.row, r.streams);
+        rows.push(r.row);
+      } else writer.skip(r.id, r.reason);
       bar.increment(1, { info: `${rows.length} read, ${writer.skipped.length} skipped` });
     },
   });
@@ -101,16 +105,21 @@ export const command: Command = {
     if (sub !== 'scan') throw new UsageError(`unknown subcommand "${sub ?? ''}"`);
     if (dirs.length === 0) throw new UsageError('name at least one corpus folder');
     if (!values.out) throw new UsageError('--out is required');
-    const workers = values.workers !== undefined ? Number(values.workers) : Math.max(1, availableParallelism());
+    const workers =
+      values.workers !== undefined ? Number(values.workers) : Math.max(1, availableParallelism());
     if (!Number.isInteger(workers) || workers < 0) throw new UsageError('--workers takes a whole number');
     const s = await scan(dirs, values.out, workers);
     console.log(`files: ${s.files}  read: ${s.read}  skipped: ${s.skipped}`);
     for (const [reason, n] of Object.entries(s.skippedReasons)) console.log(`  skipped ${n}: ${reason}`);
-    console.log(`notes: ${s.notes}  hours of music: ${s.hours.toFixed(1)}  songs: ${s.songs.train} train / ${s.songs.valid} valid`);
+    console.log(
+      `notes: ${s.notes}  hours of music: ${s.hours.toFixed(1)}  songs: ${s.songs.train} train / ${s.songs.valid} valid`,
+    );
     if (s.keyAgreement) {
       const k = s.keyAgreement;
       const pct = (x: number): string => ((100 * x) / k.files).toFixed(1);
-      console.log(`key finder vs annotations (${k.files} files): same key ${pct(k.same)}%, same or relative ${pct(k.sameOrRelative)}%`);
+      console.log(
+        `key finder vs annotations (${k.files} files): same key ${pct(k.same)}%, same or relative ${pct(k.sameOrRelative)}%`,
+      );
     }
     console.log(`time: ${s.seconds.toFixed(1)} s  -> ${values.out}`);
     return 0;

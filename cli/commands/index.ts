@@ -5,6 +5,7 @@ import type { Command } from '../command';
 export const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   data: () => import('./data'),
   train: () => import('./train'),
+  generate: () => import('./generate'),
   embed: () => import('./embed'),
   bridge: () => import('./bridge'),
   ports: () => import('./ports'),

@@ -4,16 +4,18 @@ import { appendFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError, DataError } from '../../core/errors';
-import { baselineBatches, baselineExamples, baselineLoss, baselineMetrics } from '../../core/model/baseline';
+import { baselineBatches, baselineExamples, baselineLoss } from '../../core/model/baseline';
+import { evaluateNll } from '../../core/model/evaluate';
+import { measurePriors } from '../../core/model/priors';
 import type { BaselineBatch } from '../../core/model/baseline';
 import type { ModelConfig, SeedBaselineArchitecture } from '../../core/model/config';
 import { CONFIGS } from '../../core/model/config';
 import type { Batch } from '../../core/model/data';
 import { batchCount, batches } from '../../core/model/data';
 import { saveModel } from '../../core/model/io';
-import { eventLoss, eventNllSums } from '../../core/model/losses';
+import { eventLoss } from '../../core/model/losses';
 import type { Head } from '../../core/model/network';
-import { buildNetwork, HEADS } from '../../core/model/network';
+import { buildNetwork } from '../../core/model/network';
 import type { EpochReport } from '../../core/model/train';
 import { trainLoop } from '../../core/model/train';
 import { seededRandom } from '../../core/random';
@@ -100,39 +102,47 @@ export async function train(o: Options, log: (line: string) => void = console.lo
   await useNodeBackend();
   const baseline = o.config.architecture.kind === 'seed-baseline';
   const sets = loadStreams(o.data, !baseline);
-  if (sets.train.length === 0 || sets.valid.length === 0) throw new DataError(`${o.data} has no training or no validation streams`);
+  if (sets.train.length === 0 || sets.valid.length === 0)
+    throw new DataError(`${o.data} has no training or no validation streams`);
   mkdirSync(o.out, { recursive: true });
   const ckptDir = join(o.out, 'checkpoint');
   if (!o.resume) rmSync(ckptDir, { recursive: true, force: true });
   const optimizer = tf.train.adam(o.lr);
   const resumed = o.resume ? await loadCheckpoint(ckptDir, optimizer) : null;
   const model = resumed?.model ?? buildNetwork(o.config, o.seed);
-  const state: RunState = resumed?.state ?? { epoch: 0, bestLoss: Infinity, staleEpochs: 0, seed: o.seed, seconds: 0 };
-  if (resumed) log(`resuming at epoch ${state.epoch + 1} (best validation loss ${state.bestLoss.toFixed(4)})`);
+  const state: RunState = resumed?.state ?? {
+    epoch: 0,
+    bestLoss: Infinity,
+    staleEpochs: 0,
+    seed: o.seed,
+    seconds: 0,
+  };
+  if (resumed)
+    log(`resuming at epoch ${state.epoch + 1} (best validation loss ${state.bestLoss.toFixed(4)})`);
   const condSize = o.config.conditioning.size;
   const params = model.countParams();
-  log(`${o.config.name}: ${params.toLocaleString()} parameters (${((params * 4) / 1e6).toFixed(1)} MB); ${sets.train.length} train / ${sets.valid.length} valid streams; backend ${tf.getBackend()}`);
+  log(
+    `${o.config.name}: ${params.toLocaleString()} parameters (${((params * 4) / 1e6).toFixed(1)} MB); ${sets.train.length} train / ${sets.valid.length} valid streams; backend ${tf.getBackend()}`,
+  );
 
   const common = { batchSize: o.batch, time: o.time, condSize };
   const window = (o.config.architecture as SeedBaselineArchitecture).window;
-  const bx = baseline ? { train: baselineExamples(sets.train, window), valid: baselineExamples(sets.valid, window) } : null;
-  const batchesPerEpoch = bx ? Math.min(Math.ceil(bx.train.refs.length / o.batch), o.limitBatches ?? Infinity) : batchCount(sets.train, { ...common, limit: o.limitBatches });
+  const bx = baseline
+    ? { train: baselineExamples(sets.train, window), valid: baselineExamples(sets.valid, window) }
+    : null;
+  const batchesPerEpoch = bx
+    ? Math.min(Math.ceil(bx.train.refs.length / o.batch), o.limitBatches ?? Infinity)
+    : batchCount(sets.train, { ...common, limit: o.limitBatches });
   const vocab = o.config.vocab as Record<Head, number>;
 
   const validate = async (): Promise<{ loss: number; metrics: Record<string, number> }> => {
-    if (bx) {
-      const m = await baselineMetrics(model, baselineBatches(bx.valid, window, 256, undefined, o.validBatches));
-      return { loss: m.pitch + m.step + m.duration, metrics: m };
-    }
-    const sums: Record<Head, number> = { pitch: 0, step: 0, duration: 0, velocity: 0 };
-    let count = 0;
-    for await (const b of batches(sets.valid, { ...common, limit: o.validBatches })) {
-      const r = eventNllSums(model, b, condSize, vocab);
-      for (const h of HEADS) sums[h] += r.sums[h];
-      count += r.count;
-    }
-    const metrics = Object.fromEntries(HEADS.map((h) => [h, sums[h] / Math.max(1, count)]));
-    return { loss: metrics.pitch + metrics.step + metrics.duration + 0.5 * metrics.velocity, metrics: { ...metrics, notes: count } };
+    const m = await evaluateNll(model, o.config, sets.valid, {
+      limit: o.validBatches,
+      batchSize: bx ? 256 : o.batch,
+      time: o.time,
+    });
+    const loss = m.pitch + m.step + m.duration + 0.5 * (m.velocity ?? 0);
+    return { loss, metrics: { ...m } };
   };
 
   let bar = progressBar(batchesPerEpoch, `epoch ${state.epoch + 1}/${o.epochs}`);
@@ -140,7 +150,9 @@ export async function train(o: Options, log: (line: string) => void = console.lo
   const reports = await trainLoop<Batch | BaselineBatch>({
     model,
     optimizer,
-    loss: bx ? (b) => baselineLoss(model, b as BaselineBatch) : (b) => eventLoss(model, b as Batch, condSize, vocab),
+    loss: bx
+      ? (b) => baselineLoss(model, b as BaselineBatch)
+      : (b) => eventLoss(model, b as Batch, condSize, vocab),
     eventsOf: (b) => ('events' in b ? b.events : b.size),
     trainBatches: (epoch) =>
       bx
@@ -168,10 +180,28 @@ export async function train(o: Options, log: (line: string) => void = console.lo
         .filter(([k]) => ['pitch', 'step', 'duration', 'velocity'].includes(k))
         .map(([k, v]) => `${k} ${v.toFixed(3)}`)
         .join(', ');
-      log(`epoch ${r.epoch + 1}: train loss ${r.trainLoss.toFixed(4)}, valid loss ${r.validLoss.toFixed(4)} (NLL ${m})${r.best ? ' best' : ''}; ${Math.round(r.eventsPerSecond)} events/s, ${r.seconds.toFixed(0)} s`);
-      appendFileSync(join(o.out, 'training.jsonl'), JSON.stringify({ ...r, trainedSeconds: state.seconds }) + '\n');
+      log(
+        `epoch ${r.epoch + 1}: train loss ${r.trainLoss.toFixed(4)}, valid loss ${r.validLoss.toFixed(4)} (NLL ${m})${r.best ? ' best' : ''}; ${Math.round(r.eventsPerSecond)} events/s, ${r.seconds.toFixed(0)} s`,
+      );
+      appendFileSync(
+        join(o.out, 'training.jsonl'),
+        JSON.stringify({ ...r, trainedSeconds: state.seconds }) + '\n',
+      );
       if (r.best) {
-        const files = await saveModel(model, { ...o.config, training: { epochs: r.epoch + 1, seconds: Math.round(state.seconds), seed: o.seed, valid: r.metrics, eventsPerSecond: Math.round(r.eventsPerSecond), batch: o.batch, time: o.time, lr: o.lr } });
+        const files = await saveModel(model, {
+          ...o.config,
+          training: {
+            priors: measurePriors(sets.trainRefs),
+            epochs: r.epoch + 1,
+            seconds: Math.round(state.seconds),
+            seed: o.seed,
+            valid: r.metrics,
+            eventsPerSecond: Math.round(r.eventsPerSecond),
+            batch: o.batch,
+            time: o.time,
+            lr: o.lr,
+          },
+        });
         writeModelFiles(o.out, files);
       }
       await saveCheckpoint(ckptDir, model, o.config, optimizer, state);
@@ -180,7 +210,9 @@ export async function train(o: Options, log: (line: string) => void = console.lo
     },
   });
   bar.stop();
-  log(`done: ${state.epoch} epochs, ${(state.seconds / 60).toFixed(1)} min of training; best validation loss ${state.bestLoss.toFixed(4)} -> ${o.out}`);
+  log(
+    `done: ${state.epoch} epochs, ${(state.seconds / 60).toFixed(1)} min of training; best validation loss ${state.bestLoss.toFixed(4)} -> ${o.out}`,
+  );
   model.dispose();
   optimizer.dispose();
   return reports;

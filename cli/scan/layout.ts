@@ -75,7 +75,11 @@ export function discover(root: string): ScanTask[] {
     const folder = basename(dir);
     const row = tables.byFile.get(rel) ?? tables.byFile.get(basename(path)) ?? tables.bySong.get(folder);
     const song =
-      row?.song_id ?? row?.session ?? (exists(join(dir, 'beat_midi.txt')) ? folder : `${relative(root, dir)}/${basename(path).replace(/(_\d+)?\.midi?$/i, '')}`);
+      row?.song_id ??
+      row?.session ??
+      (exists(join(dir, 'beat_midi.txt'))
+        ? folder
+        : `${relative(root, dir)}/${basename(path).replace(/(_\d+)?\.midi?$/i, '')}`);
     const bpb = Number(row?.num_beats_per_measure);
     const bpm = Number(row?.bpm);
     return {

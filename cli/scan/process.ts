@@ -22,7 +22,8 @@ export interface PackedStream {
 }
 
 /** The outcome of one task: a row and streams, or the reason it was skipped. */
-export type ScanResult = { ok: true; row: CorpusRow; streams: PackedStream[] } | { ok: false; id: string; reason: string };
+export type ScanResult =
+  { ok: true; row: CorpusRow; streams: PackedStream[] } | { ok: false; id: string; reason: string };
 
 const readText = (p?: string): string | undefined => (p ? readFileSync(p, 'utf8') : undefined);
 
@@ -54,7 +55,10 @@ export function processTask(task: ScanTask): ScanResult {
     });
     return { ok: true, row, streams: packed };
   } catch (err) {
-    const reason = err instanceof AudiogenesisError ? `${err.name}: ${err.message}` : `error: ${err instanceof Error ? err.message : String(err)}`;
+    const reason =
+      err instanceof AudiogenesisError
+        ? `${err.name}: ${err.message}`
+        : `error: ${err instanceof Error ? err.message : String(err)}`;
     return { ok: false, id: task.id, reason };
   }
 }

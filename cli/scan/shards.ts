@@ -49,22 +49,41 @@ export class ShardWriter {
     this.rows.sort(byId);
     this.skipped.sort(byId);
     this.streams.sort((a, b) => byId(a.row, b.row));
-    writeFileSync(join(this.dir, 'manifest.jsonl'), this.rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
-    writeFileSync(join(this.dir, 'skipped.jsonl'), this.skipped.map((r) => JSON.stringify(r)).join('\n') + (this.skipped.length ? '\n' : ''));
+    writeFileSync(
+      join(this.dir, 'manifest.jsonl'),
+      this.rows.map((r) => JSON.stringify(r)).join('\n') + '\n',
+    );
+    writeFileSync(
+      join(this.dir, 'skipped.jsonl'),
+      this.skipped.map((r) => JSON.stringify(r)).join('\n') + (this.skipped.length ? '\n' : ''),
+    );
     const counts: Record<Split, number> = { train: 0, valid: 0 };
-    const fds: Record<Split, number> = { train: openSync(join(this.dir, 'train.bin'), 'w'), valid: openSync(join(this.dir, 'valid.bin'), 'w') };
+    const fds: Record<Split, number> = {
+      train: openSync(join(this.dir, 'train.bin'), 'w'),
+      valid: openSync(join(this.dir, 'valid.bin'), 'w'),
+    };
     const index: StreamIndexRow[] = [];
     for (const { row, streams } of this.streams)
       for (const s of streams) {
         const length = s.data.length / PACKED_FIELDS;
-        index.push({ split: row.split, id: row.id, role: s.role, offset: counts[row.split], length, conditioning: s.conditioning });
+        index.push({
+          split: row.split,
+          id: row.id,
+          role: s.role,
+          offset: counts[row.split],
+          length,
+          conditioning: s.conditioning,
+        });
         writeSync(fds[row.split], s.data);
         counts[row.split] += length;
       }
     closeSync(fds.train);
     closeSync(fds.valid);
     writeFileSync(join(this.dir, 'index.jsonl'), index.map((r) => JSON.stringify(r)).join('\n') + '\n');
-    writeFileSync(join(this.dir, 'summary.json'), JSON.stringify({ ...summary, events: counts }, null, 2) + '\n');
+    writeFileSync(
+      join(this.dir, 'summary.json'),
+      JSON.stringify({ ...summary, events: counts }, null, 2) + '\n',
+    );
     return counts;
   }
 }

@@ -27,7 +27,13 @@ export function writeModelFiles(dir: string, files: ModelFiles): void {
 }
 
 /** Saves a checkpoint (atomically: write beside, then rename). */
-export async function saveCheckpoint(dir: string, model: tf.LayersModel, config: ModelConfig, optimizer: tf.Optimizer, state: RunState): Promise<void> {
+export async function saveCheckpoint(
+  dir: string,
+  model: tf.LayersModel,
+  config: ModelConfig,
+  optimizer: tf.Optimizer,
+  state: RunState,
+): Promise<void> {
   const tmp = `${dir}.tmp`;
   rmSync(tmp, { recursive: true, force: true });
   writeModelFiles(tmp, await saveModel(model, config));
@@ -41,13 +47,19 @@ export async function saveCheckpoint(dir: string, model: tf.LayersModel, config:
 }
 
 /** Loads a checkpoint if one exists: the model, the optimizer's weights restored, and the counters. */
-export async function loadCheckpoint(dir: string, optimizer: tf.Optimizer): Promise<{ model: tf.LayersModel; state: RunState } | null> {
+export async function loadCheckpoint(
+  dir: string,
+  optimizer: tf.Optimizer,
+): Promise<{ model: tf.LayersModel; state: RunState } | null> {
   if (!existsSync(join(dir, 'state.json'))) return null;
   const loaded = await readModelFiles(async (name) => new Uint8Array(readFileSync(join(dir, name))));
   const model = await toLayersModel(loaded);
   const specs = JSON.parse(readFileSync(join(dir, 'optimizer.json'), 'utf8')) as tf.io.WeightsManifestEntry[];
   const buf = readFileSync(join(dir, 'optimizer.bin'));
-  const decoded = tf.io.decodeWeights(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength), specs);
+  const decoded = tf.io.decodeWeights(
+    buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength),
+    specs,
+  );
   await optimizer.setWeights(Object.entries(decoded).map(([name, tensor]) => ({ name, tensor })));
   return { model, state: JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as RunState };
 }

@@ -45,10 +45,17 @@ export interface RetimeOptions {
  * (shifted so that the first downbeat starts a bar). The returned sequence has one tempo, the median beat
  * interval. Notes before the first bar are dropped.
  */
-export function retimeToBeats(seq: NoteSequence, marks: readonly BeatMark[], options: RetimeOptions = {}): NoteSequence {
+export function retimeToBeats(
+  seq: NoteSequence,
+  marks: readonly BeatMark[],
+  options: RetimeOptions = {},
+): NoteSequence {
   const bpb = options.beatsPerBar ?? 4;
   const times = marks.map((m) => m.time);
-  const firstDown = Math.max(0, marks.findIndex((m) => m.downbeat));
+  const firstDown = Math.max(
+    0,
+    marks.findIndex((m) => m.downbeat),
+  );
   const shift = Math.ceil(firstDown / bpb) * bpb - firstDown;
   const toBeat = (beat: Beats): Beats => secondsToBeatIndex(times, beatsToSeconds(beat, seq.tempos)) + shift;
   const notes: Note[] = [];
@@ -69,9 +76,17 @@ export function retimeToBeats(seq: NoteSequence, marks: readonly BeatMark[], opt
 }
 
 /** Converts a span in seconds to beats through the same mapping as {@link retimeToBeats}. */
-export function spanToBeats(marks: readonly BeatMark[], start: Seconds, end: Seconds, beatsPerBar = 4): [Beats, Beats] {
+export function spanToBeats(
+  marks: readonly BeatMark[],
+  start: Seconds,
+  end: Seconds,
+  beatsPerBar = 4,
+): [Beats, Beats] {
   const times = marks.map((m) => m.time);
-  const firstDown = Math.max(0, marks.findIndex((m) => m.downbeat));
+  const firstDown = Math.max(
+    0,
+    marks.findIndex((m) => m.downbeat),
+  );
   const shift = Math.ceil(firstDown / beatsPerBar) * beatsPerBar - firstDown;
   return [secondsToBeatIndex(times, start) + shift, secondsToBeatIndex(times, end) + shift];
 }

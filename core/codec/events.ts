@@ -75,9 +75,12 @@ export function quantizeNotes(notes: readonly Note[]): Note[] {
 }
 
 function checkNote(n: Note): void {
-  if (!Number.isInteger(n.pitch) || n.pitch < 0 || n.pitch > 127) throw new InvalidSequenceError(`pitch ${n.pitch} out of 0..127`);
-  if (!Number.isFinite(n.start) || n.start < 0) throw new InvalidSequenceError(`note start ${n.start} is negative or not finite`);
-  if (!(n.end > n.start)) throw new InvalidSequenceError(`note end ${n.end} is not after its start ${n.start}`);
+  if (!Number.isInteger(n.pitch) || n.pitch < 0 || n.pitch > 127)
+    throw new InvalidSequenceError(`pitch ${n.pitch} out of 0..127`);
+  if (!Number.isFinite(n.start) || n.start < 0)
+    throw new InvalidSequenceError(`note start ${n.start} is negative or not finite`);
+  if (!(n.end > n.start))
+    throw new InvalidSequenceError(`note end ${n.end} is not after its start ${n.start}`);
   if (!ROLES.includes(n.role)) throw new InvalidSequenceError(`unknown role ${String(n.role)}`);
 }
 
@@ -126,12 +129,15 @@ export function decodeEvents(events: readonly NoteEvent[], options: DecodeOption
   const notes: Note[] = [];
   let t = Math.round((options.offset ?? 0) * GRID);
   for (const e of events) {
-    if (!(e.step >= 0 && e.step <= STEP_MAX && Number.isInteger(e.step))) throw new InvalidSequenceError(`step ${e.step} out of range`);
-    if (!(e.role >= 0 && e.role < ROLES.length)) throw new InvalidSequenceError(`role ${e.role} out of range`);
+    if (!(e.step >= 0 && e.step <= STEP_MAX && Number.isInteger(e.step)))
+      throw new InvalidSequenceError(`step ${e.step} out of range`);
+    if (!(e.role >= 0 && e.role < ROLES.length))
+      throw new InvalidSequenceError(`role ${e.role} out of range`);
     t += e.step;
     if (e.pitch === REST) continue;
     if (!(e.pitch >= 0 && e.pitch < 128)) throw new InvalidSequenceError(`pitch ${e.pitch} out of range`);
-    if (!(e.duration >= 1 && e.duration <= DURATION_MAX)) throw new InvalidSequenceError(`duration ${e.duration} out of range`);
+    if (!(e.duration >= 1 && e.duration <= DURATION_MAX))
+      throw new InvalidSequenceError(`duration ${e.duration} out of range`);
     const role = ROLES[e.role];
     notes.push({
       pitch: e.pitch,

@@ -2,8 +2,11 @@
  * MIDI bytes <-> NoteSequence, through @tonejs/midi. Several tracks, tempo changes, time signatures, key
  * signatures, programs and drums on channel 10 are kept; times become beats.
  */
-import { Midi } from '@tonejs/midi';
+import toneMidi from '@tonejs/midi';
+import midiFile from 'midi-file';
+import type { MidiEvent } from 'midi-file';
 import { MidiParseError } from '../errors';
+import { parsePitchClass } from '../features/annotations';
 import { roleOfTrack } from '../features/roles';
 import type { KeySignatureEvent, Note, NoteSequence, Role, TrackInfo } from '../sequence';
 import { DEFAULT_BPM, ROLES, sortNotes } from '../sequence';
@@ -18,23 +21,50 @@ export interface MidiReadOptions {
   maxBeats?: number;
 }
 
-const DEFAULTS: Required<MidiReadOptions> = { maxBytes: 8 * 1024 * 1024, maxNotes: 400_000, maxBeats: 40_000 };
-const KEY_NAMES: Record<string, number> = { C: 0, D: 2, E: 4, F: 5, G: 7, A: 9, B: 11 };
+// @tonejs/midi is CommonJS: Node's ESM loader sees only its default export.
+const { Midi } = toneMidi;
+type Midi = InstanceType<typeof Midi>;
 
-function pitchClassOf(name: string): number {
-  const base = KEY_NAMES[name[0]?.toUpperCase() ?? ''] ?? 0;
-  const acc = name.slice(1).replace(/[^#b]/g, '');
-  return (((base + [...acc].reduce((s, c) => s + (c === '#' ? 1 : -1), 0)) % 12) + 12) % 12;
+const DEFAULTS: Required<MidiReadOptions> = {
+  maxBytes: 8 * 1024 * 1024,
+  maxNotes: 400_000,
+  maxBeats: 40_000,
+};
+const tag = (b: Uint8Array, at: number): string =>
+  String.fromCharCode(b[at], b[at + 1], b[at + 2], b[at + 3]);
+const u32 = (b: Uint8Array, at: number): number =>
+  ((b[at] << 24) | (b[at + 1] << 16) | (b[at + 2] << 8) | b[at + 3]) >>> 0;
+
+/** Walks the chunk structure: a truncated file or one with fewer track chunks than its header says is rejected. */
+function checkChunks(bytes: Uint8Array): void {
+  const headerLength = u32(bytes, 4);
+  const tracks = (bytes[10] << 8) | bytes[11];
+  if (tracks === 0) throw new MidiParseError('MIDI file has no tracks');
+  let at = 8 + headerLength;
+  let found = 0;
+  while (at + 8 <= bytes.length) {
+    const length = u32(bytes, at + 4);
+    if (at + 8 + length > bytes.length)
+      throw new MidiParseError(
+        `truncated: chunk at byte ${at} needs ${length} bytes, ${bytes.length - at - 8} remain`,
+      );
+    if (tag(bytes, at) === 'MTrk') found++;
+    at += 8 + length;
+  }
+  if (found < tracks)
+    throw new MidiParseError(`truncated: header announces ${tracks} tracks, the file holds ${found}`);
 }
 
 function parse(bytes: Uint8Array): Midi {
   if (bytes.length < 14) throw new MidiParseError(`file too short (${bytes.length} bytes) to be MIDI`);
-  const magic = String.fromCharCode(bytes[0], bytes[1], bytes[2], bytes[3]);
-  if (magic !== 'MThd') throw new MidiParseError('not a MIDI file (no MThd header)');
+  if (tag(bytes, 0) !== 'MThd') throw new MidiParseError('not a MIDI file (no MThd header)');
+  checkChunks(bytes);
   try {
     return new Midi(bytes);
   } catch (cause) {
-    throw new MidiParseError(`corrupt MIDI: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    throw new MidiParseError(`corrupt MIDI: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
   }
 }
 
@@ -45,8 +75,20 @@ function parse(bytes: Uint8Array): Midi {
  */
 export function midiToSequence(bytes: Uint8Array, options: MidiReadOptions = {}): NoteSequence {
   const o = { ...DEFAULTS, ...options };
-  if (bytes.length > o.maxBytes) throw new MidiParseError(`file too large (${bytes.length} bytes > ${o.maxBytes})`);
+  if (bytes.length > o.maxBytes)
+    throw new MidiParseError(`file too large (${bytes.length} bytes > ${o.maxBytes})`);
   const midi = parse(bytes);
+  try {
+    return convert(midi, o);
+  } catch (cause) {
+    if (cause instanceof MidiParseError) throw cause;
+    throw new MidiParseError(`corrupt MIDI: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
+  }
+}
+
+function convert(midi: Midi, o: Required<MidiReadOptions>): NoteSequence {
   const ppq = midi.header.ppq;
   if (!Number.isFinite(ppq) || ppq <= 0) throw new MidiParseError(`invalid time division (${ppq})`);
   if (midi.tracks.length === 0) throw new MidiParseError('MIDI file has no tracks');
@@ -72,22 +114,32 @@ export function midiToSequence(bytes: Uint8Array, options: MidiReadOptions = {})
     }
   }
   const totalBeats = notes.reduce((m, n) => Math.max(m, n.end), 0);
-  if (!(totalBeats <= o.maxBeats)) throw new MidiParseError(`piece too long (${Math.round(totalBeats)} beats > ${o.maxBeats})`);
+  if (!(totalBeats <= o.maxBeats))
+    throw new MidiParseError(`piece too long (${Math.round(totalBeats)} beats > ${o.maxBeats})`);
 
   const tempos = midi.header.tempos
     .filter((t) => Number.isFinite(t.bpm) && t.bpm > 0)
     .map((t) => ({ beat: t.ticks / ppq, bpm: t.bpm }));
-  if (tempos.length === 0 || tempos[0].beat > 0) tempos.unshift({ beat: 0, bpm: tempos[0]?.bpm ?? DEFAULT_BPM });
+  if (tempos.length === 0 || tempos[0].beat > 0)
+    tempos.unshift({ beat: 0, bpm: tempos[0]?.bpm ?? DEFAULT_BPM });
   const timeSignatures = midi.header.timeSignatures
     .filter((t) => t.timeSignature[0] > 0 && t.timeSignature[1] > 0)
     .map((t) => ({ beat: t.ticks / ppq, numerator: t.timeSignature[0], denominator: t.timeSignature[1] }));
   if (timeSignatures.length === 0 || timeSignatures[0].beat > 0)
-    timeSignatures.unshift({ beat: 0, numerator: timeSignatures[0]?.numerator ?? 4, denominator: timeSignatures[0]?.denominator ?? 4 });
-  const keySignatures: KeySignatureEvent[] = midi.header.keySignatures.map((k) => ({
-    beat: k.ticks / ppq,
-    tonic: pitchClassOf(k.key),
-    mode: k.scale === 'minor' ? 'minor' : 'major',
-  }));
+    timeSignatures.unshift({
+      beat: 0,
+      numerator: timeSignatures[0]?.numerator ?? 4,
+      denominator: timeSignatures[0]?.denominator ?? 4,
+    });
+  // @tonejs/midi names a key signature by its major key (sharps/flats), also when the mode is minor.
+  const keySignatures: KeySignatureEvent[] = midi.header.keySignatures.flatMap((k) => {
+    const major = parsePitchClass(k.key ?? '');
+    if (major === null) return [];
+    const minor = k.scale === 'minor';
+    return [
+      { beat: k.ticks / ppq, tonic: minor ? (major + 9) % 12 : major, mode: minor ? 'minor' : 'major' },
+    ];
+  });
   return {
     notes: sortNotes(notes),
     tempos,
@@ -107,12 +159,50 @@ export interface MidiWriteOptions {
   name?: string;
 }
 
-const MAJOR_KEYS = ['C', 'Db', 'D', 'Eb', 'E', 'F', 'Gb', 'G', 'Ab', 'A', 'Bb', 'B'];
-const MINOR_KEYS = ['C', 'C#', 'D', 'Eb', 'E', 'F', 'F#', 'G', 'G#', 'A', 'Bb', 'B'];
+/** MIDI channel (0-based) of each role: melody 1, harmony 2, bass 3, drums 10 (as the bridge plays them). */
+export const ROLE_CHANNELS: Record<Role, number> = { melody: 0, harmony: 1, bass: 2, drums: 9 };
+
+/** Sharps (+) or flats (-) of a key's signature. */
+export function signatureAccidentals(tonic: number, mode: KeySignatureEvent['mode']): number {
+  const major = mode === 'minor' ? (tonic + 3) % 12 : tonic;
+  return ((((major * 7) % 12) + 5) % 12) - 5;
+}
+
+/**
+ * Adds key-signature meta events to the first track of written MIDI bytes (@tonejs/midi 2.0.28 writes the
+ * key byte off by seven, so it is not used for them).
+ */
+function withKeySignatures(bytes: Uint8Array, keys: readonly KeySignatureEvent[], ppq: number): Uint8Array {
+  if (keys.length === 0) return bytes;
+  const data = midiFile.parseMidi(bytes);
+  let t = 0;
+  const timed = data.tracks[0].map((e) => ({ e, at: (t += e.deltaTime) }));
+  for (const k of keys)
+    timed.push({
+      e: {
+        type: 'keySignature',
+        meta: true,
+        key: signatureAccidentals(k.tonic, k.mode),
+        scale: k.mode === 'minor' ? 1 : 0,
+        deltaTime: 0,
+      } as MidiEvent,
+      at: Math.round(k.beat * ppq),
+    });
+  const end = timed.filter((x) => x.e.type === 'endOfTrack');
+  const body = timed.filter((x) => x.e.type !== 'endOfTrack').sort((a, b) => a.at - b.at);
+  let prev = 0;
+  data.tracks[0] = [...body, ...end].map(({ e, at }) => {
+    const delta = Math.max(0, at - prev);
+    prev = Math.max(prev, at);
+    return { ...e, deltaTime: delta };
+  });
+  return Uint8Array.from(midiFile.writeMidi(data));
+}
 
 /**
  * Writes a NoteSequence as a Standard MIDI File: one named track per entry of `seq.tracks` (or, for notes
- * without a track, one per role and program), drums on channel 10, other tracks on their own channels.
+ * without a track, one per role and program), each role on its channel ({@link ROLE_CHANNELS}; a second
+ * track of a role takes a spare channel), drums on channel 10, program changes first.
  */
 export function sequenceToMidi(seq: NoteSequence, options: MidiWriteOptions = {}): Uint8Array {
   const ppq = options.ppq ?? 480;
@@ -125,11 +215,6 @@ export function sequenceToMidi(seq: NoteSequence, options: MidiWriteOptions = {}
     ticks: Math.round(t.beat * ppq),
     timeSignature: [t.numerator, t.denominator],
   }));
-  midi.header.keySignatures = seq.keySignatures.map((k) => ({
-    ticks: Math.round(k.beat * ppq),
-    key: (k.mode === 'minor' ? MINOR_KEYS : MAJOR_KEYS)[k.tonic],
-    scale: k.mode,
-  }));
   midi.header.update();
 
   const groups = new Map<string, { info: TrackInfo; notes: Note[] }>();
@@ -138,21 +223,22 @@ export function sequenceToMidi(seq: NoteSequence, options: MidiWriteOptions = {}
       n.track !== undefined && seq.tracks[n.track]
         ? seq.tracks[n.track]
         : { name: n.role, program: n.program, isDrum: n.isDrum, role: n.role };
-    const key = n.track !== undefined && seq.tracks[n.track] ? `t${n.track}` : `${n.role}/${n.program}/${n.isDrum}`;
+    const key =
+      n.track !== undefined && seq.tracks[n.track] ? `t${n.track}` : `${n.role}/${n.program}/${n.isDrum}`;
     const g = groups.get(key) ?? groups.set(key, { info, notes: [] }).get(key)!;
     g.notes.push(n);
   }
   const order = (r: Role): number => ROLES.indexOf(r);
-  let channel = 0;
-  for (const { info, notes } of [...groups.values()].sort((a, b) => order(a.info.role) - order(b.info.role))) {
+  const used = new Set<number>();
+  const spare = [3, 4, 5, 6, 7, 8, 10, 11, 12, 13, 14, 15];
+  for (const { info, notes } of [...groups.values()].sort(
+    (a, b) => order(a.info.role) - order(b.info.role),
+  )) {
     const track = midi.addTrack();
     track.name = info.name;
-    if (info.isDrum) track.channel = 9;
-    else {
-      if (channel === 9) channel++;
-      track.channel = channel % 16;
-      channel++;
-    }
+    const own = info.isDrum ? 9 : ROLE_CHANNELS[info.role];
+    track.channel = info.isDrum || !used.has(own) ? own : (spare.shift() ?? own);
+    used.add(track.channel);
     track.instrument.number = info.isDrum ? 0 : info.program;
     for (const n of notes) {
       const ticks = Math.round(n.start * ppq);
@@ -164,5 +250,5 @@ export function sequenceToMidi(seq: NoteSequence, options: MidiWriteOptions = {}
       });
     }
   }
-  return midi.toArray();
+  return withKeySignatures(midi.toArray(), seq.keySignatures, ppq);
 }

@@ -39,7 +39,8 @@ export function parseTimedLabels(text: string): TimedLabel[] {
     const [s, e, ...rest] = numbers(line);
     const start = Number(s);
     const end = Number(e);
-    if (rest.length && Number.isFinite(start) && Number.isFinite(end)) out.push({ start, end, label: rest.join(' ') });
+    if (rest.length && Number.isFinite(start) && Number.isFinite(end))
+      out.push({ start, end, label: rest.join(' ') });
   }
   return out;
 }
@@ -88,12 +89,16 @@ export function parseCsv(text: string): Record<string, string>[] {
     for (let i = 0; i < line.length; i++) {
       const c = line[i];
       if (quoted) {
-        if (c === '"' && line[i + 1] === '"') (cur += '"'), i++;
-        else if (c === '"') quoted = false;
+        if (c === '"' && line[i + 1] === '"') {
+          cur += '"';
+          i++;
+        } else if (c === '"') quoted = false;
         else cur += c;
       } else if (c === '"') quoted = true;
-      else if (c === ',') cells.push(cur), (cur = '');
-      else cur += c;
+      else if (c === ',') {
+        cells.push(cur);
+        cur = '';
+      } else cur += c;
     }
     cells.push(cur);
     rows.push(cells);

@@ -26,7 +26,8 @@ function envelope(onsets: readonly Onset[], frameRate: number): Float64Array {
   const env = new Float64Array(Math.ceil(last * frameRate) + frameRate);
   for (const o of onsets) {
     const f = Math.round(o.time * frameRate);
-    for (let d = -2; d <= 2; d++) if (f + d >= 0 && f + d < env.length) env[f + d] += o.strength * Math.exp(-(d * d) / 2);
+    for (let d = -2; d <= 2; d++)
+      if (f + d >= 0 && f + d < env.length) env[f + d] += o.strength * Math.exp(-(d * d) / 2);
   }
   return env;
 }
@@ -42,7 +43,10 @@ function estimatePeriod(env: Float64Array, frameRate: number, preferredBpm: numb
     let s = 0;
     for (let i = lag; i < env.length; i++) s += env[i] * env[i - lag];
     const w = Math.exp(-0.5 * (Math.log2(lag / centre) / 0.9) ** 2);
-    if (s * w > bestScore) (bestScore = s * w), (best = lag);
+    if (s * w > bestScore) {
+      bestScore = s * w;
+      best = lag;
+    }
   }
   return best;
 }
@@ -51,7 +55,11 @@ function estimatePeriod(env: Float64Array, frameRate: number, preferredBpm: numb
  * Places beats on a performance. Returns beat marks (every `beatsPerBar`-th a downbeat, counted from the
  * first beat); an empty list when there are no onsets.
  */
-export function trackBeats(onsets: readonly Onset[], beatsPerBar = 4, options: BeatTrackOptions = {}): BeatMark[] {
+export function trackBeats(
+  onsets: readonly Onset[],
+  beatsPerBar = 4,
+  options: BeatTrackOptions = {},
+): BeatMark[] {
   const { frameRate = 100, preferredBpm = 110, tightness = 100 } = options;
   if (onsets.length === 0) return [];
   const env = envelope(onsets, frameRate);
@@ -64,7 +72,10 @@ export function trackBeats(onsets: readonly Onset[], beatsPerBar = 4, options: B
     for (let p = t - Math.round(2 * period); p <= t - Math.round(period / 2); p++) {
       if (p < 0) continue;
       const s = score[p] - tightness * Math.log((t - p) / period) ** 2;
-      if (arg < 0 || s > best) (best = s), (arg = p);
+      if (arg < 0 || s > best) {
+        best = s;
+        arg = p;
+      }
     }
     score[t] = env[t] + (arg >= 0 ? best : 0);
     back[t] = arg >= 0 && best > 0 ? arg : -1;
@@ -72,7 +83,7 @@ export function trackBeats(onsets: readonly Onset[], beatsPerBar = 4, options: B
   let t = 0;
   for (let i = Math.max(0, env.length - period); i < env.length; i++) if (score[i] > score[t]) t = i;
   const frames: number[] = [];
-  while (t >= 0) frames.push(t), (t = back[t]);
+  for (; t >= 0; t = back[t]) frames.push(t);
   frames.reverse();
   while (frames.length && frames[0] - period >= 0) frames.unshift(frames[0] - period);
   return frames.map((f, i) => ({ time: f / frameRate, downbeat: i % beatsPerBar === 0 }));

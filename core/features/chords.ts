@@ -85,7 +85,11 @@ export function chordIdAt(spans: readonly ChordSpan[], beat: Beats): number {
  * Estimates one chord per window of `windowBeats` by template matching on duration-weighted pitch classes
  * (for corpora without chord labels). Windows with too little pitched sound get no chord.
  */
-export function estimateChords(notes: readonly Note[], totalBeats: Beats, windowBeats: Beats = 2): ChordSpan[] {
+export function estimateChords(
+  notes: readonly Note[],
+  totalBeats: Beats,
+  windowBeats: Beats = 2,
+): ChordSpan[] {
   const spans: ChordSpan[] = [];
   const windows = Math.ceil(totalBeats / windowBeats);
   const hist = Array.from({ length: windows }, () => new Array<number>(12).fill(0));
@@ -106,8 +110,15 @@ export function estimateChords(notes: readonly Note[], totalBeats: Beats, window
       for (const quality of QUALITIES) {
         const pcs = INTERVALS[quality].map((i) => (root + i) % 12);
         const inside = pcs.reduce((s, pc) => s + h[pc], 0);
-        const score = inside - 0.5 * (total - inside) + 0.1 * h[root] - (quality === 'aug' || quality === 'sus' ? 0.05 * total : 0);
-        if (score > bestScore) (bestScore = score), (best = { root, quality });
+        const score =
+          inside -
+          0.5 * (total - inside) +
+          0.1 * h[root] -
+          (quality === 'aug' || quality === 'sus' ? 0.05 * total : 0);
+        if (score > bestScore) {
+          bestScore = score;
+          best = { root, quality };
+        }
       }
     if (best) spans.push({ ...best, start: w * windowBeats, end: (w + 1) * windowBeats });
   }

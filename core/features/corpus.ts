@@ -73,7 +73,12 @@ export interface RoleStream {
   conditioning: Conditioning;
 }
 
-const QUADRANTS: Record<string, [number, number]> = { Q1: [0.6, 0.6], Q2: [-0.6, 0.6], Q3: [-0.6, -0.6], Q4: [0.6, -0.6] };
+const QUADRANTS: Record<string, [number, number]> = {
+  Q1: [0.6, 0.6],
+  Q2: [-0.6, 0.6],
+  Q3: [-0.6, -0.6],
+  Q4: [0.6, -0.6],
+};
 
 const STYLE_ALIASES: Record<string, Style> = {
   'hip-hop': 'hiphop',
@@ -139,17 +144,25 @@ export function gridDeviation(seq: NoteSequence): number {
 
 function placeOnGrid(input: CorpusInput, seq: NoteSequence): { seq: NoteSequence; grid: CorpusRow['grid'] } {
   const bpb = input.beatsPerBar ?? 4;
-  if (input.beats && input.beats.length >= 2) return { seq: retimeToBeats(seq, input.beats, { beatsPerBar: bpb }), grid: 'annotated' };
-  const performance = input.performance === 'auto' ? looksLikePerformance(seq, input.labels?.bpm) : input.performance;
+  if (input.beats && input.beats.length >= 2)
+    return { seq: retimeToBeats(seq, input.beats, { beatsPerBar: bpb }), grid: 'annotated' };
+  const performance =
+    input.performance === 'auto' ? looksLikePerformance(seq, input.labels?.bpm) : input.performance;
   if (performance) {
-    const onsets = seq.notes.map((n) => ({ time: n.start * (60 / (seq.tempos[0]?.bpm ?? 120)), strength: n.velocity / 127 }));
+    const onsets = seq.notes.map((n) => ({
+      time: n.start * (60 / (seq.tempos[0]?.bpm ?? 120)),
+      strength: n.velocity / 127,
+    }));
     const beats = trackBeats(onsets, bpb);
     if (beats.length >= 2) return { seq: retimeToBeats(seq, beats, { beatsPerBar: bpb }), grid: 'tracked' };
   }
   return { seq, grid: 'file' };
 }
 
-function chordSpans(input: CorpusInput, seq: NoteSequence): { spans: ChordSpan[]; source: CorpusRow['chords'] } {
+function chordSpans(
+  input: CorpusInput,
+  seq: NoteSequence,
+): { spans: ChordSpan[]; source: CorpusRow['chords'] } {
   if (input.chordLabels?.length && input.beats?.length) {
     const spans: ChordSpan[] = [];
     for (const l of input.chordLabels) {
@@ -161,7 +174,9 @@ function chordSpans(input: CorpusInput, seq: NoteSequence): { spans: ChordSpan[]
     return { spans, source: 'annotated' };
   }
   const pitched = seq.notes.filter((n) => !n.isDrum);
-  return pitched.length ? { spans: estimateChords(pitched, seq.totalBeats), source: 'estimated' } : { spans: [], source: 'none' };
+  return pitched.length
+    ? { spans: estimateChords(pitched, seq.totalBeats), source: 'estimated' }
+    : { spans: [], source: 'none' };
 }
 
 /**
@@ -175,7 +190,8 @@ export function prepareCorpusFile(input: CorpusInput): { row: CorpusRow; streams
   seq = placed.seq;
   const skyline = input.skyline ?? !seq.notes.some((n) => n.role === 'melody' || n.isDrum);
   seq = { ...seq, notes: quantizeNotes(splitPianoRoles(seq.notes, { skyline })) };
-  const key: { tonic: number; mode: Mode } | undefined = (input.keyLabels && dominantKey(input.keyLabels)) ?? undefined;
+  const key: { tonic: number; mode: Mode } | undefined =
+    (input.keyLabels && dominantKey(input.keyLabels)) ?? undefined;
   const features = extractFeatures(seq, key);
   const { spans, source } = chordSpans(input, seq);
   const [valence, arousal] = QUADRANTS[input.labels?.quadrant ?? ''] ?? [0, 0];

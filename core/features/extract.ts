@@ -58,7 +58,9 @@ export function extractFeatures(seq: NoteSequence, key?: { tonic: number; mode: 
   const roles: Role[] = [];
   for (const r of ROLES) {
     const count = seq.notes.filter((n) => n.role === r).length;
-    if (count) (density[r] = count / beats), roles.push(r);
+    if (count === 0) continue;
+    density[r] = count / beats;
+    roles.push(r);
   }
   const ts = seq.timeSignatures[0] ?? { numerator: 4, denominator: 4 };
   const pitches = pitched.map((n) => n.pitch);

@@ -53,7 +53,10 @@ export function findKey(notes: readonly Note[]): KeyEstimate {
 }
 
 /** True when two keys are relative keys (C major / A minor) or the same key. */
-export function isSameOrRelative(a: { tonic: number; mode: Mode }, b: { tonic: number; mode: Mode }): boolean {
+export function isSameOrRelative(
+  a: { tonic: number; mode: Mode },
+  b: { tonic: number; mode: Mode },
+): boolean {
   if (a.tonic === b.tonic && a.mode === b.mode) return true;
   if (a.mode === b.mode) return false;
   const major = a.mode === 'major' ? a : b;

@@ -28,7 +28,8 @@ export function roleOfTrack(t: TrackFacts): Role {
   for (const [re, role] of NAME_RULES) if (re.test(t.name) && !(role === 'drums' && !t.isDrum)) return role;
   if (t.program >= 32 && t.program <= 39) return 'bass';
   if (Number.isFinite(t.meanPitch) && t.meanPitch < 48) return 'bass';
-  if ((t.program >= 64 && t.program <= 87) || (t.program >= 40 && t.program <= 42 && t.meanPitch >= 60)) return 'melody';
+  if ((t.program >= 64 && t.program <= 87) || (t.program >= 40 && t.program <= 42 && t.meanPitch >= 60))
+    return 'melody';
   return 'harmony';
 }
 

@@ -45,13 +45,22 @@ function notesOf(s: Stream): NoteRow[] {
     }
     carry = 0;
     const pitch = s.cols.pitch[i] - s.shift;
-    rows.push({ pitch: Math.min(127, Math.max(0, pitch)), step: step * sec, duration: s.cols.duration[i] * sec, stepGrid: Math.min(48, step), durationGrid: s.cols.duration[i] });
+    rows.push({
+      pitch: Math.min(127, Math.max(0, pitch)),
+      step: step * sec,
+      duration: s.cols.duration[i] * sec,
+      stepGrid: Math.min(48, step),
+      durationGrid: s.cols.duration[i],
+    });
   }
   return rows;
 }
 
 /** All (stream, position) examples with a full window before them. */
-export function baselineExamples(streams: readonly Stream[], window: number): { notes: NoteRow[][]; refs: [number, number][]; tempos: number[] } {
+export function baselineExamples(
+  streams: readonly Stream[],
+  window: number,
+): { notes: NoteRow[][]; refs: [number, number][]; tempos: number[] } {
   const notes = streams.map(notesOf);
   const refs: [number, number][] = [];
   notes.forEach((n, i) => {
@@ -61,7 +70,13 @@ export function baselineExamples(streams: readonly Stream[], window: number): { 
 }
 
 /** Batches of baseline examples (shuffled with `rng`, or in order). */
-export async function* baselineBatches(ex: ReturnType<typeof baselineExamples>, window: number, batchSize: number, rng?: Random, limit = Infinity): AsyncGenerator<BaselineBatch> {
+export async function* baselineBatches(
+  ex: ReturnType<typeof baselineExamples>,
+  window: number,
+  batchSize: number,
+  rng?: Random,
+  limit = Infinity,
+): AsyncGenerator<BaselineBatch> {
   const refs = rng ? shuffle(rng, [...ex.refs]) : ex.refs;
   const count = Math.min(Math.ceil(refs.length / batchSize), limit);
   for (let b = 0; b < count; b++) {
@@ -114,7 +129,11 @@ function normalCdf(x: number): number {
   // Abramowitz-Stegun 7.1.26 erf approximation.
   const z = Math.abs(x) / Math.SQRT2;
   const t = 1 / (1 + 0.3275911 * z);
-  const erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-z * z);
+  const erf =
+    1 -
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) *
+      t *
+      Math.exp(-z * z);
   return x >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
 }
 
@@ -125,7 +144,10 @@ export function gridGaussianNll(k: number, mu: number, sigma: number): number {
 }
 
 /** Validation figures of the baseline: mean NLL per note for pitch, step and duration, and RMSEs. */
-export async function baselineMetrics(model: tf.LayersModel, batches: AsyncIterable<BaselineBatch>): Promise<Record<string, number>> {
+export async function baselineMetrics(
+  model: tf.LayersModel,
+  batches: AsyncIterable<BaselineBatch>,
+): Promise<Record<string, number>> {
   const preds: { step: number; dur: number; b: BaselineBatch; i: number }[] = [];
   let pitchNll = 0;
   let n = 0;
@@ -156,5 +178,60 @@ export async function baselineMetrics(model: tf.LayersModel, batches: AsyncItera
     stepNll += gridGaussianNll(p.b.stepGrid[p.i], toGrid(p.step, p.b.tempo[p.i]), sSigma);
     durNll += gridGaussianNll(p.b.durationGrid[p.i], toGrid(p.dur, p.b.tempo[p.i]), dSigma);
   }
-  return { pitch: pitchNll / n, step: stepNll / n, duration: durNll / n, stepRmseGrid: sSigma, durationRmseGrid: dSigma, notes: n };
+  return {
+    pitch: pitchNll / n,
+    step: stepNll / n,
+    duration: durNll / n,
+    stepRmseGrid: sSigma,
+    durationRmseGrid: dSigma,
+    notes: n,
+  };
+}
+
+/** A note the baseline writes: pitch, step and duration in seconds. */
+export interface BaselineNote {
+  pitch: number;
+  step: number;
+  duration: number;
+}
+
+/**
+ * Generates notes the tutorial's way: predict from the last `window` notes, sample the pitch, take step and
+ * duration from the regression heads (clamped at 0), append, slide.
+ */
+export function generateBaseline(
+  model: tf.LayersModel,
+  seed: readonly BaselineNote[],
+  count: number,
+  rng: Random,
+  temperature = 1,
+): BaselineNote[] {
+  const window = seed.length;
+  const notes = [...seed];
+  for (let i = 0; i < count; i++) {
+    const recent = notes.slice(-window);
+    const [logits, step, duration] = tf.tidy(() => {
+      const x = tf.tensor3d(
+        recent.flatMap((n) => [n.pitch / 128, n.step, n.duration]),
+        [1, window, 3],
+      );
+      const [p, s, d] = model.predict(x) as tf.Tensor[];
+      return [Array.from(p.dataSync()), s.dataSync()[0], d.dataSync()[0]];
+    }) as [number[], number, number];
+    const scaled = logits.map((l) => l / temperature);
+    const max = Math.max(...scaled);
+    const probs = scaled.map((l) => Math.exp(l - max));
+    let r = rng() * probs.reduce((a, b) => a + b, 0);
+    let pitch = 0;
+    while (pitch < 127 && (r -= probs[pitch]) > 0) pitch++;
+    notes.push({ pitch, step: Math.max(0, step), duration: Math.max(0, duration) });
+  }
+  return notes.slice(window);
+}
+
+/** The first `window` notes of a stream, as baseline input (absolute pitch, seconds). */
+export function baselineSeed(stream: Stream, window: number): BaselineNote[] {
+  return notesOf(stream)
+    .slice(0, window)
+    .map((n) => ({ pitch: n.pitch, step: n.step, duration: n.duration }));
 }

@@ -31,7 +31,15 @@ export interface EventLstmArchitecture {
   /** LSTM units per layer. */
   units: number[];
   /** Embedding widths per input. */
-  embed: { pitch: number; step: number; duration: number; velocity: number; role: number; chord: number; position: number };
+  embed: {
+    pitch: number;
+    step: number;
+    duration: number;
+    velocity: number;
+    role: number;
+    chord: number;
+    position: number;
+  };
   /** Width of the dense projection of the conditioning vector. */
   conditioningWidth: number;
 }
@@ -59,7 +67,11 @@ export interface ModelConfig {
 }
 
 /** Creates a config for an architecture, with this code's vocabularies and conditioning schema. */
-export function makeConfig(name: string, architecture: ModelConfig['architecture'], version = '0.1.0'): ModelConfig {
+export function makeConfig(
+  name: string,
+  architecture: ModelConfig['architecture'],
+  version = '0.1.0',
+): ModelConfig {
   return {
     format: CONFIG_FORMAT,
     name,
@@ -67,7 +79,12 @@ export function makeConfig(name: string, architecture: ModelConfig['architecture
     architecture,
     vocab: { ...EVENT_VOCAB },
     grid: GRID,
-    conditioning: { size: CONDITIONING_SIZE, version: CONDITIONING_VERSION, styles: [...STYLES], roles: [...ROLES] },
+    conditioning: {
+      size: CONDITIONING_SIZE,
+      version: CONDITIONING_VERSION,
+      styles: [...STYLES],
+      roles: [...ROLES],
+    },
     keyRelative: architecture.kind === 'event-lstm',
   };
 }
@@ -98,12 +115,15 @@ export const CONFIGS: Record<string, () => ModelConfig> = {
 export function checkConfig(raw: unknown): ModelConfig {
   if (typeof raw !== 'object' || raw === null) throw new ModelLoadError('config.json is not an object');
   const c = raw as Partial<ModelConfig>;
-  if (c.format !== CONFIG_FORMAT) throw new ModelLoadError(`config.json format ${String(c.format)} is not ${CONFIG_FORMAT}`);
+  if (c.format !== CONFIG_FORMAT)
+    throw new ModelLoadError(`config.json format ${String(c.format)} is not ${CONFIG_FORMAT}`);
   if (!c.architecture || (c.architecture.kind !== 'event-lstm' && c.architecture.kind !== 'seed-baseline'))
     throw new ModelLoadError('config.json names no known architecture');
-  if (typeof c.name !== 'string' || typeof c.version !== 'string') throw new ModelLoadError('config.json lacks name or version');
+  if (typeof c.name !== 'string' || typeof c.version !== 'string')
+    throw new ModelLoadError('config.json lacks name or version');
   for (const [k, v] of Object.entries(EVENT_VOCAB))
-    if (c.vocab?.[k as keyof typeof EVENT_VOCAB] !== v) throw new ModelLoadError(`config.json vocabulary "${k}" does not match the code (${v})`);
+    if (c.vocab?.[k as keyof typeof EVENT_VOCAB] !== v)
+      throw new ModelLoadError(`config.json vocabulary "${k}" does not match the code (${v})`);
   if (c.grid !== GRID) throw new ModelLoadError(`config.json grid ${String(c.grid)} is not ${GRID}`);
   if (c.conditioning?.size !== CONDITIONING_SIZE || c.conditioning.version !== CONDITIONING_VERSION)
     throw new ModelLoadError('config.json conditioning schema does not match the code');

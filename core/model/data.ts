@@ -52,7 +52,10 @@ export function barPosition(onset: number, barSteps: number): number {
 /** Builds a stream from packed bytes and its index row (the first event becomes a BOS rest). */
 export function makeStream(bytes: Uint8Array, ref: StreamRef, keyRelative: boolean): Stream {
   const n = ref.length + 1;
-  const cols = Object.fromEntries(EVENT_INPUTS.map((k) => [k, new Int32Array(n)])) as Record<EventInput, Int32Array>;
+  const cols = Object.fromEntries(EVENT_INPUTS.map((k) => [k, new Int32Array(n)])) as Record<
+    EventInput,
+    Int32Array
+  >;
   const drums = ref.role === 'drums';
   const shift = keyRelative && !drums ? tonicShift(ref.conditioning.key.tonic) : 0;
   const meter = ref.conditioning.meter;
@@ -114,10 +117,23 @@ export function windows(streams: readonly Stream[], time: number, rng?: Random):
 }
 
 /** Fills a batch from windows (padding short ones; the mask marks real targets). */
-export function makeBatch(streams: readonly Stream[], wins: readonly Window[], time: number, condSize: number): Batch {
+export function makeBatch(
+  streams: readonly Stream[],
+  wins: readonly Window[],
+  time: number,
+  condSize: number,
+): Batch {
   const size = wins.length;
-  const inputs = Object.fromEntries(EVENT_INPUTS.map((k) => [k, new Int32Array(size * time)])) as Record<EventInput, Int32Array>;
-  const targets = { pitch: new Int32Array(size * time), step: new Int32Array(size * time), duration: new Int32Array(size * time), velocity: new Int32Array(size * time) };
+  const inputs = Object.fromEntries(EVENT_INPUTS.map((k) => [k, new Int32Array(size * time)])) as Record<
+    EventInput,
+    Int32Array
+  >;
+  const targets = {
+    pitch: new Int32Array(size * time),
+    step: new Int32Array(size * time),
+    duration: new Int32Array(size * time),
+    velocity: new Int32Array(size * time),
+  };
   const cond = new Float32Array(size * time * condSize);
   const mask = new Float32Array(size * time);
   let events = 0;
@@ -159,7 +175,8 @@ export async function* batches(streams: readonly Stream[], o: BatchOptions): Asy
   const wins = windows(streams, o.time, o.rng);
   if (o.rng) shuffle(o.rng, wins);
   const count = Math.min(Math.ceil(wins.length / o.batchSize), o.limit ?? Infinity);
-  for (let b = 0; b < count; b++) yield makeBatch(streams, wins.slice(b * o.batchSize, (b + 1) * o.batchSize), o.time, o.condSize);
+  for (let b = 0; b < count; b++)
+    yield makeBatch(streams, wins.slice(b * o.batchSize, (b + 1) * o.batchSize), o.time, o.condSize);
 }
 
 /** Number of batches {@link batches} yields. */

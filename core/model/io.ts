@@ -26,10 +26,19 @@ export async function saveModel(model: tf.LayersModel, config: ModelConfig): Pro
   let files: ModelFiles | undefined;
   await model.save(
     tf.io.withSaveHandler(async (a) => {
-      const weights = a.weightData instanceof ArrayBuffer ? new Uint8Array(a.weightData) : new Uint8Array(tf.io.concatenateArrayBuffers(a.weightData as ArrayBuffer[]));
+      const weights =
+        a.weightData instanceof ArrayBuffer
+          ? new Uint8Array(a.weightData)
+          : new Uint8Array(tf.io.concatenateArrayBuffers(a.weightData as ArrayBuffer[]));
       files = {
         'config.json': bytes(JSON.stringify(config, null, 2) + '\n'),
-        'model.json': bytes(JSON.stringify({ format: 'layers-model', modelTopology: a.modelTopology, weightsManifest: [{ paths: ['weights.bin'], weights: a.weightSpecs }] })),
+        'model.json': bytes(
+          JSON.stringify({
+            format: 'layers-model',
+            modelTopology: a.modelTopology,
+            weightsManifest: [{ paths: ['weights.bin'], weights: a.weightSpecs }],
+          }),
+        ),
         'weights.bin': weights,
       };
       return { modelArtifactsInfo: { dateSaved: new Date(0), modelTopologyType: 'JSON' } };
@@ -78,9 +87,15 @@ export async function readModelFiles(loader: FileLoader): Promise<LoadedArtifact
   if (!Array.isArray(specs)) throw new ModelLoadError('model.json has no weights manifest');
   const data = await read(loader, 'weights.bin');
   const expected = specs.reduce((s, w) => s + w.shape.reduce((a, b) => a * b, 1) * 4, 0);
-  if (data.byteLength !== expected) throw new ModelLoadError(`weights.bin has ${data.byteLength} bytes, the topology needs ${expected}`);
+  if (data.byteLength !== expected)
+    throw new ModelLoadError(`weights.bin has ${data.byteLength} bytes, the topology needs ${expected}`);
   const weightData = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
-  return { config, artifacts: { modelTopology: topology.modelTopology, weightSpecs: specs, weightData }, specs, weightData };
+  return {
+    config,
+    artifacts: { modelTopology: topology.modelTopology, weightSpecs: specs, weightData },
+    specs,
+    weightData,
+  };
 }
 
 /** Builds the tf.layers model from loaded artifacts. */

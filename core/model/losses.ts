@@ -26,7 +26,12 @@ function headNll(logits: tf.Tensor, target: Int32Array, b: Batch, vocab: number)
 }
 
 /** The weighted training loss of a batch (a scalar: mean nats per real target, summed over heads). */
-export function eventLoss(model: tf.LayersModel, b: Batch, condSize: number, vocab: Record<Head, number>): tf.Scalar {
+export function eventLoss(
+  model: tf.LayersModel,
+  b: Batch,
+  condSize: number,
+  vocab: Record<Head, number>,
+): tf.Scalar {
   const outs = model.apply(batchInputs(b, condSize), { training: true }) as tf.Tensor[];
   const mask = tf.tensor2d(b.mask, [b.size, b.time]);
   const denom = Math.max(1, b.events);
@@ -39,12 +44,21 @@ export function eventLoss(model: tf.LayersModel, b: Batch, condSize: number, voc
 }
 
 /** Summed NLL per head over the note targets of a batch (rests left out), and their count. */
-export function eventNllSums(model: tf.LayersModel, b: Batch, condSize: number, vocab: Record<Head, number>): { sums: Record<Head, number>; count: number } {
+export function eventNllSums(
+  model: tf.LayersModel,
+  b: Batch,
+  condSize: number,
+  vocab: Record<Head, number>,
+): { sums: Record<Head, number>; count: number } {
   return tf.tidy(() => {
     const outs = model.apply(batchInputs(b, condSize), { training: false }) as tf.Tensor[];
     const noteMask = new Float32Array(b.mask.length);
     let count = 0;
-    for (let i = 0; i < noteMask.length; i++) if (b.mask[i] && b.targets.pitch[i] !== REST) (noteMask[i] = 1), count++;
+    for (let i = 0; i < noteMask.length; i++)
+      if (b.mask[i] && b.targets.pitch[i] !== REST) {
+        noteMask[i] = 1;
+        count++;
+      }
     const mask = tf.tensor2d(noteMask, [b.size, b.time]);
     const sums = {} as Record<Head, number>;
     HEADS.forEach((h, i) => {

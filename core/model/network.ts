@@ -31,11 +31,21 @@ export function buildEventLstm(config: ModelConfig, seed = 1): tf.LayersModel {
   const embedded = EVENT_INPUTS.map(
     (name, i) =>
       tf.layers
-        .embedding({ inputDim: config.vocab[name], outputDim: arch.embed[name], name: `emb_${name}`, embeddingsInitializer: tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed: s++ }) })
+        .embedding({
+          inputDim: config.vocab[name],
+          outputDim: arch.embed[name],
+          name: `emb_${name}`,
+          embeddingsInitializer: tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed: s++ }),
+        })
         .apply(inputs[i]) as tf.SymbolicTensor,
   );
   const condDense = tf.layers
-    .dense({ units: arch.conditioningWidth, activation: 'tanh', name: 'cond_dense', kernelInitializer: init(s++) })
+    .dense({
+      units: arch.conditioningWidth,
+      activation: 'tanh',
+      name: 'cond_dense',
+      kernelInitializer: init(s++),
+    })
     .apply(cond) as tf.SymbolicTensor;
   let x = tf.layers.concatenate({ name: 'concat' }).apply([...embedded, condDense]) as tf.SymbolicTensor;
   arch.units.forEach((units, i) => {
@@ -51,7 +61,10 @@ export function buildEventLstm(config: ModelConfig, seed = 1): tf.LayersModel {
       .apply(x) as tf.SymbolicTensor;
   });
   const outputs = HEADS.map(
-    (h) => tf.layers.dense({ units: config.vocab[h], name: `head_${h}`, kernelInitializer: init(s++) }).apply(x) as tf.SymbolicTensor,
+    (h) =>
+      tf.layers
+        .dense({ units: config.vocab[h], name: `head_${h}`, kernelInitializer: init(s++) })
+        .apply(x) as tf.SymbolicTensor,
   );
   return tf.model({ inputs: [...inputs, cond], outputs, name: config.name });
 }
@@ -61,15 +74,29 @@ export function buildSeedBaseline(config: ModelConfig, seed = 1): tf.LayersModel
   const arch = config.architecture as SeedBaselineArchitecture;
   const input = tf.input({ shape: [arch.window, 3], name: 'in_notes' });
   const x = tf.layers
-    .lstm({ units: arch.units, recurrentActivation: 'sigmoid', kernelInitializer: init(seed), recurrentInitializer: init(seed + 1), name: 'lstm' })
+    .lstm({
+      units: arch.units,
+      recurrentActivation: 'sigmoid',
+      kernelInitializer: init(seed),
+      recurrentInitializer: init(seed + 1),
+      name: 'lstm',
+    })
     .apply(input) as tf.SymbolicTensor;
-  const pitch = tf.layers.dense({ units: 128, name: 'pitch', kernelInitializer: init(seed + 2) }).apply(x) as tf.SymbolicTensor;
-  const step = tf.layers.dense({ units: 1, name: 'step', kernelInitializer: init(seed + 3) }).apply(x) as tf.SymbolicTensor;
-  const duration = tf.layers.dense({ units: 1, name: 'duration', kernelInitializer: init(seed + 4) }).apply(x) as tf.SymbolicTensor;
+  const pitch = tf.layers
+    .dense({ units: 128, name: 'pitch', kernelInitializer: init(seed + 2) })
+    .apply(x) as tf.SymbolicTensor;
+  const step = tf.layers
+    .dense({ units: 1, name: 'step', kernelInitializer: init(seed + 3) })
+    .apply(x) as tf.SymbolicTensor;
+  const duration = tf.layers
+    .dense({ units: 1, name: 'duration', kernelInitializer: init(seed + 4) })
+    .apply(x) as tf.SymbolicTensor;
   return tf.model({ inputs: input, outputs: [pitch, step, duration], name: config.name });
 }
 
 /** Builds the network a config describes. */
 export function buildNetwork(config: ModelConfig, seed = 1): tf.LayersModel {
-  return config.architecture.kind === 'event-lstm' ? buildEventLstm(config, seed) : buildSeedBaseline(config, seed);
+  return config.architecture.kind === 'event-lstm'
+    ? buildEventLstm(config, seed)
+    : buildSeedBaseline(config, seed);
 }

@@ -90,8 +90,10 @@ export async function trainLoop<B>(o: TrainLoopOptions<B>): Promise<EpochReport[
     const seconds = (performance.now() - t0) / 1000;
     const v = await o.validate();
     const improved = v.loss < best - 1e-4;
-    if (improved) (best = v.loss), (stale = 0);
-    else stale++;
+    if (improved) {
+      best = v.loss;
+      stale = 0;
+    } else stale++;
     const report: EpochReport = {
       epoch,
       trainLoss: lossSum / Math.max(1, batches),

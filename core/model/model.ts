@@ -1,0 +1,116 @@
+/**
+ * The music model's lifecycle: `load` (config.json checked, then the weights), `generate` (stateful,
+ * seeded, one role at a time under shared conditioning and chords), `dispose`.
+ */
+import type { Conditioning } from '../conditioning';
+import { ModelLoadError, ModelNotReadyError } from '../errors';
+import type { ChordSpan } from '../features/chords';
+import { seededRandom } from '../random';
+import type { Beats, Note, NoteSequence, Role, TrackInfo } from '../sequence';
+import { sortNotes } from '../sequence';
+import type { ModelConfig } from './config';
+import { generateRole } from './generate';
+import type { FileLoader } from './io';
+import { readModelFiles, weightArrays } from './io';
+import type { RolePriors } from './priors';
+import { FALLBACK_PRIORS, roleConditioning } from './priors';
+import { EventLstmStepper } from './step';
+
+/** What to generate. */
+export interface GenerateRequest {
+  conditioning: Conditioning;
+  /** Length in beats. */
+  beats: Beats;
+  /** Roles to write. Default: `conditioning.roles`. */
+  roles?: Role[];
+  /** Chord plan (absolute pitch classes). */
+  chords?: readonly ChordSpan[];
+  /** Seed of the random source. Default 1. */
+  seed?: number;
+  /** Default 1. */
+  temperature?: number;
+  /** Default 0.95. */
+  topP?: number;
+  /** Log-probability added to out-of-scale pitches. Default 0 (none). */
+  scaleBias?: number;
+  /** GM program per role. */
+  programs?: Partial<Record<Role, number>>;
+}
+
+const DEFAULT_PROGRAMS: Record<Role, number> = { melody: 0, harmony: 0, bass: 33, drums: 0 };
+
+/** A loaded model. */
+export class MusicModel {
+  private stepper: EventLstmStepper | null;
+
+  private constructor(
+    readonly config: ModelConfig,
+    stepper: EventLstmStepper,
+  ) {
+    this.stepper = stepper;
+  }
+
+  /**
+   * Loads a model folder through `loader` (which reads `config.json`, `model.json`, `weights.bin`).
+   * @throws {ModelLoadError} on missing files, a config that does not match the code, or bad weights.
+   */
+  static async load(loader: FileLoader): Promise<MusicModel> {
+    const a = await readModelFiles(loader);
+    if (a.config.architecture.kind !== 'event-lstm')
+      throw new ModelLoadError(`${a.config.name} is a ${a.config.architecture.kind}, not a generator`);
+    return new MusicModel(a.config, new EventLstmStepper(a.config, weightArrays(a)));
+  }
+
+  /** The per-role priors measured in training (or typical values). */
+  get priors(): RolePriors {
+    return (this.config.training?.priors as RolePriors | undefined) ?? FALLBACK_PRIORS;
+  }
+
+  /** The model version written beside every result. */
+  get version(): string {
+    return `${this.config.name}@${this.config.version}`;
+  }
+
+  /**
+   * Generates a piece: every role in turn under the same conditioning and chord plan.
+   * @throws {ModelNotReadyError} after {@link dispose}.
+   */
+  generate(req: GenerateRequest): NoteSequence {
+    if (!this.stepper) throw new ModelNotReadyError('the model was disposed');
+    const c = req.conditioning;
+    const roles = req.roles ?? c.roles;
+    const programs = { ...DEFAULT_PROGRAMS, ...req.programs };
+    const rng = seededRandom(req.seed ?? 1);
+    const tracks: TrackInfo[] = [];
+    const notes: Note[] = [];
+    for (const role of roles) {
+      const track = tracks.push({ name: role, program: programs[role], isDrum: role === 'drums', role }) - 1;
+      const written = generateRole(this.stepper, {
+        role,
+        conditioning: roleConditioning(c, role, this.priors),
+        beats: req.beats,
+        chords: req.chords,
+        rng,
+        temperature: req.temperature,
+        topP: req.topP,
+        scaleBias: req.scaleBias,
+        program: programs[role],
+      });
+      for (const n of written) notes.push({ ...n, track });
+    }
+    return {
+      notes: sortNotes(notes),
+      tempos: [{ beat: 0, bpm: c.tempo }],
+      timeSignatures: [{ beat: 0, numerator: c.meter.numerator, denominator: c.meter.denominator }],
+      keySignatures: [{ beat: 0, tonic: c.key.tonic, mode: c.key.mode }],
+      tracks,
+      totalBeats: req.beats,
+      meta: { model: this.version, seed: req.seed ?? 1 },
+    };
+  }
+
+  /** Releases the weights; later calls to generate throw {@link ModelNotReadyError}. */
+  dispose(): void {
+    this.stepper = null;
+  }
+}

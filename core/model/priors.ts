@@ -1,0 +1,61 @@
+/**
+ * Per-role priors measured on the training streams (median density, register and dynamics of each role),
+ * stored in config.json. Generation turns a piece's overall density (0..1, 0.3 = typical) into each role's
+ * own density around its median, as the model saw it in training.
+ */
+import type { Conditioning } from '../conditioning';
+import type { Role } from '../sequence';
+import { ROLES } from '../sequence';
+
+/** Medians of one role's conditioning in the training data. */
+export interface RolePrior {
+  density: number;
+  register: number;
+  dynamics: number;
+}
+
+/** Priors of every role. */
+export type RolePriors = Record<Role, RolePrior>;
+
+/** Typical values, used when a config has no measured priors. */
+export const FALLBACK_PRIORS: RolePriors = {
+  melody: { density: 0.2, register: 0.6, dynamics: 0.6 },
+  harmony: { density: 0.35, register: 0.45, dynamics: 0.5 },
+  bass: { density: 0.1, register: 0.25, dynamics: 0.55 },
+  drums: { density: 0.4, register: 0.35, dynamics: 0.65 },
+};
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)] : NaN;
+};
+
+/** Measures priors from streams' conditioning (rows of the scanner's index). */
+export function measurePriors(rows: readonly { role: string; conditioning: Conditioning }[]): RolePriors {
+  const out = { ...FALLBACK_PRIORS };
+  for (const role of ROLES) {
+    const rs = rows.filter((r) => r.role === role).map((r) => r.conditioning);
+    if (rs.length === 0) continue;
+    out[role] = {
+      density: median(rs.map((c) => c.density)),
+      register: median(rs.map((c) => c.register)),
+      dynamics: median(rs.map((c) => c.dynamics)),
+    };
+  }
+  return out;
+}
+
+/**
+ * The conditioning one role is written under: the piece's attributes, with density scaled around the
+ * role's median (overall density 0.3 gives the median; each +0.25 doubles it) and the role's register.
+ */
+export function roleConditioning(
+  piece: Conditioning,
+  role: Role,
+  priors: RolePriors = FALLBACK_PRIORS,
+): Conditioning {
+  const p = priors[role];
+  const density = Math.min(1, Math.max(0, p.density * 2 ** ((piece.density - 0.3) * 4)));
+  const register = Math.min(1, Math.max(0, p.register + (piece.register - 0.5) * 0.3));
+  return { ...piece, density, register, dynamics: piece.dynamics };
+}
