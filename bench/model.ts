@@ -54,7 +54,7 @@ const mainNet = await toLayersModel(main);
 const baseNet = await toLayersModel(base);
 const validMain = loadStreams(data, true).valid;
 const validBase = loadStreams(data, false).valid;
-let t0 = performance.now();
+const t0 = performance.now();
 const nllMain = await evaluateNll(mainNet, main.config, validMain);
 const nllBase = await evaluateNll(baseNet, base.config, validBase);
 console.log(

@@ -106,6 +106,14 @@ export const CONFIGS: Record<string, () => ModelConfig> = {
       conditioningWidth: 16,
     }),
   baseline: () => makeConfig('seed-baseline', { kind: 'seed-baseline', units: 128, window: 25 }),
+  /** For tests and smoke runs: trains in seconds. */
+  tiny: () =>
+    makeConfig('audiogenesis-lstm-tiny', {
+      kind: 'event-lstm',
+      units: [16],
+      embed: { pitch: 8, step: 4, duration: 4, velocity: 2, role: 2, chord: 4, position: 3 },
+      conditioningWidth: 4,
+    }),
 };
 
 /**

@@ -47,7 +47,7 @@ export function measurePriors(rows: readonly { role: string; conditioning: Condi
 
 /**
  * The conditioning one role is written under: the piece's attributes, with density scaled around the
- * role's median (overall density 0.3 gives the median; each +0.25 doubles it) and the role's register.
+ * role's median (overall density 0.3 gives the median; each +0.4 doubles it) and the role's register.
  */
 export function roleConditioning(
   piece: Conditioning,
@@ -55,7 +55,7 @@ export function roleConditioning(
   priors: RolePriors = FALLBACK_PRIORS,
 ): Conditioning {
   const p = priors[role];
-  const density = Math.min(1, Math.max(0, p.density * 2 ** ((piece.density - 0.3) * 4)));
+  const density = Math.min(1, Math.max(0, p.density * 2 ** ((piece.density - 0.3) * 2.5)));
   const register = Math.min(1, Math.max(0, p.register + (piece.register - 0.5) * 0.3));
   return { ...piece, density, register, dynamics: piece.dynamics };
 }

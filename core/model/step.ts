@@ -2,6 +2,10 @@
  * The event LSTM's inference in plain TypeScript: one step at a time with the state carried, over the same
  * weights as the tf.layers graph (checked equal to it within 1e-5 by the tests). It needs no tensor
  * backend, so it runs the same in Node, in UXP (no WebAssembly) and in a browser, bit for bit.
+ *
+ * The first layer's input is a concatenation of embeddings and the conditioning projection, so its product
+ * with the kernel is precomputed per embedding row (a table lookup a field) and per conditioning vector
+ * (once per piece): a step costs the recurrent product and the heads.
  */
 import { ModelLoadError } from '../errors';
 import type { EventLstmArchitecture, ModelConfig } from './config';
@@ -47,6 +51,10 @@ export class EventLstmStepper {
   private h: Float64Array[];
   private c: Float64Array[];
   private readonly inputWidth: number;
+  /** Per field: embedding row x first-layer kernel slice, [vocab][4 units]. */
+  private readonly tables: Record<EventInput, Float64Array[]>;
+  private condKey = '';
+  private condPart = new Float64Array(0);
 
   /**
    * @throws {ModelLoadError} when a weight is missing or has the wrong size.
@@ -101,7 +109,50 @@ export class EventLstmStepper {
     ) as Record<Head, Dense>;
     this.h = [];
     this.c = [];
+    this.tables = this.precompute();
     this.reset();
+  }
+
+  private precompute(): Record<EventInput, Float64Array[]> {
+    const l = this.lstms[0];
+    const width = 4 * l.units;
+    let offset = 0;
+    const out = {} as Record<EventInput, Float64Array[]>;
+    for (const k of EVENT_INPUTS) {
+      const { table, dim } = this.emb[k];
+      const rows = table.length / dim;
+      out[k] = Array.from({ length: rows }, (_, v) => {
+        const row = new Float64Array(width);
+        for (let m = 0; m < dim; m++) {
+          const e = table[v * dim + m];
+          const base = (offset + m) * width;
+          for (let j = 0; j < width; j++) row[j] += e * l.kernel[base + j];
+        }
+        return row;
+      });
+      offset += dim;
+    }
+    return out;
+  }
+
+  /** The conditioning's share of the first layer's pre-activation (cached while `cond` stays the same). */
+  private conditioningPart(cond: ArrayLike<number>): Float64Array {
+    const key = Array.prototype.join.call(cond, ',');
+    if (key === this.condKey) return this.condPart;
+    const l = this.lstms[0];
+    const width = 4 * l.units;
+    const cd = new Float64Array(this.cond.outDim);
+    dense(this.cond, Float64Array.from(cond), cd);
+    const offset = this.inputWidth - this.cond.outDim;
+    const part = new Float64Array(width);
+    for (let m = 0; m < cd.length; m++) {
+      const e = Math.tanh(cd[m]);
+      const base = (offset + m) * width;
+      for (let j = 0; j < width; j++) part[j] += e * l.kernel[base + j];
+    }
+    this.condKey = key;
+    this.condPart = part;
+    return part;
   }
 
   /** Clears the carried state (start of a new piece). */
@@ -112,26 +163,25 @@ export class EventLstmStepper {
 
   /** Runs one step: consumes `input` under conditioning vector `cond`; returns logits per head. */
   step(input: StepInput, cond: ArrayLike<number>): Record<Head, Float64Array> {
-    let x = new Float64Array(this.inputWidth);
-    let o = 0;
-    for (const k of EVENT_INPUTS) {
-      const { table, dim } = this.emb[k];
-      const id = input[k];
-      for (let j = 0; j < dim; j++) x[o + j] = table[id * dim + j];
-      o += dim;
-    }
-    const cd = new Float64Array(this.cond.outDim);
-    dense(this.cond, Float64Array.from(cond), cd);
-    for (let j = 0; j < cd.length; j++) x[o + j] = Math.tanh(cd[j]);
+    let x: Float64Array = new Float64Array(0);
     this.lstms.forEach((l, li) => {
       const u = l.units;
       const z = new Float64Array(4 * u);
       for (let j = 0; j < 4 * u; j++) z[j] = l.bias[j];
-      for (let i = 0; i < l.inDim; i++) {
-        const xi = x[i];
-        if (xi === 0) continue;
-        const row = i * 4 * u;
-        for (let j = 0; j < 4 * u; j++) z[j] += xi * l.kernel[row + j];
+      if (li === 0) {
+        const cp = this.conditioningPart(cond);
+        for (let j = 0; j < 4 * u; j++) z[j] += cp[j];
+        for (const k of EVENT_INPUTS) {
+          const row = this.tables[k][input[k]];
+          for (let j = 0; j < 4 * u; j++) z[j] += row[j];
+        }
+      } else {
+        for (let i = 0; i < l.inDim; i++) {
+          const xi = x[i];
+          if (xi === 0) continue;
+          const row = i * 4 * u;
+          for (let j = 0; j < 4 * u; j++) z[j] += xi * l.kernel[row + j];
+        }
       }
       const h = this.h[li];
       for (let i = 0; i < u; i++) {

@@ -1,0 +1,132 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scan } from '../../cli/commands/data';
+import { writeCorpus } from '../fixtures/corpus';
+
+let root: string;
+let data: string;
+const cli = (args: string[]): string =>
+  execFileSync(process.execPath, ['bin/audiogenesis.js', ...args], { encoding: 'utf8', stdio: 'pipe' });
+const train = (out: string, extra: string[] = []): string =>
+  cli([
+    'train',
+    '--data',
+    data,
+    '--out',
+    out,
+    '--config',
+    'tiny',
+    '--batch',
+    '4',
+    '--time',
+    '16',
+    '--seed',
+    '7',
+    '--patience',
+    '99',
+    ...extra,
+  ]);
+
+beforeAll(async () => {
+  if (!existsSync('dist/cli/main.js')) execFileSync('npm', ['run', 'build'], { stdio: 'ignore' });
+  const corpus = writeCorpus();
+  root = corpus.root;
+  data = join(root, 'scan');
+  await scan(corpus.dirs, data, 0);
+}, 120_000);
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('audiogenesis train', () => {
+  it('prints throughput and validation per epoch, and writes the best model with its config', () => {
+    const out = join(root, 'a');
+    const log = train(out, ['--epochs', '2']);
+    expect(log).toMatch(
+      /epoch 1: train loss [\d.]+, valid loss [\d.]+ \(NLL pitch [\d.]+, step [\d.]+, duration [\d.]+/,
+    );
+    expect(log).toMatch(/\d+ events\/s/);
+    const config = JSON.parse(readFileSync(join(out, 'config.json'), 'utf8'));
+    expect(config.name).toBe('audiogenesis-lstm-tiny');
+    expect(config.training.priors.melody.density).toBeGreaterThan(0);
+    expect(existsSync(join(out, 'checkpoint', 'state.json'))).toBe(true);
+  });
+
+  it('gives the same weights under the same seed, and resuming gives the same as one run', () => {
+    const a = join(root, 'b1');
+    const b = join(root, 'b2');
+    const c = join(root, 'b3');
+    train(a, ['--epochs', '2']);
+    train(b, ['--epochs', '2']);
+    train(c, ['--epochs', '1']);
+    expect(train(c, ['--epochs', '2', '--resume'])).toMatch(/resuming at epoch 2/);
+    const w = (dir: string) => readFileSync(join(dir, 'checkpoint', 'weights.bin'));
+    expect(w(b).equals(w(a))).toBe(true);
+    expect(w(c).equals(w(a))).toBe(true);
+  });
+
+  it('loses at most the epoch under way when killed with SIGKILL', async () => {
+    const out = join(root, 'k');
+    const child = spawn(
+      process.execPath,
+      [
+        'bin/audiogenesis.js',
+        'train',
+        '--data',
+        data,
+        '--out',
+        out,
+        '--config',
+        'tiny',
+        '--batch',
+        '2',
+        '--time',
+        '8',
+        '--epochs',
+        '50',
+        '--patience',
+        '99',
+      ],
+      { stdio: 'ignore' },
+    );
+    const state = join(out, 'checkpoint', 'state.json');
+    const deadline = Date.now() + 60_000;
+    while (!existsSync(state) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 300));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.on('exit', r));
+    const saved = JSON.parse(readFileSync(state, 'utf8')) as { epoch: number };
+    expect(saved.epoch).toBeGreaterThanOrEqual(1);
+    const log = cli([
+      'train',
+      '--data',
+      data,
+      '--out',
+      out,
+      '--config',
+      'tiny',
+      '--batch',
+      '2',
+      '--time',
+      '8',
+      '--epochs',
+      String(saved.epoch + 1),
+      '--patience',
+      '99',
+      '--resume',
+    ]);
+    expect(log).toContain(`resuming at epoch ${saved.epoch + 1}`);
+    expect(JSON.parse(readFileSync(state, 'utf8')).epoch).toBe(saved.epoch + 1);
+  });
+
+  it('refuses a folder that is not a scan output with a clear error', () => {
+    let err = '';
+    try {
+      cli(['train', '--data', root, '--out', join(root, 'x')]);
+    } catch (e) {
+      err = String((e as { stderr: string }).stderr);
+    }
+    expect(err).toMatch(/DataError: .* is not a scan output/);
+  });
+});
