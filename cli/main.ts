@@ -2,12 +2,17 @@
 import { AudiogenesisError, UsageError } from '../core/errors';
 import { COMMANDS } from './commands/index';
 
-function help(): string {
+async function help(): Promise<string> {
+  const rows = await Promise.all(
+    Object.entries(COMMANDS).map(
+      async ([name, load]) => `  ${name.padEnd(10)}${(await load()).command.summary}`,
+    ),
+  );
   return [
     'usage: audiogenesis <command> [options]',
     '',
     'commands:',
-    ...Object.keys(COMMANDS).map((name) => `  ${name}`),
+    ...rows,
     '',
     'Run `audiogenesis <command> --help` for its options.',
   ].join('\n');
@@ -20,12 +25,12 @@ function help(): string {
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h') {
-    console.log(help());
+    console.log(await help());
     return name ? 0 : 2;
   }
   const load = COMMANDS[name];
   if (!load) {
-    console.error(`audiogenesis: unknown command "${name}"\n\n${help()}`);
+    console.error(`audiogenesis: unknown command "${name}"\n\n${await help()}`);
     return 2;
   }
   const { command } = await load();

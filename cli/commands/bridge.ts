@@ -19,7 +19,7 @@ pairing token at start; paste it into the panel once (or pass the same --token o
 
 /** The `bridge` command. */
 export const command: Command = {
-  summary: 'Run the local WebMIDI bridge (panel -> DAW over MIDI)',
+  summary: 'run the local WebMIDI bridge (panel -> DAW over MIDI)',
   usage,
   async run(argv) {
     const { values } = parseArgs({

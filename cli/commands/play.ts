@@ -24,7 +24,7 @@ function clockTime(seconds: number): string {
 
 /** The `play` command. */
 export const command: Command = {
-  summary: 'Play a .mid file to a MIDI output (a DAW through IAC Driver / loopMIDI)',
+  summary: 'play a .mid file to a MIDI output (a DAW through IAC Driver / loopMIDI)',
   usage,
   async run(argv) {
     const { values, positionals } = parseArgs({

@@ -13,7 +13,7 @@ can send to. To reach a DAW, create a virtual port first: the IAC Driver on macO
 
 /** The `ports` command. */
 export const command: Command = {
-  summary: 'List the MIDI outputs the bridge can send to',
+  summary: 'list the MIDI outputs the bridge can send to',
   usage,
   async run(argv) {
     const { values } = parseArgs({

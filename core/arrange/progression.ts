@@ -16,11 +16,11 @@ const MAJOR: [number, Quality][] = [
 const MINOR: [number, Quality][] = [
   [0, 'min'],
   [8, 'maj'],
-  [3, 'maj'],
-  [10, 'maj'],
+  [5, 'min'],
+  [7, 'maj'],
 ];
 
-/** One chord per bar over `beats`, cycling I-V-vi-IV (major) or i-VI-III-VII (minor); the last bar is the tonic. */
+/** One chord per bar over `beats`, cycling I-V-vi-IV (major) or i-VI-iv-V (minor, with the leading tone); the last bar is the tonic. */
 export function basicProgression(c: Pick<Conditioning, 'key' | 'meter'>, beats: Beats): ChordSpan[] {
   const bar = beatsPerBar(c.meter);
   const bars = Math.max(1, Math.ceil(beats / bar));

@@ -3,7 +3,7 @@
  * against the code before any weight is read.
  */
 import { CHORD_VOCAB } from '../features/chords';
-import { DURATION_MAX, GRID, REST, STEP_MAX, VELOCITY_BINS } from '../codec/events';
+import { GRID, VOCAB } from '../codec/events';
 import { CONDITIONING_SIZE, CONDITIONING_VERSION, STYLES } from '../conditioning';
 import { ModelLoadError } from '../errors';
 import { ROLES } from '../sequence';
@@ -15,15 +15,7 @@ export const POSITIONS = 4 * GRID;
 export const CONFIG_FORMAT = 1;
 
 /** Vocabulary sizes of the event encoding, as recorded in config.json. */
-export const EVENT_VOCAB = {
-  pitch: REST + 1,
-  step: STEP_MAX + 1,
-  duration: DURATION_MAX + 1,
-  velocity: VELOCITY_BINS,
-  role: ROLES.length,
-  chord: CHORD_VOCAB,
-  position: POSITIONS,
-};
+export const EVENT_VOCAB = { ...VOCAB, chord: CHORD_VOCAB, position: POSITIONS };
 
 /** The conditioned event LSTM. */
 export interface EventLstmArchitecture {

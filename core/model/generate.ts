@@ -14,7 +14,8 @@ import type { Beats, Note, Role } from '../sequence';
 import { beatsPerBar, ROLES } from '../sequence';
 import { barPosition, tonicShift } from './data';
 import { sampleLogits } from './sample';
-import type { EventLstmStepper } from './step';
+import type { Head } from './network';
+import type { EventLstmStepper, StepInput } from './step';
 
 /** Options of {@link generateRole}. */
 export interface RoleOptions {
@@ -25,7 +26,6 @@ export interface RoleOptions {
   beats: Beats;
   /** Chord plan in absolute pitch classes (optional; drums ignore it). */
   chords?: readonly ChordSpan[];
-  rng: Random;
   temperature?: number;
   topP?: number;
   /** Log-probability added to pitches outside the key's scale (0 = none). Default 0. */
@@ -58,60 +58,110 @@ function pitchBias(o: RoleOptions, shift: number): Float64Array | undefined {
   return bias;
 }
 
-/** Generates one role's notes (absolute pitches, in beats from 0). */
-export function generateRole(stepper: EventLstmStepper, o: RoleOptions): Note[] {
-  const roleIdx = ROLES.indexOf(o.role);
-  const drums = o.role === 'drums';
-  const shift = stepper.config.keyRelative && !drums ? tonicShift(o.conditioning.key.tonic) : 0;
-  const barSteps = Math.max(1, Math.round(beatsPerBar(o.conditioning.meter) * GRID));
-  const total = Math.round(o.beats * GRID);
-  const chordAt = (t: number): number =>
-    drums || !o.chords ? 0 : transposeChordId(chordIdAt(o.chords, t / GRID), shift);
-  const cond = conditioningVector(o.conditioning);
-  const sample = { temperature: o.temperature ?? 1, topP: o.topP ?? 0.95 };
-  const bias = pitchBias(o, shift);
-  const events: NoteEvent[] = [];
-  stepper.reset();
-  let input = {
-    pitch: REST,
-    step: 0,
-    duration: 0,
-    velocity: 0,
-    role: roleIdx,
-    chord: chordAt(0),
-    position: 0,
-  };
-  let t = 0;
-  const maxEvents = o.maxEvents ?? Math.ceil(o.beats * 20) + 64;
-  while (events.length < maxEvents) {
-    const logits = stepper.step(input, cond);
-    const step = sampleLogits(logits.step, o.rng, sample);
-    if (t + step >= total) break;
-    t += step;
-    const pitch = sampleLogits(logits.pitch, o.rng, { ...sample, bias });
-    let duration = sampleLogits(logits.duration, o.rng, { ...sample, bias: durationBias });
-    const velocity = sampleLogits(logits.velocity, o.rng, sample);
-    if (pitch === REST) duration = 0;
-    else duration = Math.max(1, Math.min(duration, DURATION_MAX, total - t));
-    events.push({
-      pitch: pitch === REST ? REST : pitch,
-      step,
-      duration,
-      velocity: pitch === REST ? 0 : velocity,
-      role: roleIdx,
-    });
-    input = {
+/** One role being written: its settings, its events so far and the input of its next step. */
+class RoleWriter {
+  readonly events: NoteEvent[] = [];
+  input: StepInput;
+  done = false;
+  readonly cond: number[];
+  private t = 0;
+  private readonly roleIdx: number;
+  private readonly shift: number;
+  private readonly barSteps: number;
+  private readonly total: number;
+  private readonly maxEvents: number;
+  private readonly bias: Float64Array | undefined;
+  private readonly sample: { temperature: number; topP: number };
+
+  constructor(
+    readonly o: RoleOptions,
+    keyRelative: boolean,
+  ) {
+    this.roleIdx = ROLES.indexOf(o.role);
+    this.shift = keyRelative && o.role !== 'drums' ? tonicShift(o.conditioning.key.tonic) : 0;
+    this.barSteps = Math.max(1, Math.round(beatsPerBar(o.conditioning.meter) * GRID));
+    this.total = Math.round(o.beats * GRID);
+    this.maxEvents = o.maxEvents ?? Math.ceil(o.beats * 20) + 64;
+    this.cond = conditioningVector(o.conditioning);
+    this.sample = { temperature: o.temperature ?? 1, topP: o.topP ?? 0.95 };
+    this.bias = pitchBias(o, this.shift);
+    this.input = {
+      pitch: REST,
+      step: 0,
+      duration: 0,
+      velocity: 0,
+      role: this.roleIdx,
+      chord: this.chordAt(0),
+      position: 0,
+    };
+  }
+
+  private chordAt(t: number): number {
+    const o = this.o;
+    return o.role === 'drums' || !o.chords ? 0 : transposeChordId(chordIdAt(o.chords, t / GRID), this.shift);
+  }
+
+  /** Samples the next event from the step's logits (or finishes when the length is filled). */
+  accept(logits: Record<Head, Float64Array>, rng: Random): void {
+    const step = sampleLogits(logits.step, rng, this.sample);
+    if (this.t + step >= this.total || this.events.length >= this.maxEvents) {
+      this.done = true;
+      return;
+    }
+    this.t += step;
+    const pitch = sampleLogits(logits.pitch, rng, { ...this.sample, bias: this.bias });
+    const sampled = sampleLogits(logits.duration, rng, { ...this.sample, bias: durationBias });
+    const velocity = sampleLogits(logits.velocity, rng, this.sample);
+    const duration = pitch === REST ? 0 : Math.max(1, Math.min(sampled, DURATION_MAX, this.total - this.t));
+    this.events.push({ pitch, step, duration, velocity: pitch === REST ? 0 : velocity, role: this.roleIdx });
+    this.input = {
       pitch,
       step,
       duration,
       velocity,
-      role: roleIdx,
-      chord: chordAt(t),
-      position: barPosition(t, barSteps),
+      role: this.roleIdx,
+      chord: this.chordAt(this.t),
+      position: barPosition(this.t, this.barSteps),
     };
   }
-  const notes = decodeEvents(events, {
-    programs: o.program !== undefined ? { [o.role]: o.program } : undefined,
-  });
-  return notes.map((n) => (drums ? n : { ...n, pitch: Math.min(127, Math.max(0, n.pitch - shift)) }));
+
+  /** The notes written, with absolute pitches. */
+  notes(): Note[] {
+    const o = this.o;
+    const notes = decodeEvents(this.events, {
+      programs: o.program !== undefined ? { [o.role]: o.program } : undefined,
+    });
+    return this.shift === 0
+      ? notes
+      : notes.map((n) => ({ ...n, pitch: Math.min(127, Math.max(0, n.pitch - this.shift)) }));
+  }
+}
+
+/**
+ * Generates several roles at once, each with its own carried state, in lockstep (the stepper shares each
+ * weight read among the roles). Every role draws from `rng` in role order, so the result is deterministic.
+ * Returns the notes of each role (absolute pitches, in beats from 0), in the order given.
+ */
+export function generateRoles(
+  stepper: EventLstmStepper,
+  roles: readonly RoleOptions[],
+  rng: Random,
+): Note[][] {
+  const writers = roles.map((o) => new RoleWriter(o, stepper.config.keyRelative));
+  stepper.reset(writers.length);
+  while (writers.some((w) => !w.done)) {
+    const logits = stepper.stepLanes(
+      writers.map((w) => (w.done ? null : w.input)),
+      writers.map((w) => w.cond),
+    );
+    writers.forEach((w, i) => {
+      if (!w.done) w.accept(logits[i]!, rng);
+    });
+  }
+  return writers.map((w) => w.notes());
+}
+
+/** Generates one role's notes (absolute pitches, in beats from 0). */
+export function generateRole(stepper: EventLstmStepper, o: RoleOptions, rng: Random): Note[] {
+  return generateRoles(stepper, [o], rng)[0];
 }

@@ -9,7 +9,7 @@ import { seededRandom } from '../random';
 import type { Beats, Note, NoteSequence, Role, TrackInfo } from '../sequence';
 import { sortNotes } from '../sequence';
 import type { ModelConfig } from './config';
-import { generateRole } from './generate';
+import { generateRoles } from './generate';
 import type { FileLoader } from './io';
 import { readModelFiles, weightArrays } from './io';
 import type { RolePriors } from './priors';
@@ -83,21 +83,24 @@ export class MusicModel {
     const rng = seededRandom(req.seed ?? 1);
     const tracks: TrackInfo[] = [];
     const notes: Note[] = [];
-    for (const role of roles) {
-      const track = tracks.push({ name: role, program: programs[role], isDrum: role === 'drums', role }) - 1;
-      const written = generateRole(this.stepper, {
+    const written = generateRoles(
+      this.stepper,
+      roles.map((role) => ({
         role,
         conditioning: roleConditioning(c, role, this.priors),
         beats: req.beats,
         chords: req.chords,
-        rng,
         temperature: req.temperature,
         topP: req.topP,
         scaleBias: req.scaleBias,
         program: programs[role],
-      });
-      for (const n of written) notes.push({ ...n, track });
-    }
+      })),
+      rng,
+    );
+    roles.forEach((role, track) => {
+      tracks.push({ name: role, program: programs[role], isDrum: role === 'drums', role });
+      for (const n of written[track]) notes.push({ ...n, track });
+    });
     return {
       notes: sortNotes(notes),
       tempos: [{ beat: 0, bpm: c.tempo }],

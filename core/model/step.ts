@@ -48,13 +48,13 @@ export class EventLstmStepper {
   private readonly cond: Dense;
   private readonly lstms: Lstm[];
   private readonly heads: Record<Head, Dense>;
-  private h: Float64Array[];
-  private c: Float64Array[];
+  /** Carried state per lane and layer. */
+  private h: Float64Array[][] = [];
+  private c: Float64Array[][] = [];
   private readonly inputWidth: number;
   /** Per field: embedding row x first-layer kernel slice, [vocab][4 units]. */
   private readonly tables: Record<EventInput, Float64Array[]>;
-  private condKey = '';
-  private condPart = new Float64Array(0);
+  private readonly condCache = new Map<string, Float64Array>();
 
   /**
    * @throws {ModelLoadError} when a weight is missing or has the wrong size.
@@ -107,8 +107,6 @@ export class EventLstmStepper {
         },
       ]),
     ) as Record<Head, Dense>;
-    this.h = [];
-    this.c = [];
     this.tables = this.precompute();
     this.reset();
   }
@@ -135,10 +133,11 @@ export class EventLstmStepper {
     return out;
   }
 
-  /** The conditioning's share of the first layer's pre-activation (cached while `cond` stays the same). */
+  /** The conditioning's share of the first layer's pre-activation (cached per distinct vector). */
   private conditioningPart(cond: ArrayLike<number>): Float64Array {
     const key = Array.prototype.join.call(cond, ',');
-    if (key === this.condKey) return this.condPart;
+    const hit = this.condCache.get(key);
+    if (hit) return hit;
     const l = this.lstms[0];
     const width = 4 * l.units;
     const cd = new Float64Array(this.cond.outDim);
@@ -150,64 +149,133 @@ export class EventLstmStepper {
       const base = (offset + m) * width;
       for (let j = 0; j < width; j++) part[j] += e * l.kernel[base + j];
     }
-    this.condKey = key;
-    this.condPart = part;
+    if (this.condCache.size > 64) this.condCache.clear();
+    this.condCache.set(key, part);
     return part;
   }
 
-  /** Clears the carried state (start of a new piece). */
-  reset(): void {
-    this.h = this.lstms.map((l) => new Float64Array(l.units));
-    this.c = this.lstms.map((l) => new Float64Array(l.units));
+  /** Clears the carried state of `lanes` independent streams (start of a new piece). */
+  reset(lanes = 1): void {
+    this.h = Array.from({ length: lanes }, () => this.lstms.map((l) => new Float64Array(l.units)));
+    this.c = Array.from({ length: lanes }, () => this.lstms.map((l) => new Float64Array(l.units)));
   }
 
-  /** Runs one step: consumes `input` under conditioning vector `cond`; returns logits per head. */
-  step(input: StepInput, cond: ArrayLike<number>): Record<Head, Float64Array> {
-    let x: Float64Array = new Float64Array(0);
+  /** Runs one step of lane `lane`: consumes `input` under conditioning vector `cond`; returns logits per head. */
+  step(input: StepInput, cond: ArrayLike<number>, lane = 0): Record<Head, Float64Array> {
+    const inputs: (StepInput | null)[] = this.h.map(() => null);
+    const conds: ArrayLike<number>[] = this.h.map(() => cond);
+    inputs[lane] = input;
+    return this.stepLanes(inputs, conds)[lane]!;
+  }
+
+  /**
+   * Runs one step of every lane whose input is not null (lanes that are done pass null). The lanes share
+   * each weight read, which makes several streams cheaper per event than one.
+   */
+  stepLanes(
+    inputs: readonly (StepInput | null)[],
+    conds: readonly ArrayLike<number>[],
+  ): (Record<Head, Float64Array> | null)[] {
+    const act: number[] = [];
+    inputs.forEach((x, i) => x && act.push(i));
+    const L = act.length;
+    let x = new Float64Array(0);
     this.lstms.forEach((l, li) => {
+      const W = 4 * l.units;
       const u = l.units;
-      const z = new Float64Array(4 * u);
-      for (let j = 0; j < 4 * u; j++) z[j] = l.bias[j];
-      if (li === 0) {
-        const cp = this.conditioningPart(cond);
-        for (let j = 0; j < 4 * u; j++) z[j] += cp[j];
-        for (const k of EVENT_INPUTS) {
-          const row = this.tables[k][input[k]];
-          for (let j = 0; j < 4 * u; j++) z[j] += row[j];
-        }
-      } else {
-        for (let i = 0; i < l.inDim; i++) {
-          const xi = x[i];
-          if (xi === 0) continue;
-          const row = i * 4 * u;
-          for (let j = 0; j < 4 * u; j++) z[j] += xi * l.kernel[row + j];
+      const z = new Float64Array(L * W);
+      for (let a = 0; a < L; a++) {
+        const o = a * W;
+        for (let j = 0; j < W; j++) z[o + j] = l.bias[j];
+        if (li === 0) {
+          const cp = this.conditioningPart(conds[act[a]]);
+          for (let j = 0; j < W; j++) z[o + j] += cp[j];
+          for (const k of EVENT_INPUTS) {
+            const row = this.tables[k][inputs[act[a]]![k]];
+            for (let j = 0; j < W; j++) z[o + j] += row[j];
+          }
         }
       }
-      const h = this.h[li];
-      for (let i = 0; i < u; i++) {
-        const hi = h[i];
-        if (hi === 0) continue;
-        const row = i * 4 * u;
-        for (let j = 0; j < 4 * u; j++) z[j] += hi * l.recurrent[row + j];
+      if (li > 0) accumulate(z, x, l.kernel, L, l.inDim, W);
+      const hs = new Float64Array(L * u);
+      for (let a = 0; a < L; a++) hs.set(this.h[act[a]][li], a * u);
+      accumulate(z, hs, l.recurrent, L, u, W);
+      const next = new Float64Array(L * u);
+      for (let a = 0; a < L; a++) {
+        const c = this.c[act[a]][li];
+        const o = a * W;
+        for (let j = 0; j < u; j++) {
+          const ig = sigmoid(z[o + j]);
+          const fg = sigmoid(z[o + u + j]);
+          const cc = Math.tanh(z[o + 2 * u + j]);
+          const og = sigmoid(z[o + 3 * u + j]);
+          c[j] = fg * c[j] + ig * cc;
+          next[a * u + j] = og * Math.tanh(c[j]);
+        }
+        this.h[act[a]][li] = next.slice(a * u, (a + 1) * u);
       }
-      const c = this.c[li];
-      const hNew = new Float64Array(u);
-      for (let j = 0; j < u; j++) {
-        const ig = sigmoid(z[j]);
-        const fg = sigmoid(z[u + j]);
-        const cc = Math.tanh(z[2 * u + j]);
-        const og = sigmoid(z[3 * u + j]);
-        c[j] = fg * c[j] + ig * cc;
-        hNew[j] = og * Math.tanh(c[j]);
-      }
-      this.h[li] = hNew;
-      x = hNew;
+      x = next;
     });
-    const out = {} as Record<Head, Float64Array>;
+    const out: (Record<Head, Float64Array> | null)[] = inputs.map(() => null);
+    const last = this.lstms[this.lstms.length - 1].units;
+    const logits = {} as Record<Head, Float64Array>;
     for (const hd of HEADS) {
-      out[hd] = new Float64Array(this.heads[hd].outDim);
-      dense(this.heads[hd], x, out[hd]);
+      const d = this.heads[hd];
+      const z = new Float64Array(L * d.outDim);
+      for (let a = 0; a < L; a++) z.set(d.bias, a * d.outDim);
+      accumulate(z, x, d.kernel, L, last, d.outDim);
+      logits[hd] = z;
     }
+    act.forEach((lane, a) => {
+      out[lane] = Object.fromEntries(
+        HEADS.map((hd) => [hd, logits[hd].slice(a * this.heads[hd].outDim, (a + 1) * this.heads[hd].outDim)]),
+      ) as Record<Head, Float64Array>;
+    });
     return out;
+  }
+}
+
+/**
+ * z[a][j] += sum_i x[a][i] * w[i][j] for `lanes` rows of x (row-major, `inDim` wide) and w (`inDim` x
+ * `width`): each weight is read once for all lanes.
+ */
+function accumulate(
+  z: Float64Array,
+  x: Float64Array,
+  w: Float32Array,
+  lanes: number,
+  inDim: number,
+  width: number,
+): void {
+  if (lanes === 1) {
+    for (let i = 0; i < inDim; i++) {
+      const xi = x[i];
+      if (xi === 0) continue;
+      const row = i * width;
+      for (let j = 0; j < width; j++) z[j] += xi * w[row + j];
+    }
+    return;
+  }
+  // Lanes go in groups of up to four with the loop unrolled (a variable inner loop defeats the JIT).
+  for (let g = 0; g < lanes; g += 4) {
+    const n = Math.min(4, lanes - g);
+    const o0 = g * width;
+    const o1 = o0 + (n > 1 ? width : 0);
+    const o2 = o0 + (n > 2 ? 2 * width : 0);
+    const o3 = o0 + (n > 3 ? 3 * width : 0);
+    for (let i = 0; i < inDim; i++) {
+      const x0 = x[g * inDim + i];
+      const x1 = n > 1 ? x[(g + 1) * inDim + i] : 0;
+      const x2 = n > 2 ? x[(g + 2) * inDim + i] : 0;
+      const x3 = n > 3 ? x[(g + 3) * inDim + i] : 0;
+      const row = i * width;
+      for (let j = 0; j < width; j++) {
+        const wv = w[row + j];
+        z[o0 + j] += x0 * wv;
+        z[o1 + j] += x1 * wv;
+        z[o2 + j] += x2 * wv;
+        z[o3 + j] += x3 * wv;
+      }
+    }
   }
 }
