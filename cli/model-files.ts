@@ -1,12 +1,12 @@
 /** Node's loader for model folders, and where the shipped model lives. */
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { FileLoader } from '../core/model/io';
 import { MusicModel } from '../core/model/model';
+import { assetPath } from './paths';
 
 /** The shipped default model: assets/model in the package. */
-export const SHIPPED_MODEL = fileURLToPath(new URL('../../assets/model', import.meta.url));
+export const SHIPPED_MODEL = assetPath('model');
 
 /** A loader that reads a model folder's files from disk. */
 export function folderLoader(dir: string): FileLoader {

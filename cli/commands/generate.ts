@@ -5,16 +5,19 @@ import { parseArgs } from 'node:util';
 import { basicProgression } from '../../core/arrange/progression';
 import { sequenceToMidi } from '../../core/codec/midi';
 import { embed, toJson } from '../../core/embed';
+import { renderWav } from '../../core/render';
 import { UsageError } from '../../core/errors';
 import { beatsPerBar, durationSeconds, PITCH_CLASS_NAMES } from '../../core/sequence';
 import type { Command } from '../command';
 import { loadModel, SHIPPED_MODEL } from '../model-files';
+import { loadSoundfont } from '../render/files';
+import { pianoRollPng } from '../render/png';
 
 const usage = `usage: audiogenesis generate "<prompt>" [--seconds 30] [--seed N] [--temperature T] [--out DIR]
        [--model DIR] [--json]
 
-Writes DIR/<name>.mid and DIR/<name>.json (prompt, conditioning, explanation, seed, model version and the
-NoteSequence). Without --seconds, a length stated in the prompt wins, else 30 s. With --json the last line
+Writes DIR/<name>.mid, .wav (48 kHz stereo, about -16 LUFS), .png (piano roll) and .json (prompt,
+conditioning, explanation, seed, model version and the NoteSequence). Without --seconds, a length stated in the prompt wins, else 30 s. With --json the last line
 on stdout is a JSON summary.`;
 
 /** A file-name-safe slug of the prompt. */
@@ -78,7 +81,12 @@ export const command: Command = {
     const name = `${slug(prompt)}-s${seed}`;
     const midi = join(out, `${name}.mid`);
     const json = join(out, `${name}.json`);
+    const wav = join(out, `${name}.wav`);
+    const png = join(out, `${name}.png`);
     writeFileSync(midi, sequenceToMidi(seq, { name: prompt.slice(0, 60) }));
+    const audio = await renderWav(seq, await loadSoundfont());
+    writeFileSync(wav, audio.wav);
+    writeFileSync(png, pianoRollPng(seq));
     const key = `${PITCH_CLASS_NAMES[c.key.tonic]} ${c.key.mode}`;
     writeFileSync(
       json,
@@ -111,7 +119,8 @@ export const command: Command = {
         `${seq.notes.length} notes, ${summary.seconds} s at ${summary.tempo} bpm in ${key} (${seq.tracks.map((t) => t.role).join(', ')})`,
       );
       for (const line of result.explanation) console.log(`  ${line}`);
-      console.log(`-> ${midi}\n-> ${json}`);
+      console.log(`audio: ${audio.lufs.toFixed(1)} LUFS, peak ${audio.peakDbfs.toFixed(1)} dBFS`);
+      console.log(`-> ${midi}\n-> ${wav}\n-> ${png}\n-> ${json}`);
     }
     return 0;
   },

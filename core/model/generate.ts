@@ -2,7 +2,7 @@
  * Stateful generation of one role: the stepper is fed its own samples one event at a time, with the chord
  * of the plan and the metric position of each event, until the requested length is filled.
  */
-import { DURATION_MAX, GRID, REST } from '../codec/events';
+import { DURATION_MAX, GRID, REST, STEP_MAX } from '../codec/events';
 import type { NoteEvent } from '../codec/events';
 import { decodeEvents } from '../codec/events';
 import type { Conditioning } from '../conditioning';
@@ -32,12 +32,21 @@ export interface RoleOptions {
   scaleBias?: number;
   /** Highest number of events (a guard). Default 20 x beats + 64. */
   maxEvents?: number;
+  /** Most notes that may start together (a chord's size). Default 6 for harmony, 4 for drums, else 3. */
+  maxStack?: number;
   /** GM program of the notes. */
   program?: number;
 }
 
 const MAJOR = [0, 2, 4, 5, 7, 9, 11];
 const MINOR = [0, 2, 3, 5, 7, 8, 10, 11];
+
+/** Step bias that forbids a step of 0 (time must move on). */
+const MOVE_ON = (() => {
+  const b = new Float64Array(STEP_MAX + 1);
+  b[0] = -Infinity;
+  return b;
+})();
 
 /** Durations of 0 are not notes: forbid them. */
 const durationBias = (() => {
@@ -72,6 +81,9 @@ class RoleWriter {
   private readonly maxEvents: number;
   private readonly bias: Float64Array | undefined;
   private readonly sample: { temperature: number; topP: number };
+  private readonly maxStack: number;
+  /** Pitches started at the current onset. */
+  private stacked: number[] = [];
 
   constructor(
     readonly o: RoleOptions,
@@ -85,6 +97,7 @@ class RoleWriter {
     this.cond = conditioningVector(o.conditioning);
     this.sample = { temperature: o.temperature ?? 1, topP: o.topP ?? 0.95 };
     this.bias = pitchBias(o, this.shift);
+    this.maxStack = o.maxStack ?? (o.role === 'harmony' ? 6 : o.role === 'drums' ? 4 : 3);
     this.input = {
       pitch: REST,
       step: 0,
@@ -103,13 +116,18 @@ class RoleWriter {
 
   /** Samples the next event from the step's logits (or finishes when the length is filled). */
   accept(logits: Record<Head, Float64Array>, rng: Random): void {
-    const step = sampleLogits(logits.step, rng, this.sample);
+    // A full chord (or the first event) must move time on; a stacked note must not repeat a pitch.
+    const full = this.events.length === 0 ? false : this.stacked.length >= this.maxStack;
+    const step = sampleLogits(logits.step, rng, { ...this.sample, bias: full ? MOVE_ON : undefined });
     if (this.t + step >= this.total || this.events.length >= this.maxEvents) {
       this.done = true;
       return;
     }
     this.t += step;
-    const pitch = sampleLogits(logits.pitch, rng, { ...this.sample, bias: this.bias });
+    if (step > 0) this.stacked = [];
+    const bias = this.pitchBiasAt();
+    const pitch = sampleLogits(logits.pitch, rng, { ...this.sample, bias });
+    if (pitch !== REST) this.stacked.push(pitch);
     const sampled = sampleLogits(logits.duration, rng, { ...this.sample, bias: durationBias });
     const velocity = sampleLogits(logits.velocity, rng, this.sample);
     const duration = pitch === REST ? 0 : Math.max(1, Math.min(sampled, DURATION_MAX, this.total - this.t));
@@ -123,6 +141,14 @@ class RoleWriter {
       chord: this.chordAt(this.t),
       position: barPosition(this.t, this.barSteps),
     };
+  }
+
+  /** The scale bias, with the pitches already sounding at this onset forbidden. */
+  private pitchBiasAt(): Float64Array | undefined {
+    if (this.stacked.length === 0) return this.bias;
+    const b = this.bias ? Float64Array.from(this.bias) : new Float64Array(REST + 1);
+    for (const p of this.stacked) b[p] = -Infinity;
+    return b;
   }
 
   /** The notes written, with absolute pitches. */

@@ -1,0 +1,24 @@
+/**
+ * The renderer: NoteSequence -> loudness-normalised, limited 48 kHz stereo WAV through a SoundFont, and a
+ * piano-roll raster of the same sequence. Pure: hosts pass the SoundFont's bytes in.
+ */
+export { renderWav, normalise } from './render';
+export type { RenderOptions, RenderResult } from './render';
+export { synthesize, loadSoundBank, DEFAULT_REVERB_SEND } from './synth';
+export { LightReverb } from './reverb';
+export type { SynthOptions, StereoPcm } from './synth';
+export {
+  integratedLoudness,
+  kWeighting,
+  blockPowers,
+  samplePeakDbfs,
+  rmsDbfs,
+  LOUDNESS_OFFSET,
+} from './loudness';
+export type { Biquad } from './loudness';
+export { limit, fadeOut, applyGain, dbToGain } from './dynamics';
+export type { LimiterOptions } from './dynamics';
+export { encodeWav, decodeWav } from './wav';
+export type { WavBitDepth, DecodedWav } from './wav';
+export { pianoRoll, barBeats, ROLE_COLOURS } from './pianoroll';
+export type { Raster, PianoRollOptions, Rgb } from './pianoroll';

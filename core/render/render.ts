@@ -1,0 +1,113 @@
+/**
+ * NoteSequence -> finished WAV: SoundFont synthesis, a fade-out, loudness normalisation to a target
+ * integrated loudness (BS.1770-4) and a look-ahead limiter that keeps the sample peak under -1 dBFS.
+ */
+import type { NoteSequence } from '../sequence';
+import { applyGain, dbToGain, fadeOut, limit } from './dynamics';
+import { integratedLoudness, samplePeakDbfs } from './loudness';
+import { synthesize } from './synth';
+import type { WavBitDepth } from './wav';
+import { encodeWav } from './wav';
+
+/** Settings of {@link renderWav}; every field has a default. */
+export interface RenderOptions {
+  /** Sample rate in Hz. Default 48000. */
+  sampleRate?: number;
+  /** WAV sample width. Default 16. */
+  bitDepth?: WavBitDepth;
+  /** Integrated loudness to normalise to, in LUFS. Default -16. */
+  targetLufs?: number;
+  /** Highest sample peak, in dBFS; the limiter aims 0.1 dB below it. Default -1. */
+  peakCeilingDbfs?: number;
+  /** Longest fade-out at the end, in seconds. Default 1.5. */
+  fadeSeconds?: number;
+  /** Fade-out as a share of the whole piece, for short pieces (the shorter of the two wins). Default 0.1. */
+  fadeShare?: number;
+  /** Largest gain the normaliser may add, in dB (keeps a near-silent piece from being blown up). Default 40. */
+  maxGainDb?: number;
+  /** Whether the synth's reverb and chorus run. Default true. */
+  effects?: boolean;
+}
+
+/** A rendered piece and what was measured on it. */
+export interface RenderResult {
+  /** The WAV file's bytes (PCM, stereo). */
+  wav: Uint8Array;
+  /** Length in seconds (frames / sample rate). */
+  seconds: number;
+  /** Sample peak of the final audio, dBFS (`-Infinity` for silence). */
+  peakDbfs: number;
+  /** Integrated loudness of the final audio, LUFS (`-Infinity` for silence). */
+  lufs: number;
+  /** Largest gain reduction the limiter applied, dB. */
+  limitedDb: number;
+}
+
+const DEFAULTS: Required<RenderOptions> = {
+  sampleRate: 48000,
+  bitDepth: 16,
+  targetLufs: -16,
+  peakCeilingDbfs: -1,
+  fadeSeconds: 1.5,
+  fadeShare: 0.1,
+  maxGainDb: 40,
+  effects: true,
+};
+/** Passes of gain-then-limit: limiting lowers loudness a little, so the gain is corrected and re-applied. */
+const PASSES = 3;
+/** Loudness error accepted without another pass, in LU. */
+const TOLERANCE_LU = 0.1;
+
+/**
+ * Renders a NoteSequence to a stereo WAV of exactly `durationSeconds(seq)` with the given SoundFont bytes.
+ * An empty or silent sequence gives a silent WAV of the same length (no NaN anywhere).
+ * @throws {RenderError} for a SoundFont spessasynth cannot read, or a synthesis failure.
+ */
+export async function renderWav(
+  seq: NoteSequence,
+  soundfont: Uint8Array,
+  options: RenderOptions = {},
+): Promise<RenderResult> {
+  const o = { ...DEFAULTS, ...options };
+  const { left, right, sampleRate } = await synthesize(seq, soundfont, {
+    sampleRate: o.sampleRate,
+    effects: o.effects,
+  });
+  const seconds = left.length / sampleRate;
+  fadeOut([left, right], sampleRate, Math.min(o.fadeSeconds, seconds * o.fadeShare));
+  const { channels, lufs, limitedDb } = normalise([left, right], sampleRate, o);
+  return {
+    wav: encodeWav(channels, sampleRate, o.bitDepth),
+    seconds,
+    peakDbfs: samplePeakDbfs(channels),
+    lufs,
+    limitedDb,
+  };
+}
+
+/**
+ * Brings `source` to the target loudness under the peak ceiling: gain, limit, measure, and correct the gain
+ * from the measurement (up to {@link PASSES} times, each from the untouched source).
+ */
+export function normalise(
+  source: Float32Array[],
+  sampleRate: number,
+  options: Pick<RenderOptions, 'targetLufs' | 'peakCeilingDbfs' | 'maxGainDb'> = {},
+): { channels: Float32Array[]; lufs: number; limitedDb: number } {
+  const o = { ...DEFAULTS, ...options };
+  const before = integratedLoudness(source, sampleRate);
+  if (!Number.isFinite(before)) return { channels: source, lufs: before, limitedDb: 0 };
+  let gainDb = Math.min(o.maxGainDb, o.targetLufs - before);
+  let best = { channels: source, lufs: before, limitedDb: 0 };
+  for (let pass = 0; pass < PASSES; pass++) {
+    const channels = source.map((c) => c.slice());
+    applyGain(channels, dbToGain(gainDb));
+    const limitedDb = limit(channels, sampleRate, { ceilingDbfs: o.peakCeilingDbfs - 0.1 });
+    const lufs = integratedLoudness(channels, sampleRate);
+    best = { channels, lufs, limitedDb };
+    const error = o.targetLufs - lufs;
+    if (Math.abs(error) <= TOLERANCE_LU || gainDb >= o.maxGainDb) break;
+    gainDb = Math.min(o.maxGainDb, gainDb + error);
+  }
+  return best;
+}

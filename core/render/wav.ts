@@ -1,0 +1,114 @@
+/**
+ * RIFF/WAVE bytes <-> float PCM: a writer for 16- or 24-bit integer PCM (format tag 1) and a reader for the
+ * same, so that tests and hosts can check what the renderer wrote.
+ */
+import { RenderError } from '../errors';
+
+/** Sample widths the writer supports. */
+export type WavBitDepth = 16 | 24;
+
+/** Decoded WAV contents: one float array per channel, samples in [-1, 1]. */
+export interface DecodedWav {
+  sampleRate: number;
+  bitDepth: number;
+  channels: Float32Array[];
+}
+
+const HEADER_BYTES = 44;
+
+/**
+ * Encodes channels of equal length as a canonical 44-byte-header PCM WAV. Samples are clamped to [-1, 1]
+ * and rounded (no dither).
+ * @throws {RenderError} on no channels, unequal lengths or data too large for RIFF's 32-bit sizes.
+ */
+export function encodeWav(
+  channels: readonly Float32Array[],
+  sampleRate: number,
+  bitDepth: WavBitDepth = 16,
+): Uint8Array {
+  if (channels.length === 0) throw new RenderError('WAV needs at least one channel');
+  const frames = channels[0].length;
+  if (channels.some((c) => c.length !== frames)) throw new RenderError('WAV channels differ in length');
+  const bytesPerSample = bitDepth / 8;
+  const blockAlign = channels.length * bytesPerSample;
+  const dataBytes = frames * blockAlign;
+  if (HEADER_BYTES + dataBytes > 0xffffffff) throw new RenderError('audio too long for a WAV file');
+  const out = new Uint8Array(HEADER_BYTES + dataBytes);
+  const view = new DataView(out.buffer);
+  const ascii = (at: number, s: string): void => {
+    for (let i = 0; i < s.length; i++) out[at + i] = s.charCodeAt(i);
+  };
+  ascii(0, 'RIFF');
+  view.setUint32(4, 36 + dataBytes, true);
+  ascii(8, 'WAVE');
+  ascii(12, 'fmt ');
+  view.setUint32(16, 16, true);
+  view.setUint16(20, 1, true);
+  view.setUint16(22, channels.length, true);
+  view.setUint32(24, sampleRate, true);
+  view.setUint32(28, sampleRate * blockAlign, true);
+  view.setUint16(32, blockAlign, true);
+  view.setUint16(34, bitDepth, true);
+  ascii(36, 'data');
+  view.setUint32(40, dataBytes, true);
+  const full = bitDepth === 16 ? 32767 : 8388607;
+  let at = HEADER_BYTES;
+  for (let i = 0; i < frames; i++)
+    for (const ch of channels) {
+      const x = ch[i];
+      const v = Math.round((x > 1 ? 1 : x < -1 ? -1 : x || 0) * full);
+      if (bitDepth === 16) view.setInt16(at, v, true);
+      else {
+        out[at] = v & 0xff;
+        out[at + 1] = (v >> 8) & 0xff;
+        out[at + 2] = (v >> 16) & 0xff;
+      }
+      at += bytesPerSample;
+    }
+  return out;
+}
+
+/**
+ * Decodes a PCM WAV (8-, 16-, 24- or 32-bit integer, format tag 1 or extensible) into float channels.
+ * @throws {RenderError} when the bytes are not a PCM WAV this reader understands.
+ */
+export function decodeWav(bytes: Uint8Array): DecodedWav {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const tag = (at: number): string => String.fromCharCode(...bytes.subarray(at, at + 4));
+  if (bytes.length < 12 || tag(0) !== 'RIFF' || tag(8) !== 'WAVE')
+    throw new RenderError('not a RIFF/WAVE file');
+  let fmt: { channels: number; sampleRate: number; bitDepth: number } | undefined;
+  for (let at = 12; at + 8 <= bytes.length;) {
+    const id = tag(at);
+    const size = view.getUint32(at + 4, true);
+    const body = at + 8;
+    if (id === 'fmt ') {
+      const format = view.getUint16(body, true);
+      if (format !== 1 && format !== 0xfffe) throw new RenderError(`unsupported WAV format tag ${format}`);
+      fmt = {
+        channels: view.getUint16(body + 2, true),
+        sampleRate: view.getUint32(body + 4, true),
+        bitDepth: view.getUint16(body + 14, true),
+      };
+    } else if (id === 'data') {
+      if (!fmt) throw new RenderError('WAV data chunk before its fmt chunk');
+      const width = fmt.bitDepth / 8;
+      const frames = Math.floor(Math.min(size, bytes.length - body) / (width * fmt.channels));
+      const channels = Array.from({ length: fmt.channels }, () => new Float32Array(frames));
+      const full = 2 ** (fmt.bitDepth - 1);
+      for (let i = 0, p = body; i < frames; i++)
+        for (const ch of channels) {
+          let v: number;
+          if (width === 1) v = bytes[p] - 128;
+          else if (width === 2) v = view.getInt16(p, true);
+          else if (width === 3) v = ((bytes[p] | (bytes[p + 1] << 8) | (bytes[p + 2] << 16)) << 8) >> 8;
+          else v = view.getInt32(p, true);
+          ch[i] = v / (full - 1);
+          p += width;
+        }
+      return { sampleRate: fmt.sampleRate, bitDepth: fmt.bitDepth, channels };
+    }
+    at = body + size + (size & 1);
+  }
+  throw new RenderError('WAV has no data chunk');
+}
