@@ -57,4 +57,42 @@ describe('plain-TypeScript stepper', () => {
     expect(Array.from(stepper.step(input, cond).pitch)).toEqual(Array.from(first));
     expect(Array.from(second)).not.toEqual(Array.from(first));
   });
+
+  it('gives every lane of a batched step the same logits as a lone step', async () => {
+    const loaded = await readModelFiles(memoryLoader(await tinyModelFiles()));
+    const batched = new EventLstmStepper(loaded.config, weightArrays(loaded));
+    const alone = new EventLstmStepper(loaded.config, weightArrays(loaded));
+    const rng = seededRandom(4);
+    const size = loaded.config.conditioning.size;
+    for (const lanes of [2, 3, 4, 5]) {
+      const conds = Array.from({ length: lanes }, () =>
+        Float32Array.from({ length: size }, () => rng() * 2 - 1),
+      );
+      const inputs = Array.from({ length: 12 }, () =>
+        Array.from(
+          { length: lanes },
+          () =>
+            Object.fromEntries(
+              EVENT_INPUTS.map((k) => [k, Math.floor(rng() * loaded.config.vocab[k])]),
+            ) as never,
+        ),
+      );
+      batched.reset(lanes);
+      const together = inputs.map((row, t) =>
+        batched.stepLanes(
+          row.map((x, l) => (t > 6 && l === 1 ? null : x)),
+          conds,
+        ),
+      );
+      for (let l = 0; l < lanes; l++) {
+        alone.reset();
+        inputs.forEach((row, t) => {
+          if (t > 6 && l === 1) return;
+          const lone = alone.step(row[l], conds[l]);
+          for (const h of HEADS)
+            lone[h].forEach((v, j) => expect(Math.abs(v - together[t][l]![h][j])).toBeLessThan(1e-12));
+        });
+      }
+    }
+  });
 });
