@@ -108,7 +108,9 @@ export const command: Command = {
     model.dispose();
     const summary = {
       midi,
+      wav,
       json,
+      png,
       seconds: Number(durationSeconds(seq).toFixed(3)),
       tempo: Number(tempo.toFixed(2)),
       key,

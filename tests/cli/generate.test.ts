@@ -1,0 +1,86 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { midiToSequence } from '../../core/codec/midi';
+import { findKey } from '../../core/features/key';
+import { decodeWav } from '../../core/render';
+import { loadModel, SHIPPED_MODEL } from '../../cli/model-files';
+import { defaultConditioning } from '../../core/conditioning';
+
+let out: string;
+beforeAll(() => {
+  if (!existsSync('dist/cli/main.js')) execFileSync('npm', ['run', 'build'], { stdio: 'ignore' });
+  out = mkdtempSync(join(tmpdir(), 'ag-gen-'));
+});
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+describe('the shipped model', () => {
+  it('loads from assets/model, fits the panel (weights <= 10 MB) and generates deterministically', async () => {
+    expect(statSync(join(SHIPPED_MODEL, 'weights.bin')).size).toBeLessThanOrEqual(10 * 1024 * 1024);
+    const model = await loadModel();
+    expect(model.version).toMatch(/^audiogenesis-lstm@/);
+    const req = {
+      conditioning: { ...defaultConditioning(), key: { tonic: 9, mode: 'minor' as const } },
+      beats: 16,
+      seed: 3,
+    };
+    const a = model.generate(req);
+    expect(JSON.stringify(model.generate(req))).toBe(JSON.stringify(a));
+    expect(a.notes.length).toBeGreaterThan(10);
+    model.dispose();
+  });
+});
+
+describe('audiogenesis generate', () => {
+  it('writes MIDI, WAV, PNG and JSON of the asked length, tempo and key', () => {
+    const stdout = execFileSync(
+      process.execPath,
+      [
+        'bin/audiogenesis.js',
+        'generate',
+        'calm piano for a charity appeal, 90 bpm in D minor',
+        '--seconds',
+        '8',
+        '--seed',
+        '2',
+        '--out',
+        out,
+        '--json',
+      ],
+      { encoding: 'utf8' },
+    );
+    const summary = JSON.parse(stdout.trim().split('\n').pop()!);
+    expect(summary).toMatchObject({ seconds: 8, tempo: 90, key: 'D minor' });
+    const wav = decodeWav(new Uint8Array(readFileSync(summary.wav)));
+    expect(wav.sampleRate).toBe(48000);
+    expect(Math.abs(wav.channels[0].length / 48000 - 8)).toBeLessThan(0.05);
+    const seq = midiToSequence(new Uint8Array(readFileSync(summary.midi)));
+    expect(seq.tempos[0].bpm).toBeCloseTo(90, 3);
+    expect(seq.keySignatures[0]).toMatchObject({ tonic: 2, mode: 'minor' });
+    expect(findKey(seq.notes).mode).toBe('minor');
+    expect(readFileSync(summary.png).subarray(1, 4).toString()).toBe('PNG');
+    const json = JSON.parse(readFileSync(summary.json, 'utf8'));
+    expect(json).toMatchObject({ prompt: 'calm piano for a charity appeal, 90 bpm in D minor', seed: 2 });
+    expect(json.model).toMatch(/^audiogenesis-lstm@/);
+  });
+
+  it('fails plainly on a missing model folder and on bad options', () => {
+    const run = (args: string[]): { code: number; err: string } => {
+      try {
+        execFileSync(process.execPath, ['bin/audiogenesis.js', 'generate', ...args], { stdio: 'pipe' });
+        return { code: 0, err: '' };
+      } catch (e) {
+        const x = e as { status: number; stderr: Buffer };
+        return { code: x.status, err: x.stderr.toString() };
+      }
+    };
+    expect(run(['an ad', '--model', join(out, 'nothing-here'), '--out', out])).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/ModelLoadError: model file config.json is missing/),
+    });
+    expect(run(['an ad', '--seconds', '-3'])).toMatchObject({ code: 2 });
+    expect(run(['an ad', '--temperature', 'hot'])).toMatchObject({ code: 2 });
+  });
+});
