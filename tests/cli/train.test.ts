@@ -29,6 +29,25 @@ const train = (out: string, extra: string[] = []): string =>
     ...extra,
   ]);
 
+/** A tiny run with small batches (many batches an epoch), for the kill test. */
+const slowRun = (out: string, epochs: number): string[] => [
+  'train',
+  '--data',
+  data,
+  '--out',
+  out,
+  '--config',
+  'tiny',
+  '--batch',
+  '2',
+  '--time',
+  '8',
+  '--epochs',
+  String(epochs),
+  '--patience',
+  '99',
+];
+
 beforeAll(async () => {
   if (!existsSync('dist/cli/main.js')) execFileSync('npm', ['run', 'build'], { stdio: 'ignore' });
   const corpus = writeCorpus();
@@ -67,28 +86,7 @@ describe('audiogenesis train', () => {
 
   it('loses at most the epoch under way when killed with SIGKILL', async () => {
     const out = join(root, 'k');
-    const child = spawn(
-      process.execPath,
-      [
-        'bin/audiogenesis.js',
-        'train',
-        '--data',
-        data,
-        '--out',
-        out,
-        '--config',
-        'tiny',
-        '--batch',
-        '2',
-        '--time',
-        '8',
-        '--epochs',
-        '50',
-        '--patience',
-        '99',
-      ],
-      { stdio: 'ignore' },
-    );
+    const child = spawn(process.execPath, ['bin/audiogenesis.js', ...slowRun(out, 50)], { stdio: 'ignore' });
     const state = join(out, 'checkpoint', 'state.json');
     const deadline = Date.now() + 60_000;
     while (!existsSync(state) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
@@ -97,24 +95,7 @@ describe('audiogenesis train', () => {
     await new Promise((r) => child.on('exit', r));
     const saved = JSON.parse(readFileSync(state, 'utf8')) as { epoch: number };
     expect(saved.epoch).toBeGreaterThanOrEqual(1);
-    const log = cli([
-      'train',
-      '--data',
-      data,
-      '--out',
-      out,
-      '--config',
-      'tiny',
-      '--batch',
-      '2',
-      '--time',
-      '8',
-      '--epochs',
-      String(saved.epoch + 1),
-      '--patience',
-      '99',
-      '--resume',
-    ]);
+    const log = cli([...slowRun(out, saved.epoch + 1), '--resume']);
     expect(log).toContain(`resuming at epoch ${saved.epoch + 1}`);
     expect(JSON.parse(readFileSync(state, 'utf8')).epoch).toBe(saved.epoch + 1);
   });
