@@ -9,10 +9,8 @@ import { prepareCorpusFile } from '../../core/features/corpus';
 import { AudiogenesisError } from '../../core/errors';
 import type { Conditioning } from '../../core/conditioning';
 import type { Role } from '../../core/sequence';
+import { packEvents } from '../../core/model/data';
 import type { ScanTask } from './layout';
-
-/** Bytes per packed event: pitch, step, duration, velocity, role, chord. */
-export const PACKED_FIELDS = 6;
 
 /** A role stream packed for transfer and storage. */
 export interface PackedStream {
@@ -46,13 +44,11 @@ export function processTask(task: ScanTask): ScanResult {
       performance: 'auto',
     });
     if (row.notes === 0) return { ok: false, id: task.id, reason: 'no notes left after mapping' };
-    const packed = streams.map((s) => {
-      const data = new Uint8Array(s.events.length * PACKED_FIELDS);
-      s.events.forEach((e, i) => {
-        data.set([e.pitch, e.step, e.duration, e.velocity, e.role, s.chords[i]], i * PACKED_FIELDS);
-      });
-      return { role: s.role, data, conditioning: s.conditioning };
-    });
+    const packed = streams.map((s) => ({
+      role: s.role,
+      data: packEvents(s.events, s.chords),
+      conditioning: s.conditioning,
+    }));
     return { ok: true, row, streams: packed };
   } catch (err) {
     const reason =

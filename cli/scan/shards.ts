@@ -7,7 +7,7 @@
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CorpusRow, Split } from '../../core/features/corpus';
-import { PACKED_FIELDS } from './process';
+import { PACKED_FIELDS } from '../../core/model/data';
 import type { PackedStream } from './process';
 
 /** One row of `index.jsonl`. */

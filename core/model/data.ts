@@ -4,6 +4,7 @@
  * batched. Pure: the bytes and index rows come from the host.
  */
 import { GRID, REST } from '../codec/events';
+import type { NoteEvent } from '../codec/events';
 import type { Conditioning } from '../conditioning';
 import { conditioningVector } from '../conditioning';
 import { transposeChordId } from '../features/chords';
@@ -13,8 +14,17 @@ import { POSITIONS } from './config';
 import type { EventInput } from './network';
 import { EVENT_INPUTS } from './network';
 
-/** Bytes per packed event in a shard. */
+/** Bytes per packed event in a shard: pitch, step, duration, velocity, role, chord. */
 export const PACKED_FIELDS = 6;
+
+/** Packs a role stream's events and the chord id at each event into shard bytes (read by {@link makeStream}). */
+export function packEvents(events: readonly NoteEvent[], chords: readonly number[]): Uint8Array {
+  const data = new Uint8Array(events.length * PACKED_FIELDS);
+  events.forEach((e, i) =>
+    data.set([e.pitch, e.step, e.duration, e.velocity, e.role, chords[i]], i * PACKED_FIELDS),
+  );
+  return data;
+}
 
 /** One row of the scanner's `index.jsonl`. */
 export interface StreamRef {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scan } from '../../cli/commands/data';
-import { PACKED_FIELDS } from '../../cli/scan/process';
+import { PACKED_FIELDS } from '../../core/model/data';
 import type { CorpusRow } from '../../core/features/corpus';
 import { writeCorpus } from '../fixtures/corpus';
 

@@ -9,28 +9,8 @@ let root: string;
 let data: string;
 const cli = (args: string[]): string =>
   execFileSync(process.execPath, ['bin/audiogenesis.js', ...args], { encoding: 'utf8', stdio: 'pipe' });
-const train = (out: string, extra: string[] = []): string =>
-  cli([
-    'train',
-    '--data',
-    data,
-    '--out',
-    out,
-    '--config',
-    'tiny',
-    '--batch',
-    '4',
-    '--time',
-    '16',
-    '--seed',
-    '7',
-    '--patience',
-    '99',
-    ...extra,
-  ]);
-
-/** A tiny run with small batches (many batches an epoch), for the kill test. */
-const slowRun = (out: string, epochs: number): string[] => [
+/** Arguments of a tiny training run into `out`. */
+const tinyRun = (out: string, batch: number, time: number, epochs: number): string[] => [
   'train',
   '--data',
   data,
@@ -39,14 +19,18 @@ const slowRun = (out: string, epochs: number): string[] => [
   '--config',
   'tiny',
   '--batch',
-  '2',
+  String(batch),
   '--time',
-  '8',
+  String(time),
   '--epochs',
   String(epochs),
   '--patience',
   '99',
 ];
+const train = (out: string, epochs: number, extra: string[] = []): string =>
+  cli([...tinyRun(out, 4, 16, epochs), '--seed', '7', ...extra]);
+/** Small batches (many batches an epoch), for the kill test. */
+const slowRun = (out: string, epochs: number): string[] => tinyRun(out, 2, 8, epochs);
 
 beforeAll(async () => {
   if (!existsSync('dist/cli/main.js')) execFileSync('npm', ['run', 'build'], { stdio: 'ignore' });
@@ -60,7 +44,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe('audiogenesis train', () => {
   it('prints throughput and validation per epoch, and writes the best model with its config', () => {
     const out = join(root, 'a');
-    const log = train(out, ['--epochs', '2']);
+    const log = train(out, 2);
     expect(log).toMatch(
       /epoch 1: train loss [\d.]+, valid loss [\d.]+ \(NLL pitch [\d.]+, step [\d.]+, duration [\d.]+/,
     );
@@ -75,10 +59,10 @@ describe('audiogenesis train', () => {
     const a = join(root, 'b1');
     const b = join(root, 'b2');
     const c = join(root, 'b3');
-    train(a, ['--epochs', '2']);
-    train(b, ['--epochs', '2']);
-    train(c, ['--epochs', '1']);
-    expect(train(c, ['--epochs', '2', '--resume'])).toMatch(/resuming at epoch 2/);
+    train(a, 2);
+    train(b, 2);
+    train(c, 1);
+    expect(train(c, 2, ['--resume'])).toMatch(/resuming at epoch 2/);
     const w = (dir: string) => readFileSync(join(dir, 'checkpoint', 'weights.bin'));
     expect(w(b).equals(w(a))).toBe(true);
     expect(w(c).equals(w(a))).toBe(true);
