@@ -2,19 +2,19 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { basicProgression } from '../../core/arrange/progression';
 import { sequenceToMidi } from '../../core/codec/midi';
-import { embed, toJson } from '../../core/embed';
+import type { ComposeResult } from '../../core/compose';
+import { compose, resultDocument } from '../../core/compose';
 import { renderWav } from '../../core/render';
 import { UsageError } from '../../core/errors';
-import { beatsPerBar, durationSeconds, PITCH_CLASS_NAMES } from '../../core/sequence';
+import { durationSeconds } from '../../core/sequence';
 import type { Command } from '../command';
 import { loadModel, SHIPPED_MODEL } from '../model-files';
 import { loadSoundfont } from '../render/files';
 import { pianoRollPng } from '../render/png';
 
 const usage = `usage: audiogenesis generate "<prompt>" [--seconds 30] [--seed N] [--temperature T] [--out DIR]
-       [--model DIR] [--json]
+       [--model DIR] [--loop] [--json]
 
 Writes DIR/<name>.mid, .wav (48 kHz stereo, about -16 LUFS), .png (piano roll) and .json (prompt,
 conditioning, explanation, seed, model version and the NoteSequence). Without --seconds, a length stated in the prompt wins, else 30 s. With --json the last line
@@ -31,16 +31,6 @@ export function slug(prompt: string): string {
   return s || 'music';
 }
 
-/**
- * Beats that fill `seconds` at about `bpm`: whole bars when the tempo moves by at most 5% for it, else whole
- * beats (the tempo is then set so the last beat ends on time).
- */
-export function fitBeats(seconds: number, bpm: number, bar: number): number {
-  const exact = (seconds * bpm) / 60;
-  const bars = Math.max(bar, Math.round(exact / bar) * bar);
-  return Math.abs(bars / exact - 1) <= 0.05 ? bars : Math.max(1, Math.round(exact));
-}
-
 export const command: Command = {
   summary: 'generate music for a prompt with the shipped model',
   usage,
@@ -55,6 +45,7 @@ export const command: Command = {
         out: { type: 'string', default: 'out' },
         model: { type: 'string' },
         json: { type: 'boolean', default: false },
+        loop: { type: 'boolean', default: false },
       },
     });
     const prompt = positionals.join(' ');
@@ -66,16 +57,14 @@ export const command: Command = {
     const asked = values.seconds !== undefined ? Number(values.seconds) : undefined;
     if (asked !== undefined && !(asked >= 1 && asked <= 600))
       throw new UsageError('--seconds takes a number from 1 to 600');
-    const result = embed(prompt);
-    const c = result.conditioning;
-    const seconds = asked ?? result.seconds ?? 30;
-    const beats = fitBeats(seconds, c.tempo, beatsPerBar(c.meter));
-    const tempo = (beats * 60) / seconds;
-    const conditioning = { ...c, tempo };
     const model = await loadModel(values.model ?? SHIPPED_MODEL);
-    const chords = basicProgression(conditioning, beats);
-    const seq = model.generate({ conditioning, beats, chords, seed, temperature, scaleBias: -3 });
-    seq.meta = { ...seq.meta, prompt: prompt.slice(0, 500) };
+    let r: ComposeResult;
+    try {
+      r = compose(model, { prompt, seconds: asked, seed, temperature, loop: values.loop });
+    } finally {
+      model.dispose();
+    }
+    const seq = r.sequence;
     const out = resolve(values.out!);
     mkdirSync(out, { recursive: true });
     const name = `${slug(prompt)}-s${seed}`;
@@ -84,28 +73,13 @@ export const command: Command = {
     const wav = join(out, `${name}.wav`);
     const png = join(out, `${name}.png`);
     writeFileSync(midi, sequenceToMidi(seq, { name: prompt.slice(0, 60) }));
-    const audio = await renderWav(seq, await loadSoundfont());
+    const audio = await renderWav(seq, await loadSoundfont(), { fadeSeconds: r.plan.loop ? 0 : undefined });
     writeFileSync(wav, audio.wav);
     writeFileSync(png, pianoRollPng(seq));
-    const key = `${PITCH_CLASS_NAMES[c.key.tonic]} ${c.key.mode}`;
-    writeFileSync(
-      json,
-      JSON.stringify(
-        {
-          prompt,
-          seed,
-          temperature,
-          model: model.version,
-          embedding: toJson(result),
-          conditioning,
-          chords,
-          sequence: seq,
-        },
-        null,
-        2,
-      ),
-    );
-    model.dispose();
+    writeFileSync(json, JSON.stringify(resultDocument(r), null, 2));
+    const key = r.key;
+    const tempo = r.tempo;
+    const result = r.embedding;
     const summary = {
       midi,
       wav,

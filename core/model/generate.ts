@@ -36,6 +36,11 @@ export interface RoleOptions {
   maxStack?: number;
   /** GM program of the notes. */
   program?: number;
+  /**
+   * Conditioning changes (a form's sections), sorted by start; from each start on, the role is written
+   * under that conditioning. The first may start after 0 (before it, `conditioning` applies).
+   */
+  sections?: readonly { start: Beats; conditioning: Conditioning }[];
 }
 
 const MAJOR = [0, 2, 4, 5, 7, 9, 11];
@@ -72,8 +77,10 @@ class RoleWriter {
   readonly events: NoteEvent[] = [];
   input: StepInput;
   done = false;
-  readonly cond: number[];
+  cond: number[];
   private t = 0;
+  /** Conditioning vectors from each section's start (in grid steps), in order. */
+  private readonly changes: { at: number; cond: number[] }[];
   private readonly roleIdx: number;
   private readonly shift: number;
   private readonly barSteps: number;
@@ -95,6 +102,11 @@ class RoleWriter {
     this.total = Math.round(o.beats * GRID);
     this.maxEvents = o.maxEvents ?? Math.ceil(o.beats * 20) + 64;
     this.cond = conditioningVector(o.conditioning);
+    this.changes = (o.sections ?? []).map((x) => ({
+      at: Math.round(x.start * GRID),
+      cond: conditioningVector(x.conditioning),
+    }));
+    this.advanceSection();
     this.sample = { temperature: o.temperature ?? 1, topP: o.topP ?? 0.95 };
     this.bias = pitchBias(o, this.shift);
     this.maxStack = o.maxStack ?? (o.role === 'harmony' ? 6 : o.role === 'drums' ? 4 : 3);
@@ -107,6 +119,11 @@ class RoleWriter {
       chord: this.chordAt(0),
       position: 0,
     };
+  }
+
+  /** Switches to the conditioning of the section that the current time has reached. */
+  private advanceSection(): void {
+    while (this.changes.length > 0 && this.changes[0].at <= this.t) this.cond = this.changes.shift()!.cond;
   }
 
   private chordAt(t: number): number {
@@ -141,6 +158,7 @@ class RoleWriter {
       chord: this.chordAt(this.t),
       position: barPosition(this.t, this.barSteps),
     };
+    this.advanceSection();
   }
 
   /** The scale bias, with the pitches already sounding at this onset forbidden. */

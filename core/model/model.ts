@@ -35,6 +35,8 @@ export interface GenerateRequest {
   scaleBias?: number;
   /** GM program per role. */
   programs?: Partial<Record<Role, number>>;
+  /** Conditioning changes over the piece (a form's sections), sorted by start beat. */
+  sections?: readonly { start: Beats; conditioning: Conditioning }[];
 }
 
 const DEFAULT_PROGRAMS: Record<Role, number> = { melody: 0, harmony: 0, bass: 33, drums: 0 };
@@ -94,6 +96,10 @@ export class MusicModel {
         topP: req.topP,
         scaleBias: req.scaleBias,
         program: programs[role],
+        sections: req.sections?.map((x) => ({
+          start: x.start,
+          conditioning: roleConditioning(x.conditioning, role, this.priors),
+        })),
       })),
       rng,
     );

@@ -1,0 +1,108 @@
+/**
+ * The arranger: conditioning x length -> plan (tempo, form, chords, roles, programs) -> notes written by
+ * the model under that plan -> finished arrangement (sections, transitions, ending or loop).
+ */
+import type { EmbedResult } from '../embed/types';
+import type { MusicModel } from '../model/model';
+import type { NoteSequence, Role, Seconds } from '../sequence';
+import { beatsPerBar, ROLES, sortNotes } from '../sequence';
+import { planChords } from './chords';
+import { fitTempo, planSections } from './form';
+import {
+  addEnding,
+  addTransitions,
+  closeLoop,
+  keepPlayingRoles,
+  mendClashes,
+  quantizeDrums,
+  scaleDrums,
+  strongBeats,
+} from './finish';
+import { orchestrate } from './orchestrate';
+import type { ArrangementPlan } from './plan';
+
+/** Settings of {@link arrange}. */
+export interface ArrangeOptions {
+  /** Target length in seconds. */
+  seconds: Seconds;
+  /** Default 1. */
+  seed?: number;
+  /** Default 0.9. */
+  temperature?: number;
+  /** Make the end flow back into the start. Default false. */
+  loop?: boolean;
+  /** Log-probability added to out-of-key pitches. Default -4. */
+  scaleBias?: number;
+}
+
+/** Plans the arrangement of `embedding` over `seconds` (no notes yet). */
+export function planArrangement(embedding: EmbedResult, o: ArrangeOptions): ArrangementPlan {
+  const c = embedding.conditioning;
+  const bar = beatsPerBar(c.meter);
+  const loop = o.loop ?? false;
+  const { tempo, beats } = fitTempo(o.seconds, c.tempo, bar, embedding.sources.tempo === 'explicit');
+  const conditioning = { ...c, tempo };
+  const sections = planSections({ embedding, conditioning, tempo, beats, loop });
+  const { programs } = orchestrate(c.style, embedding.instruments);
+  const plan: ArrangementPlan = {
+    seconds: o.seconds,
+    tempo,
+    askedTempo: c.tempo,
+    beats,
+    key: c.key,
+    meter: c.meter,
+    style: c.style,
+    sections,
+    chords: [],
+    programs,
+    loop,
+  };
+  plan.chords = planChords(plan, o.seed ?? 1);
+  return plan;
+}
+
+/**
+ * Arranges and writes a piece: every role under its sections' conditioning and the shared chord plan.
+ * @throws {ModelNotReadyError} when the model was disposed.
+ */
+export function arrange(
+  model: MusicModel,
+  embedding: EmbedResult,
+  o: ArrangeOptions,
+): { sequence: NoteSequence; plan: ArrangementPlan } {
+  const plan = planArrangement(embedding, o);
+  const roles = ROLES.filter((r) => plan.sections.some((s) => s.roles.includes(r)));
+  const { drumLevel } = orchestrate(plan.style, embedding.instruments);
+  const raw = model.generate({
+    conditioning: plan.sections[0].conditioning,
+    roles,
+    beats: plan.beats,
+    chords: plan.chords,
+    seed: o.seed ?? 1,
+    temperature: o.temperature ?? 0.9,
+    scaleBias: o.scaleBias ?? -4,
+    programs: plan.programs,
+    sections: plan.sections.slice(1).map((s) => ({ start: s.start, conditioning: s.conditioning })),
+  });
+  const compound = plan.meter.denominator === 8 && plan.meter.numerator % 3 === 0;
+  let notes = keepPlayingRoles(raw.notes, plan.sections);
+  notes = quantizeDrums(notes, compound);
+  notes = scaleDrums(notes, drumLevel);
+  notes = addTransitions(notes, plan, drumLevel);
+  notes = plan.loop ? closeLoop(notes, plan.beats) : addEnding(notes, plan, drumLevel);
+  notes = mendClashes(notes, plan.chords, strongBeats(plan.beats, plan.meter));
+  const track = (r: Role): number => roles.indexOf(r);
+  const sequence: NoteSequence = {
+    ...raw,
+    notes: sortNotes(notes.map((n) => ({ ...n, track: track(n.role) }))),
+    tempos: [{ beat: 0, bpm: plan.tempo }],
+    tracks: roles.map((role) => ({
+      name: role,
+      program: plan.programs[role],
+      isDrum: role === 'drums',
+      role,
+    })),
+    totalBeats: plan.beats,
+  };
+  return { sequence, plan };
+}

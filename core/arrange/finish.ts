@@ -1,0 +1,177 @@
+/**
+ * What the arranger does to the model's raw notes: each role plays only in its sections, drums sit on the
+ * sixteenth grid, strong beats lose their minor-second clashes, section changes get a fill and a crash,
+ * the ending lands on a held tonic chord, and a loop's notes stop at the loop point.
+ */
+import type { ChordSpan } from '../features/chords';
+import { chordPitchClasses } from '../features/chords';
+import type { Beats, Note, Role } from '../sequence';
+import { beatsPerBar } from '../sequence';
+import type { ArrangementPlan, Section } from './plan';
+
+/** GM drum notes used by transitions and endings. */
+export const DRUM = { kick: 36, snare: 38, closedHat: 42, crash: 49, lowTom: 45, midTom: 47 } as const;
+
+const EPS = 1e-6;
+
+/** Keeps each note only inside a section where its role plays (notes are cut at the section's end). */
+export function keepPlayingRoles(notes: readonly Note[], sections: readonly Section[]): Note[] {
+  const out: Note[] = [];
+  for (const n of notes) {
+    const s = sections.find((x) => n.start >= x.start - EPS && n.start < x.end - EPS);
+    if (!s || !s.roles.includes(n.role)) continue;
+    const next = sections[sections.indexOf(s) + 1];
+    const cut = next && !next.roles.includes(n.role) ? Math.min(n.end, s.end) : n.end;
+    out.push({ ...n, end: cut });
+  }
+  return out;
+}
+
+/** Moves drum onsets to the nearest sixteenth (triplet grids for compound meters), merging duplicates. */
+export function quantizeDrums(notes: readonly Note[], compound: boolean): Note[] {
+  const unit = compound ? 1 / 6 : 1 / 4;
+  const seen = new Set<string>();
+  const out: Note[] = [];
+  for (const n of notes) {
+    if (!n.isDrum) {
+      out.push(n);
+      continue;
+    }
+    const start = Math.round(n.start / unit) * unit;
+    const key = `${n.pitch}@${start.toFixed(4)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ ...n, start, end: Math.max(start + unit / 2, n.end - n.start + start) });
+  }
+  return out;
+}
+
+/** The chord sounding at a beat. */
+export function chordAt(chords: readonly ChordSpan[], beat: Beats): ChordSpan | undefined {
+  return chords.find((c) => beat >= c.start - EPS && beat < c.end - EPS) ?? chords[chords.length - 1];
+}
+
+/** Strong beats of a meter: each bar's downbeat and, in 4/4-like meters, its middle. */
+export function strongBeats(totalBeats: Beats, meter: { numerator: number; denominator: number }): Beats[] {
+  const bar = beatsPerBar(meter);
+  const half =
+    meter.numerator % 2 === 0 && meter.numerator >= 4
+      ? bar / 2
+      : meter.denominator === 8 && meter.numerator === 6
+        ? bar / 2
+        : 0;
+  const out: Beats[] = [];
+  for (let b = 0; b < totalBeats - EPS; b += bar) {
+    out.push(b);
+    if (half > 0 && b + half < totalBeats - EPS) out.push(b + half);
+  }
+  return out;
+}
+
+const pc = (p: number): number => ((p % 12) + 12) % 12;
+
+/**
+ * On every strong beat, a pitched note that sounds a minor second (or major seventh) against another role
+ * and is not a tone of the chord moves to the nearest chord tone. Returns the mended notes.
+ */
+export function mendClashes(
+  notes: readonly Note[],
+  chords: readonly ChordSpan[],
+  beats: readonly Beats[],
+): Note[] {
+  const out = notes.map((n) => ({ ...n }));
+  for (const b of beats) {
+    const sounding = out.filter((n) => !n.isDrum && n.start <= b + EPS && n.end > b + EPS);
+    if (sounding.length < 2) continue;
+    const chord = chordAt(chords, b);
+    const tones = chord ? chordPitchClasses(chord) : [];
+    for (const n of sounding) {
+      const clash = sounding.some((m) => m.role !== n.role && [1, 11].includes(pc(n.pitch - m.pitch)));
+      if (!clash || tones.length === 0 || tones.includes(pc(n.pitch))) continue;
+      let best = n.pitch;
+      for (let d = 1; d <= 6 && best === n.pitch; d++)
+        for (const cand of [n.pitch - d, n.pitch + d])
+          if (tones.includes(pc(cand)) && cand >= 0 && cand <= 127) {
+            best = cand;
+            break;
+          }
+      n.pitch = best;
+    }
+  }
+  return out;
+}
+
+/** Adds a one-beat snare fill before each transition and a crash with a kick on its downbeat. */
+export function addTransitions(notes: readonly Note[], plan: ArrangementPlan, velocityScale: number): Note[] {
+  const out = [...notes];
+  const v = (x: number): number => Math.max(1, Math.min(127, Math.round(x * velocityScale)));
+  for (const s of plan.sections) {
+    if (!s.transition || !s.roles.includes('drums')) continue;
+    const prev = plan.sections[plan.sections.indexOf(s) - 1];
+    const fillFrom = s.start - 1;
+    if (prev?.roles.includes('drums') && fillFrom >= 0) {
+      // Clear the groove under the fill, then four sixteenths rising.
+      for (let i = out.length - 1; i >= 0; i--)
+        if (out[i].isDrum && out[i].start >= fillFrom - EPS && out[i].start < s.start - EPS) out.splice(i, 1);
+      [DRUM.snare, DRUM.snare, DRUM.midTom, DRUM.lowTom].forEach((pitch, i) =>
+        out.push(drum(pitch, fillFrom + i / 4, v(70 + i * 12))),
+      );
+    }
+    out.push(drum(DRUM.crash, s.start, v(105)), drum(DRUM.kick, s.start, v(105)));
+  }
+  return out;
+}
+
+function drum(pitch: number, start: Beats, velocity: number): Note {
+  return { pitch, start, end: start + 0.25, velocity, role: 'drums', program: 0, isDrum: true };
+}
+
+/**
+ * The ending: nothing starts after the last bar's downbeat except a tonic chord held to the end, voiced
+ * for each pitched role that plays (bass the root low, harmony a triad, melody the tonic on top), with a
+ * crash and a kick when drums play.
+ */
+export function addEnding(notes: readonly Note[], plan: ArrangementPlan, velocityScale: number): Note[] {
+  const ending = plan.sections[plan.sections.length - 1];
+  const at = ending.start;
+  const out = notes
+    .filter((n) => n.start < at - EPS)
+    .map((n) => (n.end > at ? { ...n, end: Math.max(n.start + 0.25, at) } : n));
+  const end = plan.beats;
+  const tonic = plan.key.tonic;
+  const third = plan.key.mode === 'major' ? 4 : 3;
+  const program = (r: Role): number => plan.programs[r];
+  const held = (role: Role, pitch: number, velocity: number): Note => ({
+    pitch,
+    start: at,
+    end,
+    velocity,
+    role,
+    program: program(role),
+    isDrum: false,
+  });
+  const roles = ending.roles;
+  if (roles.includes('bass')) out.push(held('bass', 36 + tonic, 80));
+  if (roles.includes('harmony'))
+    for (const p of [48 + tonic, 48 + tonic + third, 48 + tonic + 7, 60 + tonic])
+      out.push(held('harmony', p, 70));
+  if (roles.includes('melody')) out.push(held('melody', 72 + tonic, 78));
+  if (roles.includes('drums'))
+    out.push(
+      drum(DRUM.crash, at, Math.round(100 * velocityScale)),
+      drum(DRUM.kick, at, Math.round(100 * velocityScale)),
+    );
+  return out;
+}
+
+/** A loop: notes stop at the loop point, so the start follows without overlap. */
+export function closeLoop(notes: readonly Note[], beats: Beats): Note[] {
+  return notes.filter((n) => n.start < beats - EPS).map((n) => (n.end > beats ? { ...n, end: beats } : n));
+}
+
+/** Scales drum velocities (light drums for quiet styles). */
+export function scaleDrums(notes: readonly Note[], level: number): Note[] {
+  return level === 1
+    ? [...notes]
+    : notes.map((n) => (n.isDrum ? { ...n, velocity: Math.max(1, Math.round(n.velocity * level)) } : n));
+}

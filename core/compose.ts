@@ -1,0 +1,134 @@
+/**
+ * The main job as one pure function: a prompt (or timed script, or markers) and a length in, an arranged
+ * `NoteSequence` and the plan behind it out. Every host (CLI, Premiere panel, evaluation) calls this;
+ * rendering to WAV and writing files stay with the host.
+ */
+import { arrange } from './arrange/arrange';
+import type { ArrangementPlan } from './arrange/plan';
+import type { Conditioning } from './conditioning';
+import { embed, embedMarkers, toJson } from './embed';
+import type { EmbedOptions, EmbedResult, MarkerInput } from './embed/types';
+import { PromptError } from './errors';
+import type { MusicModel } from './model/model';
+import type { NoteSequence, Seconds } from './sequence';
+import { PITCH_CLASS_NAMES } from './sequence';
+
+/** Settings an editor may force over what the prompt implies. */
+export type ComposeOverrides = Partial<Pick<Conditioning, 'tempo' | 'key' | 'meter' | 'style' | 'roles'>>;
+
+/** What to compose. Give `prompt` (text, SRT, script, marker/transcript JSON) or `markers`. */
+export interface ComposeRequest {
+  prompt?: string;
+  /** Timed markers (Premiere sequence markers); they become the piece's sections. */
+  markers?: readonly MarkerInput[];
+  /** Length in seconds. Default: a length stated in the prompt, else the timed input's length, else 30. */
+  seconds?: Seconds;
+  /** Seed: the same request and seed give the same music on every host. Default 1. */
+  seed?: number;
+  /** Sampling temperature. Default 0.9. */
+  temperature?: number;
+  /** Make the end flow back into the start. Default false. */
+  loop?: boolean;
+  overrides?: ComposeOverrides;
+  embedOptions?: EmbedOptions;
+}
+
+/** A composed piece and how it came about. */
+export interface ComposeResult {
+  prompt: string;
+  sequence: NoteSequence;
+  embedding: EmbedResult;
+  plan: ArrangementPlan;
+  seed: number;
+  temperature: number;
+  /** `name@version` of the model that wrote the notes. */
+  model: string;
+  /** Length in seconds (equals the plan's target). */
+  seconds: Seconds;
+  /** Tempo written in the MIDI. */
+  tempo: number;
+  /** The key as text, e.g. "F# minor". */
+  key: string;
+}
+
+/** Shortest and longest piece, in seconds. */
+export const SECONDS_RANGE = [1, 600] as const;
+
+function applyOverrides(e: EmbedResult, o: ComposeOverrides | undefined): EmbedResult {
+  if (!o) return e;
+  const set = (c: Conditioning): Conditioning => ({ ...c, ...o });
+  const sources = {
+    ...e.sources,
+    ...(o.tempo !== undefined && { tempo: 'explicit' as const }),
+    ...(o.key !== undefined && { key: 'explicit' as const }),
+    ...(o.meter !== undefined && { meter: 'explicit' as const }),
+    ...(o.style !== undefined && { style: 'explicit' as const }),
+    ...(o.roles !== undefined && { instruments: 'explicit' as const }),
+  };
+  return {
+    ...e,
+    sources,
+    conditioning: set(e.conditioning),
+    segments: e.segments.map((s) => ({ ...s, conditioning: set(s.conditioning) })),
+  };
+}
+
+/**
+ * Embeds the request's text, plans an arrangement of the requested length and writes every role with
+ * `model`. Deterministic for a given request, model and seed.
+ * @throws {PromptError} when the length or seed is out of range, or neither prompt nor markers is given.
+ * @throws {ModelNotReadyError} when `model` was disposed.
+ */
+export function compose(model: MusicModel, req: ComposeRequest): ComposeResult {
+  const seed = req.seed ?? 1;
+  const temperature = req.temperature ?? 0.9;
+  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1)
+    throw new PromptError('the seed must be a whole number from 0 to 4294967295');
+  if (!(temperature > 0 && temperature <= 3)) throw new PromptError('the temperature must be in (0, 3]');
+  if (req.prompt === undefined && req.markers === undefined)
+    throw new PromptError('give a prompt or a list of markers');
+  const raw = req.markers
+    ? embedMarkers(req.markers, req.embedOptions)
+    : embed(req.prompt ?? '', req.embedOptions);
+  const embedding = applyOverrides(raw, req.overrides);
+  const seconds = req.seconds ?? embedding.seconds ?? 30;
+  if (!(seconds >= SECONDS_RANGE[0] && seconds <= SECONDS_RANGE[1]))
+    throw new PromptError(`the length must be from ${SECONDS_RANGE[0]} to ${SECONDS_RANGE[1]} seconds`);
+  const { sequence, plan } = arrange(model, embedding, {
+    seconds,
+    seed,
+    temperature,
+    loop: req.loop ?? false,
+  });
+  const prompt =
+    req.prompt ?? (req.markers ?? []).map((m) => [m.name, m.comments].filter(Boolean).join(': ')).join('\n');
+  sequence.meta = { ...sequence.meta, prompt: prompt.slice(0, 500), seed, model: model.version };
+  return {
+    prompt,
+    sequence,
+    embedding,
+    plan,
+    seed,
+    temperature,
+    model: model.version,
+    seconds: plan.seconds,
+    tempo: plan.tempo,
+    key: `${PITCH_CLASS_NAMES[plan.key.tonic]} ${plan.key.mode}`,
+  };
+}
+
+/** The `.json` document written beside each result: prompt, seed, model version, reading, plan, notes. */
+export function resultDocument(r: ComposeResult): Record<string, unknown> {
+  return {
+    prompt: r.prompt,
+    seed: r.seed,
+    temperature: r.temperature,
+    model: r.model,
+    seconds: r.seconds,
+    tempo: r.tempo,
+    key: r.key,
+    embedding: toJson(r.embedding),
+    plan: r.plan,
+    sequence: r.sequence,
+  };
+}
