@@ -67,6 +67,7 @@ function applyOverrides(e: EmbedResult, o: ComposeOverrides | undefined): EmbedR
   };
   return {
     ...e,
+    ...(o.tempo !== undefined && { tempo: o.tempo, statedBpm: o.tempo }),
     sources,
     conditioning: set(e.conditioning),
     segments: e.segments.map((s) => ({ ...s, conditioning: set(s.conditioning) })),

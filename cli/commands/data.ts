@@ -13,13 +13,21 @@ import { runPool } from '../scan/pool';
 import type { ScanResult } from '../scan/process';
 import { processTask } from '../scan/process';
 import { ShardWriter } from '../scan/shards';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { ProgressionTable } from '../../core/arrange/learn';
+import { learnProgressions } from '../../core/arrange/learn';
+import { readAnnotatedSongs } from '../scan/chords';
 
 const usage = `usage: audiogenesis data scan <dir>... --out <dir> [--workers N]
+       audiogenesis data chords <pop909-dir> --out assets/arrange/progressions.json
 
 Reads every .mid file under each <dir> (POP909, EMOPIA, Groove or any folder of MIDI files) with the
 side files it has, and writes manifest.jsonl, skipped.jsonl, index.jsonl, train.bin, valid.bin and
-summary.json to --out. The train/validation split is by song and the same on every run.`;
+summary.json to --out. The train/validation split is by song and the same on every run.
+
+chords: learns the arranger's chord progressions (four-bar windows, in scale degrees, per mode) from
+chord-annotated songs (POP909's chord_midi.txt, beat_midi.txt, key_audio.txt) into a JSON table.`;
 
 /** Summary figures of a scan (printed and written to summary.json). */
 export interface ScanSummary {
@@ -92,8 +100,35 @@ export async function scan(dirs: string[], out: string, workers: number): Promis
   return summary;
 }
 
+/** The table as JSON with one progression a line (readable in a diff). */
+function formatTable(t: ProgressionTable): string {
+  const list = (ps: ProgressionTable['major']): string =>
+    `[\n${ps
+      .map(
+        (p) =>
+          `  ${JSON.stringify(p)
+            .replace(/,/g, ', ')
+            .replace(/:(?=[[\d])/g, ': ')}`,
+      )
+      .join(',\n')}\n ]`;
+  return `{\n "version": ${t.version},\n "source": ${JSON.stringify(t.source)},\n "halfBars": ${t.halfBars},\n "major": ${list(t.major)},\n "minor": ${list(t.minor)}\n}\n`;
+}
+
+function learnChords(dirs: string[], out: string | undefined): number {
+  if (dirs.length !== 1) throw new UsageError('name one folder of chord-annotated songs');
+  if (!out) throw new UsageError('--out is required');
+  const songs = readAnnotatedSongs(dirs[0]);
+  const table = learnProgressions(songs, `POP909 chord annotations, ${songs.length} songs in 4/4`);
+  mkdirSync(dirname(resolve(out)), { recursive: true });
+  writeFileSync(out, formatTable(table));
+  console.log(
+    `${songs.length} songs: ${table.major.length} major and ${table.minor.length} minor progressions -> ${out}`,
+  );
+  return 0;
+}
+
 export const command: Command = {
-  summary: 'scan MIDI corpora into a manifest and training shards',
+  summary: 'scan MIDI corpora into training shards; learn chord progressions',
   usage,
   async run(argv) {
     const { values, positionals } = parseArgs({
@@ -102,6 +137,7 @@ export const command: Command = {
       options: { out: { type: 'string' }, workers: { type: 'string' } },
     });
     const [sub, ...dirs] = positionals;
+    if (sub === 'chords') return learnChords(dirs, values.out);
     if (sub !== 'scan') throw new UsageError(`unknown subcommand "${sub ?? ''}"`);
     if (dirs.length === 0) throw new UsageError('name at least one corpus folder');
     if (!values.out) throw new UsageError('--out is required');

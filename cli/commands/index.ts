@@ -6,6 +6,7 @@ export const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   data: () => import('./data'),
   train: () => import('./train'),
   generate: () => import('./generate'),
+  'score-script': () => import('./score-script'),
   embed: () => import('./embed'),
   bridge: () => import('./bridge'),
   ports: () => import('./ports'),

@@ -17,8 +17,9 @@ import {
   quantizeDrums,
   scaleDrums,
   strongBeats,
+  sustainRole,
 } from './finish';
-import { orchestrate } from './orchestrate';
+import { isSustained, orchestrate } from './orchestrate';
 import type { ArrangementPlan } from './plan';
 
 /** Settings of {@link arrange}. */
@@ -40,7 +41,7 @@ export function planArrangement(embedding: EmbedResult, o: ArrangeOptions): Arra
   const c = embedding.conditioning;
   const bar = beatsPerBar(c.meter);
   const loop = o.loop ?? false;
-  const { tempo, beats } = fitTempo(o.seconds, c.tempo, bar, embedding.sources.tempo === 'explicit');
+  const { tempo, beats } = fitTempo(o.seconds, c.tempo, bar, embedding.statedBpm !== null);
   const conditioning = { ...c, tempo };
   const sections = planSections({ embedding, conditioning, tempo, beats, loop });
   const { programs } = orchestrate(c.style, embedding.instruments);
@@ -87,6 +88,7 @@ export function arrange(
   const compound = plan.meter.denominator === 8 && plan.meter.numerator % 3 === 0;
   let notes = keepPlayingRoles(raw.notes, plan.sections);
   notes = quantizeDrums(notes, compound);
+  if (isSustained(plan.programs.harmony)) notes = sustainRole(notes, 'harmony', plan.chords);
   notes = scaleDrums(notes, drumLevel);
   notes = addTransitions(notes, plan, drumLevel);
   notes = plan.loop ? closeLoop(notes, plan.beats) : addEnding(notes, plan, drumLevel);

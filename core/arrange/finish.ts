@@ -72,7 +72,8 @@ const pc = (p: number): number => ((p % 12) + 12) % 12;
 
 /**
  * On every strong beat, a pitched note that sounds a minor second (or major seventh) against another role
- * and is not a tone of the chord moves to the nearest chord tone. Returns the mended notes.
+ * and is not a tone of the chord moves to the nearest chord tone when it starts there, or stops there when
+ * it was held into the beat. Returns the mended notes.
  */
 export function mendClashes(
   notes: readonly Note[],
@@ -86,8 +87,15 @@ export function mendClashes(
     const chord = chordAt(chords, b);
     const tones = chord ? chordPitchClasses(chord) : [];
     for (const n of sounding) {
-      const clash = sounding.some((m) => m.role !== n.role && [1, 11].includes(pc(n.pitch - m.pitch)));
+      const clash = sounding.some(
+        (m) => m.role !== n.role && m.end > b + EPS && [1, 11].includes(pc(n.pitch - m.pitch)),
+      );
       if (!clash || tones.length === 0 || tones.includes(pc(n.pitch))) continue;
+      if (n.start < b - EPS) {
+        // A note held into the beat stops there (re-pitching it would move its own onset).
+        n.end = b;
+        continue;
+      }
       let best = n.pitch;
       for (let d = 1; d <= 6 && best === n.pitch; d++)
         for (const cand of [n.pitch - d, n.pitch + d])
@@ -167,6 +175,48 @@ export function addEnding(notes: readonly Note[], plan: ArrangementPlan, velocit
 /** A loop: notes stop at the loop point, so the start follows without overlap. */
 export function closeLoop(notes: readonly Note[], beats: Beats): Note[] {
   return notes.filter((n) => n.start < beats - EPS).map((n) => (n.end > beats ? { ...n, end: beats } : n));
+}
+
+/**
+ * Holds a role's notes as chords: in each chord span, the role's (up to `voices`) most used pitches sound
+ * from the span's start to its end, tied over when the next span keeps them. Sustained instruments
+ * (strings, pads) play this way.
+ */
+export function sustainRole(
+  notes: readonly Note[],
+  role: Role,
+  chords: readonly ChordSpan[],
+  voices = 4,
+): Note[] {
+  const rest = notes.filter((n) => n.role !== role);
+  const mine = notes.filter((n) => n.role === role);
+  const held: Note[] = [];
+  let sounding = new Map<number, Note>();
+  for (const c of chords) {
+    const inSpan = mine.filter((n) => n.start >= c.start - EPS && n.start < c.end - EPS);
+    const weight = new Map<number, number>();
+    for (const n of inSpan) weight.set(n.pitch, (weight.get(n.pitch) ?? 0) + (n.end - n.start));
+    const pitches = [...weight]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, voices)
+      .map(([p]) => p);
+    const next = new Map<number, Note>();
+    for (const p of pitches) {
+      const tied = sounding.get(p);
+      if (tied) {
+        tied.end = c.end;
+        next.set(p, tied);
+        continue;
+      }
+      const v = inSpan.filter((n) => n.pitch === p);
+      const velocity = Math.round(v.reduce((a, n) => a + n.velocity, 0) / v.length);
+      const note: Note = { ...v[0], start: c.start, end: c.end, velocity };
+      held.push(note);
+      next.set(p, note);
+    }
+    sounding = next;
+  }
+  return [...rest, ...held];
 }
 
 /** Scales drum velocities (light drums for quiet styles). */

@@ -50,6 +50,13 @@ function introRoles(roles: readonly Role[]): Role[] {
   return quiet.length > 0 ? quiet : [...roles];
 }
 
+/** A timed segment's part: a chorus when clearly more aroused than the script's mean, a bridge when clearly calmer. */
+function segmentKind(segs: EmbedResult['segments'], i: number): SectionKind {
+  const mean = segs.reduce((a, s) => a + s.arousal, 0) / segs.length;
+  const d = segs[i].arousal - mean;
+  return d >= 0.15 ? 'chorus' : d <= -0.15 ? 'bridge' : 'verse';
+}
+
 /** Inputs of {@link planSections}. */
 export interface FormInput {
   embedding: EmbedResult;
@@ -76,15 +83,14 @@ function phrases(from: number, bars: number): [number, number][] {
 /**
  * Plans the sections. With timed segments, each segment starts a section at its nearest bar line (a
  * transition marks the change); without, phrases alternate verse and chorus. A piece of 6 bars or more
- * gets an intro (1-2 bars) and an ending bar, unless it loops.
+ * gets an intro (1-2 bars), one of 3 bars or more an ending bar, unless it loops.
  */
 export function planSections(f: FormInput): Section[] {
   const c = f.conditioning;
   const bar = beatsPerBar(c.meter);
   const bars = Math.max(1, Math.ceil(f.beats / bar - 1e-6));
-  const withEnds = !f.loop && bars >= 6;
-  const intro = withEnds ? (bars >= 16 ? 2 : 1) : 0;
-  const ending = withEnds ? 1 : 0;
+  const intro = f.loop || bars < 6 ? 0 : bars >= 16 ? 2 : 1;
+  const ending = f.loop || bars < 3 ? 0 : 1;
   const bodyEnd = bars - ending;
   const segs = f.embedding.segments;
   // Section starts (bar numbers) with their segment.
@@ -119,7 +125,7 @@ export function planSections(f: FormInput): Section[] {
   starts.forEach((s, i) => {
     const end = (starts[i + 1]?.bar ?? bodyEnd) * bar;
     const kind: SectionKind =
-      segs.length >= 2 ? (i % 2 === 0 ? 'verse' : 'chorus') : i % 2 === 0 ? 'verse' : 'chorus';
+      segs.length >= 2 ? segmentKind(segs, s.segment) : i % 2 === 0 ? 'verse' : 'chorus';
     const cond = condOf(s.segment);
     sections.push({
       kind,

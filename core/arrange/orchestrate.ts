@@ -4,6 +4,7 @@
  * piece synths, an acoustic one guitars, a corporate one piano, bass and light drums.
  */
 import type { Style } from '../conditioning';
+import { STYLE_INSTRUMENTS } from '../embed/attributes';
 import type { Instrument } from '../embed/types';
 import type { Role } from '../sequence';
 
@@ -78,6 +79,11 @@ const DRUM_LEVEL: Partial<Record<Style, number>> = {
   jazz: 0.8,
 };
 
+/** True for programs that sustain (string ensembles, choirs, pads): their harmony is held, not comped. */
+export function isSustained(program: number): boolean {
+  return (program >= 48 && program <= 54) || (program >= 88 && program <= 95);
+}
+
 /** Programs per role and the drums' level (a velocity scale). */
 export interface Orchestration {
   programs: Record<Role, number>;
@@ -89,10 +95,11 @@ export interface Orchestration {
  * pitched instrument (or the same one, for a solo instrument), bass follows the style.
  */
 export function orchestrate(style: Style, instruments: readonly Instrument[]): Orchestration {
-  const pitched = instruments.filter(
-    (i): i is Exclude<Instrument, 'drums' | 'percussion'> =>
-      i !== 'drums' && i !== 'percussion' && i !== 'bass',
-  );
+  const isPitched = (i: Instrument): i is Exclude<Instrument, 'drums' | 'percussion'> =>
+    i !== 'drums' && i !== 'percussion' && i !== 'bass';
+  const named = instruments.filter(isPitched);
+  // Only drums (or bass) named: the melody and harmony take the style's usual instruments.
+  const pitched = named.length > 0 ? named : STYLE_INSTRUMENTS[style].filter(isPitched);
   const harmonyInstrument = pitched.find((i) => CHORDAL.includes(i)) ?? pitched[0];
   const lead = pitched.find((i) => i !== harmonyInstrument) ?? harmonyInstrument;
   const harmony =

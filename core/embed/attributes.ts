@@ -183,6 +183,7 @@ export function resolve(explicit: ExplicitRequests, mood: Mood): Resolved {
       style: explicit.style ? 'explicit' : 'implicit',
       instruments: asked || excluded.size > 0 ? 'explicit' : 'implicit',
     },
+    statedBpm: explicit.tempo && /\d/.test(explicit.tempo.text) ? explicit.tempo.bpm : null,
     explanation: why,
   };
   return { conditioning, attributes };

@@ -48,6 +48,7 @@ export function neutralResult(note: string): EmbedResult {
       style: 'implicit',
       instruments: 'implicit',
     },
+    statedBpm: null,
     explanation: [note],
     conditioning: c,
   };

@@ -59,7 +59,10 @@ export function findKey(text: string): KeyRequest | undefined {
     const [all, letter, word, sign, mode] = m;
     const at = m.index ?? 0;
     const prefixed = /(?:\bin|\bkey(?: of)?|key:)\s+$/.test(before(text, at));
-    if (letter.toLowerCase() === 'a' && !word && !sign && !prefixed) continue;
+    // "a minor" is usually an article and an adjective; "A minor" standing alone (", A minor." / at the
+    // end) is a key.
+    const alone = letter === 'A' && /^\s*(?:[,.;:!?)]|$)/.test(text.slice(at + all.length));
+    if (letter.toLowerCase() === 'a' && !word && !sign && !prefixed && !alone) continue;
     if (letter !== letter.toUpperCase() && !prefixed && !/^(major|minor)$/i.test(mode)) continue;
     found.push({ ...spell(letter, word, sign), mode: MODE_OF[mode.toLowerCase()], text: all, at });
     break;

@@ -100,6 +100,8 @@ export interface EmbedAttributes {
   vector: number[];
   /** Whether tempo, key, meter, style and instruments were asked for or inferred. */
   sources: { tempo: Source; key: Source; meter: Source; style: Source; instruments: Source };
+  /** The tempo stated in figures ("120 bpm"), which the arranger keeps exactly; null for words or none. */
+  statedBpm: number | null;
   /** Which words moved which attribute, for an editor. */
   explanation: string[];
 }

@@ -25,6 +25,7 @@ export interface MoodCase {
 
 export const EXPLICIT: ExplicitCase[] = [
   { prompt: 'upbeat tech launch, 120 bpm in E minor', tempo: 120, key: 'E minor' },
+  { prompt: 'calm acoustic guitar, A minor', key: 'A minor' },
   { prompt: '92 bpm hip hop beat', tempo: 92, style: 'hiphop' },
   { prompt: 'something fast for a car ad', tempo: [120, 180] },
   { prompt: 'andante, in D minor', tempo: [76, 108], key: 'D minor' },

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { planChords, SHIPPED_PROGRESSIONS } from '../../../core/arrange/chords';
+import type { AnnotatedSong } from '../../../core/arrange/learn';
+import { learnProgressions, songWindows } from '../../../core/arrange/learn';
+import type { ArrangementPlan, Section } from '../../../core/arrange/plan';
+import { defaultConditioning } from '../../../core/conditioning';
+import type { Mode } from '../../../core/sequence';
+
+/** A song at 1 beat a second in `key`, whose bars repeat `symbols` (one chord a bar). */
+function song(bars: number, symbols: string[], key: string): AnnotatedSong {
+  const beats = Array.from({ length: bars * 4 + 1 }, (_, i) => i);
+  return {
+    beats,
+    bars: beats.filter((b) => b % 4 === 0),
+    chords: Array.from({ length: bars }, (_, i) => ({
+      start: i * 4,
+      end: i * 4 + 4,
+      label: symbols[i % symbols.length],
+    })),
+    keys: [{ start: 0, end: bars * 4 + 4, label: key }],
+  };
+}
+
+describe('learnProgressions', () => {
+  it('turns four-bar windows into scale degrees of the key and counts them per mode', () => {
+    // D major: D A Bm G = I V vi IV.
+    const d = song(16, ['D:maj', 'A:maj', 'B:min7', 'G:maj'], 'D:maj');
+    expect(songWindows(d)[0]).toEqual({
+      mode: 'major',
+      chords: ['0:maj', '0:maj', '7:maj', '7:maj', '9:min', '9:min', '5:maj', '5:maj'],
+    });
+    const e = song(8, ['E:min', 'C:maj', 'G:maj', 'D:maj'], 'E:min');
+    const t = learnProgressions([d, d, e, e], 'test', { minCount: 2 });
+    expect(t.major[0].chords).toEqual([
+      '0:maj',
+      '0:maj',
+      '7:maj',
+      '7:maj',
+      '9:min',
+      '9:min',
+      '5:maj',
+      '5:maj',
+    ]);
+    // 16 bars hold 13 four-bar windows; the 4 that start on I (bars 0, 4, 8, 12) in each of 2 songs.
+    expect(t.major[0].count).toBe(2 * 4);
+    expect(t.minor[0].chords.slice(0, 4)).toEqual(['0:min', '0:min', '8:maj', '8:maj']);
+  });
+
+  it('skips windows with unlabelled chords or a key change, and vamps on one chord', () => {
+    const n = song(8, ['N'], 'C:maj');
+    expect(songWindows(n)).toEqual([]);
+    const vamp = song(8, ['C:maj'], 'C:maj');
+    expect(learnProgressions([vamp, vamp, vamp], 'test').major).toEqual([]);
+  });
+});
+
+function plan(mode: Mode, kinds: Section['kind'][], loop = false): ArrangementPlan {
+  const c = { ...defaultConditioning(), key: { tonic: 2, mode } };
+  const sections: Section[] = [];
+  let at = 0;
+  for (const kind of kinds) {
+    const len = kind === 'intro' ? 8 : kind === 'ending' ? 4 : 16;
+    sections.push({
+      kind,
+      start: at,
+      end: at + len,
+      segment: -1,
+      roles: c.roles,
+      conditioning: c,
+      transition: at > 0,
+    });
+    at += len;
+  }
+  return {
+    seconds: at / 2,
+    tempo: 120,
+    askedTempo: 120,
+    beats: at,
+    key: c.key,
+    meter: c.meter,
+    style: c.style,
+    sections,
+    chords: [],
+    programs: { melody: 0, harmony: 0, bass: 33, drums: 0 },
+    loop,
+  };
+}
+
+describe('planChords', () => {
+  it('ships progressions learned from POP909 for both modes', () => {
+    expect(SHIPPED_PROGRESSIONS.source).toMatch(/POP909/);
+    expect(SHIPPED_PROGRESSIONS.major.length).toBeGreaterThanOrEqual(20);
+    expect(SHIPPED_PROGRESSIONS.minor.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('covers the piece in half bars, repeats a section kind, cadences V-I, and is the same for a seed', () => {
+    const p = plan('major', ['intro', 'verse', 'chorus', 'verse', 'chorus', 'ending']);
+    const chords = planChords(p, 7);
+    expect(chords[0].start).toBe(0);
+    expect(chords.at(-1)!.end).toBe(p.beats);
+    for (let i = 1; i < chords.length; i++) expect(chords[i].start).toBe(chords[i - 1].end);
+    expect(chords.every((c) => c.end - c.start === 2)).toBe(true);
+    expect(chords[0]).toMatchObject({ root: 2, quality: 'maj' });
+    expect(chords.at(-1)).toMatchObject({ root: 2, quality: 'maj' });
+    expect(chords.at(-3)).toMatchObject({ root: 9, quality: 'maj' }); // V before the ending bar
+    const at = (beat: number) =>
+      chords.filter((c) => c.start >= beat && c.start < beat + 16).map((c) => c.root);
+    expect(at(40)).toEqual(at(8)); // the second verse repeats the first
+    // The first verse starts on the tonic.
+    expect(chords.find((c) => c.start === 8)).toMatchObject({ root: 2, quality: 'maj' });
+    expect(planChords(p, 7)).toEqual(chords);
+    const other = [1, 2, 3, 4, 5].map((s) => JSON.stringify(planChords(p, s)));
+    expect(new Set(other).size).toBeGreaterThan(1);
+  });
+
+  it('ends a minor piece on the minor tonic, and a loop on the dominant', () => {
+    expect(planChords(plan('minor', ['verse', 'ending']), 1).at(-1)).toMatchObject({
+      root: 2,
+      quality: 'min',
+    });
+    expect(planChords(plan('minor', ['verse', 'chorus'], true), 1).at(-1)).toMatchObject({
+      root: 9,
+      quality: 'maj',
+    });
+  });
+});

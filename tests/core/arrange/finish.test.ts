@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addEnding,
+  closeLoop,
+  keepPlayingRoles,
+  mendClashes,
+  quantizeDrums,
+  strongBeats,
+  sustainRole,
+} from '../../../core/arrange/finish';
+import type { ArrangementPlan, Section } from '../../../core/arrange/plan';
+import { defaultConditioning } from '../../../core/conditioning';
+import type { ChordSpan } from '../../../core/features/chords';
+import type { Note, Role } from '../../../core/sequence';
+
+const note = (role: Role, pitch: number, start: number, end: number, velocity = 80): Note => ({
+  pitch,
+  start,
+  end,
+  velocity,
+  role,
+  program: 0,
+  isDrum: role === 'drums',
+});
+const C: ChordSpan = { root: 0, quality: 'maj', start: 0, end: 4 };
+const G: ChordSpan = { root: 7, quality: 'maj', start: 4, end: 8 };
+const c = defaultConditioning();
+const section = (kind: Section['kind'], start: number, end: number, roles: Role[]): Section => ({
+  kind,
+  start,
+  end,
+  segment: -1,
+  roles,
+  conditioning: c,
+  transition: false,
+});
+
+describe('finishing the raw notes', () => {
+  it('keeps each role to its sections', () => {
+    const sections = [section('intro', 0, 4, ['harmony']), section('verse', 4, 8, ['harmony', 'melody'])];
+    const out = keepPlayingRoles(
+      [note('melody', 72, 1, 2), note('harmony', 60, 3, 6), note('melody', 74, 5, 6)],
+      sections,
+    );
+    expect(out.map((n) => [n.role, n.start, n.end])).toEqual([
+      ['harmony', 3, 6],
+      ['melody', 5, 6],
+    ]);
+  });
+
+  it('puts drums on the sixteenth grid and merges hits that land together', () => {
+    const out = quantizeDrums(
+      [note('drums', 36, 0.02, 0.2), note('drums', 36, 0.04, 0.2), note('drums', 42, 0.3, 0.4)],
+      false,
+    );
+    expect(out.map((n) => [n.pitch, n.start])).toEqual([
+      [36, 0],
+      [42, 0.25],
+    ]);
+  });
+
+  it('mends minor seconds on strong beats: a new note moves to a chord tone, a held one stops', () => {
+    expect(strongBeats(8, { numerator: 4, denominator: 4 })).toEqual([0, 2, 4, 6]);
+    expect(strongBeats(6, { numerator: 3, denominator: 4 })).toEqual([0, 3]);
+    const out = mendClashes(
+      [note('harmony', 60, 0, 4), note('melody', 61, 0, 1), note('bass', 43, 4, 8), note('melody', 66, 3, 5)],
+      [C, G],
+      [0, 2, 4, 6],
+    );
+    expect(out[1].pitch).toBe(60); // C# over C major -> C
+    expect(out[3]).toMatchObject({ pitch: 66, end: 4 }); // F# held into G (B/D/G) against G: stops at 4
+  });
+
+  it('holds a sustained role as chords, tied over when a pitch stays', () => {
+    const out = sustainRole(
+      [
+        note('harmony', 60, 0, 0.5),
+        note('harmony', 64, 1, 1.5),
+        note('harmony', 67, 2, 2.5),
+        note('harmony', 67, 5, 5.5),
+      ],
+      'harmony',
+      [C, G],
+    );
+    expect(out.map((n) => [n.pitch, n.start, n.end]).sort((a, b) => a[0] - b[0])).toEqual([
+      [60, 0, 4],
+      [64, 0, 4],
+      [67, 0, 8],
+    ]);
+  });
+
+  it('ends on a held tonic chord with nothing starting after the last downbeat; a loop cuts at its end', () => {
+    const plan = {
+      beats: 8,
+      key: { tonic: 2, mode: 'minor' },
+      programs: { melody: 73, harmony: 0, bass: 33, drums: 0 },
+      sections: [
+        section('verse', 0, 4, ['melody', 'harmony', 'bass']),
+        section('ending', 4, 8, ['melody', 'harmony', 'bass']),
+      ],
+    } as unknown as ArrangementPlan;
+    const out = addEnding([note('melody', 70, 3, 6), note('melody', 72, 5, 6)], plan, 1);
+    expect(out.filter((n) => n.start >= 4).every((n) => n.start === 4 && n.end === 8)).toBe(true);
+    const last = out.filter((n) => n.start === 4);
+    expect(new Set(last.map((n) => n.pitch % 12))).toEqual(new Set([2, 5, 9]));
+    expect(out.find((n) => n.pitch === 70)!.end).toBe(4);
+    expect(closeLoop([note('bass', 40, 6, 10), note('bass', 40, 8, 9)], 8)).toEqual([note('bass', 40, 6, 8)]);
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { fitTempo, MAX_NUDGE, planSections } from '../../../core/arrange/form';
+import { embed } from '../../../core/embed';
+import { beatsPerBar } from '../../../core/sequence';
+
+describe('fitTempo', () => {
+  it('nudges the tempo by at most 5% so the piece is whole bars, and lasts exactly the asked time', () => {
+    for (const [seconds, bpm] of [
+      [30, 90],
+      [15, 128],
+      [45, 72],
+      [60, 100],
+      [7, 140],
+    ]) {
+      const { tempo, beats } = fitTempo(seconds, bpm, 4, false);
+      expect((beats * 60) / tempo).toBeCloseTo(seconds, 9);
+      if (Math.abs(tempo / bpm - 1) > 1e-9) {
+        expect(beats % 4).toBe(0);
+        expect(Math.abs(tempo / bpm - 1)).toBeLessThanOrEqual(MAX_NUDGE + 1e-9);
+      }
+    }
+    expect(fitTempo(30, 90, 4, false)).toEqual({ tempo: 88, beats: 44 });
+  });
+
+  it('keeps a stated tempo exactly and cuts the last bar short instead', () => {
+    expect(fitTempo(30, 97, 4, true)).toEqual({ tempo: 97, beats: 48.5 });
+  });
+
+  it('keeps the tempo when no whole number of bars is within 5%', () => {
+    expect(fitTempo(5, 60, 4, false)).toEqual({ tempo: 60, beats: 5 });
+  });
+});
+
+function sectionsOf(prompt: string, seconds: number, loop = false) {
+  const embedding = embed(prompt);
+  const c = embedding.conditioning;
+  const { tempo, beats } = fitTempo(seconds, c.tempo, beatsPerBar(c.meter), false);
+  return {
+    tempo,
+    beats,
+    sections: planSections({ embedding, conditioning: { ...c, tempo }, tempo, beats, loop }),
+  };
+}
+
+describe('planSections', () => {
+  it('covers the piece without gaps: intro, alternating verse and chorus, an ending bar', () => {
+    const { beats, sections } = sectionsOf('happy pop for a phone ad, 120 bpm', 40);
+    expect(sections[0]).toMatchObject({ kind: 'intro', start: 0, transition: false });
+    expect(sections.at(-1)).toMatchObject({ kind: 'ending', end: beats });
+    expect(sections.at(-1)!.end - sections.at(-1)!.start).toBe(4);
+    for (let i = 1; i < sections.length; i++) expect(sections[i].start).toBe(sections[i - 1].end);
+    expect(sections.map((s) => s.kind)).toContain('chorus');
+    expect(sections.find((s) => s.kind === 'chorus')!.conditioning.density).toBeGreaterThan(
+      sections.find((s) => s.kind === 'verse')!.conditioning.density,
+    );
+    // The intro leaves melody and drums out.
+    expect(sections[0].roles).not.toContain('melody');
+    expect(sections[0].roles).not.toContain('drums');
+  });
+
+  it('has no intro or ending when it loops', () => {
+    const { sections } = sectionsOf('happy pop for a phone ad', 30, true);
+    expect(sections.map((s) => s.kind)).not.toContain('intro');
+    expect(sections.map((s) => s.kind)).not.toContain('ending');
+  });
+
+  it("starts a section with a transition at each timed segment's nearest bar line", () => {
+    const srt = `1\n00:00:00,000 --> 00:00:10,000\nQuiet morning, calm and soft.\n\n2\n00:00:10,000 --> 00:00:20,000\nThe race begins! Fast, exciting, powerful.\n\n3\n00:00:20,000 --> 00:00:30,000\nA sad, lonely goodbye.\n`;
+    const { tempo, sections } = sectionsOf(srt, 30);
+    const bar = 4;
+    for (const [segment, seconds] of [
+      [1, 10],
+      [2, 20],
+    ]) {
+      const s = sections.find((x) => x.segment === segment && x.kind !== 'ending')!;
+      expect(s.transition).toBe(true);
+      expect(Math.abs((s.start * 60) / tempo - seconds)).toBeLessThanOrEqual((bar * 60) / tempo / 2 + 1e-9);
+    }
+    const race = sections.find((x) => x.segment === 1)!;
+    expect(race.kind).toBe('chorus');
+    expect(race.conditioning.arousal).toBeGreaterThan(
+      sections.find((x) => x.segment === 2)!.conditioning.arousal,
+    );
+  });
+});

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadModel } from '../../cli/model-files';
+import { compose, resultDocument } from '../../core/compose';
+import { ModelNotReadyError, PromptError } from '../../core/errors';
+import { findKey } from '../../core/features/key';
+import type { MusicModel } from '../../core/model/model';
+import { beatsToSeconds, durationSeconds } from '../../core/sequence';
+
+let model: MusicModel;
+beforeAll(async () => {
+  model = await loadModel();
+});
+afterAll(() => model.dispose());
+
+describe('compose', () => {
+  it('writes a piece of exactly the asked length, in the stated tempo and key, the same for a seed', () => {
+    const r = compose(model, {
+      prompt: 'uplifting corporate piano, 96 bpm in Bb major',
+      seconds: 20,
+      seed: 4,
+    });
+    expect(durationSeconds(r.sequence)).toBeCloseTo(20, 6);
+    expect(r.sequence.tempos).toEqual([{ beat: 0, bpm: 96 }]);
+    expect(r.key).toBe('Bb major');
+    expect(findKey(r.sequence.notes)).toMatchObject({ tonic: 10, mode: 'major' });
+    expect(Math.max(...r.sequence.notes.map((n) => n.end))).toBeLessThanOrEqual(r.sequence.totalBeats + 1e-9);
+    const again = compose(model, {
+      prompt: 'uplifting corporate piano, 96 bpm in Bb major',
+      seconds: 20,
+      seed: 4,
+    });
+    expect(JSON.stringify(again.sequence)).toBe(JSON.stringify(r.sequence));
+    const other = compose(model, {
+      prompt: 'uplifting corporate piano, 96 bpm in Bb major',
+      seconds: 20,
+      seed: 5,
+    });
+    expect(JSON.stringify(other.sequence.notes)).not.toBe(JSON.stringify(r.sequence.notes));
+  });
+
+  it('takes a length stated in the prompt, else 30 s, and nudges an implied tempo by at most 5%', () => {
+    const stated = compose(model, { prompt: 'a 15-second spot for a bakery, warm and happy' });
+    expect(stated.seconds).toBe(15);
+    expect(durationSeconds(stated.sequence)).toBeCloseTo(15, 6);
+    const plain = compose(model, { prompt: 'a bakery, warm and happy' });
+    expect(durationSeconds(plain.sequence)).toBeCloseTo(30, 6);
+    expect(Math.abs(plain.plan.tempo / plain.plan.askedTempo - 1)).toBeLessThanOrEqual(0.05);
+    expect(plain.sequence.totalBeats % 4).toBe(0);
+  });
+
+  it('ends on the tonic chord, and a loop leads back to the start without an ending', () => {
+    const r = compose(model, { prompt: 'calm acoustic guitar, A minor', seconds: 16, seed: 2 });
+    const last = r.plan.sections.at(-1)!;
+    expect(last.kind).toBe('ending');
+    const held = r.sequence.notes.filter((n) => n.start >= last.start && !n.isDrum);
+    expect(held.length).toBeGreaterThan(0);
+    expect(new Set(held.map((n) => n.pitch % 12))).toEqual(new Set([9, 0, 4]));
+    expect(r.plan.chords.at(-1)).toMatchObject({ root: 9, quality: 'min' });
+    const loop = compose(model, {
+      prompt: 'calm acoustic guitar, A minor',
+      seconds: 16,
+      seed: 2,
+      loop: true,
+    });
+    expect(loop.plan.loop).toBe(true);
+    expect(loop.plan.sections.map((s) => s.kind)).not.toContain('ending');
+    expect(loop.plan.chords.at(-1)).toMatchObject({ root: 4, quality: 'maj' });
+    expect(Math.max(...loop.sequence.notes.map((n) => n.end))).toBeLessThanOrEqual(
+      loop.sequence.totalBeats + 1e-9,
+    );
+  });
+
+  it('orchestrates by style: strings and pads for cinematic, synths for tech, piano for a solo piano', () => {
+    const programs = (prompt: string) => compose(model, { prompt, seconds: 8 }).plan.programs;
+    expect([48, 89]).toContain(programs('epic cinematic trailer').harmony);
+    expect(programs('futuristic tech launch, electronic synths').melody).toBeGreaterThanOrEqual(80);
+    const solo = compose(model, { prompt: 'solo piano, gentle', seconds: 8 });
+    expect(solo.sequence.tracks.map((t) => t.role)).not.toContain('drums');
+    expect(new Set(solo.sequence.notes.map((n) => n.program))).toEqual(new Set([0]));
+    const drums = compose(model, { prompt: 'drums only, funky groove', seconds: 8 });
+    expect(drums.sequence.notes.every((n) => n.isDrum)).toBe(true);
+  });
+
+  it('follows timed markers: each marker starts a section near its time', () => {
+    const r = compose(model, {
+      markers: [
+        { name: 'Open', comments: 'calm, dreamy', start: 0, duration: 10 },
+        { name: 'Reveal', comments: 'energetic, triumphant', start: 10, duration: 10 },
+      ],
+    });
+    expect(r.seconds).toBe(20);
+    const reveal = r.plan.sections.find((s) => s.segment === 1)!;
+    const at = beatsToSeconds(reveal.start, r.sequence.tempos);
+    expect(Math.abs(at - 10)).toBeLessThanOrEqual((2 * 60) / r.tempo + 1e-9);
+    expect(reveal.transition).toBe(true);
+    expect(resultDocument(r)).toMatchObject({ seed: 1, model: model.version, plan: { seconds: 20 } });
+  });
+
+  it('rejects bad requests with PromptError, and a disposed model with ModelNotReadyError', async () => {
+    expect(() => compose(model, { prompt: 'x', seconds: 0.5 })).toThrow(PromptError);
+    expect(() => compose(model, { prompt: 'x', seconds: 601 })).toThrow(PromptError);
+    expect(() => compose(model, { prompt: 'x', seed: -1 })).toThrow(PromptError);
+    expect(() => compose(model, { prompt: 'x', temperature: 0 })).toThrow(PromptError);
+    expect(() => compose(model, {})).toThrow(PromptError);
+    // Hostile text is read as neutral, never thrown.
+    expect(
+      compose(model, { prompt: '<script>\u0000'.repeat(1000), seconds: 4 }).sequence.notes.length,
+    ).toBeGreaterThan(0);
+    const gone = await loadModel();
+    gone.dispose();
+    expect(() => compose(gone, { prompt: 'x', seconds: 4 })).toThrow(ModelNotReadyError);
+  });
+});
