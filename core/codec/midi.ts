@@ -113,7 +113,10 @@ function convert(midi: Midi, o: Required<MidiReadOptions>): NoteSequence {
       notes.push({ pitch: n.midi, start, end, velocity, role, program, isDrum, track });
     }
   }
-  const totalBeats = notes.reduce((m, n) => Math.max(m, n.end), 0);
+  const lastEnd = notes.reduce((m, n) => Math.max(m, n.end), 0);
+  // Trailing silence that the end-of-track marks (a loop's last rest), up to two bars of it.
+  const marked = Math.max(0, ...midi.tracks.map((t) => (t.endOfTrackTicks ?? 0) / ppq));
+  const totalBeats = Math.max(lastEnd, Math.min(marked, lastEnd + TRAILING_BEATS));
   if (!(totalBeats <= o.maxBeats))
     throw new MidiParseError(`piece too long (${Math.round(totalBeats)} beats > ${o.maxBeats})`);
 
@@ -172,29 +175,47 @@ export function signatureAccidentals(tonic: number, mode: KeySignatureEvent['mod
  * Adds key-signature meta events to the first track of written MIDI bytes (@tonejs/midi 2.0.28 writes the
  * key byte off by seven, so it is not used for them).
  */
-function withKeySignatures(bytes: Uint8Array, keys: readonly KeySignatureEvent[], ppq: number): Uint8Array {
-  if (keys.length === 0) return bytes;
+/** Most silence after the last note that the reader keeps as part of the piece, in beats. */
+const TRAILING_BEATS = 8;
+
+/**
+ * Adds key signatures to the conductor track (@tonejs/midi writes them wrongly) and puts every track's
+ * end-of-track at `endTick` at the earliest, so that a piece ending in a rest keeps its length.
+ */
+function finishConductor(
+  bytes: Uint8Array,
+  keys: readonly KeySignatureEvent[],
+  ppq: number,
+  endTick: number,
+): Uint8Array {
   const data = midiFile.parseMidi(bytes);
-  let t = 0;
-  const timed = data.tracks[0].map((e) => ({ e, at: (t += e.deltaTime) }));
-  for (const k of keys)
-    timed.push({
-      e: {
-        type: 'keySignature',
-        meta: true,
-        key: signatureAccidentals(k.tonic, k.mode),
-        scale: k.mode === 'minor' ? 1 : 0,
-        deltaTime: 0,
-      } as MidiEvent,
-      at: Math.round(k.beat * ppq),
+  data.tracks = data.tracks.map((track, i) => {
+    let t = 0;
+    const timed = track.map((e) => ({ e, at: (t += e.deltaTime) }));
+    if (i === 0)
+      for (const k of keys)
+        timed.push({
+          e: {
+            type: 'keySignature',
+            meta: true,
+            key: signatureAccidentals(k.tonic, k.mode),
+            scale: k.mode === 'minor' ? 1 : 0,
+            deltaTime: 0,
+          } as MidiEvent,
+          at: Math.round(k.beat * ppq),
+        });
+    const body = timed.filter((x) => x.e.type !== 'endOfTrack').sort((a, b) => a.at - b.at);
+    const last = body.reduce((m, x) => Math.max(m, x.at), 0);
+    const end = {
+      e: { type: 'endOfTrack', meta: true, deltaTime: 0 } as MidiEvent,
+      at: Math.max(last, endTick),
+    };
+    let prev = 0;
+    return [...body, end].map(({ e, at }) => {
+      const delta = Math.max(0, at - prev);
+      prev = Math.max(prev, at);
+      return { ...e, deltaTime: delta };
     });
-  const end = timed.filter((x) => x.e.type === 'endOfTrack');
-  const body = timed.filter((x) => x.e.type !== 'endOfTrack').sort((a, b) => a.at - b.at);
-  let prev = 0;
-  data.tracks[0] = [...body, ...end].map(({ e, at }) => {
-    const delta = Math.max(0, at - prev);
-    prev = Math.max(prev, at);
-    return { ...e, deltaTime: delta };
   });
   return Uint8Array.from(midiFile.writeMidi(data));
 }
@@ -250,5 +271,5 @@ export function sequenceToMidi(seq: NoteSequence, options: MidiWriteOptions = {}
       });
     }
   }
-  return withKeySignatures(midi.toArray(), seq.keySignatures, ppq);
+  return finishConductor(midi.toArray(), seq.keySignatures, ppq, Math.round(seq.totalBeats * ppq));
 }

@@ -91,6 +91,8 @@ class RoleWriter {
   private readonly maxStack: number;
   /** Pitches started at the current onset. */
   private stacked: number[] = [];
+  /** Grid step at which the role's last note ends (silence is measured from it). */
+  private lastEnd = 0;
 
   constructor(
     readonly o: RoleOptions,
@@ -133,8 +135,10 @@ class RoleWriter {
 
   /** Samples the next event from the step's logits (or finishes when the length is filled). */
   accept(logits: Record<Head, Float64Array>, rng: Random): void {
-    // A full chord (or the first event) must move time on; a stacked note must not repeat a pitch.
-    const full = this.events.length === 0 ? false : this.stacked.length >= this.maxStack;
+    // A stacked note must not repeat a pitch.
+    // A rest (or a full chord) must move time on, else a lane can loop on rests at one instant.
+    const last = this.events[this.events.length - 1];
+    const full = last === undefined ? false : last.pitch === REST || this.stacked.length >= this.maxStack;
     const step = sampleLogits(logits.step, rng, { ...this.sample, bias: full ? MOVE_ON : undefined });
     if (this.t + step >= this.total || this.events.length >= this.maxEvents) {
       this.done = true;
@@ -148,6 +152,7 @@ class RoleWriter {
     const sampled = sampleLogits(logits.duration, rng, { ...this.sample, bias: durationBias });
     const velocity = sampleLogits(logits.velocity, rng, this.sample);
     const duration = pitch === REST ? 0 : Math.max(1, Math.min(sampled, DURATION_MAX, this.total - this.t));
+    if (pitch !== REST) this.lastEnd = Math.max(this.lastEnd, this.t + duration);
     this.events.push({ pitch, step, duration, velocity: pitch === REST ? 0 : velocity, role: this.roleIdx });
     this.input = {
       pitch,
@@ -161,11 +166,17 @@ class RoleWriter {
     this.advanceSection();
   }
 
-  /** The scale bias, with the pitches already sounding at this onset forbidden. */
+  /**
+   * The scale bias, with the pitches already sounding at this onset forbidden, and rests forbidden once
+   * the role has been silent for a bar (the corpus' melodies often wait out long intros; a piece's roles
+   * should not).
+   */
   private pitchBiasAt(): Float64Array | undefined {
-    if (this.stacked.length === 0) return this.bias;
+    const silent = this.t - this.lastEnd >= this.barSteps;
+    if (this.stacked.length === 0 && !silent) return this.bias;
     const b = this.bias ? Float64Array.from(this.bias) : new Float64Array(REST + 1);
     for (const p of this.stacked) b[p] = -Infinity;
+    if (silent) b[REST] = -Infinity;
     return b;
   }
 

@@ -30,6 +30,15 @@ describe('MIDI bytes <-> NoteSequence', () => {
     expect(back.totalBeats).toBeCloseTo(seq.totalBeats, 9);
   });
 
+  it('keeps a piece that ends in a rest at its length (the end-of-track marks it)', () => {
+    const seq = bandFixture();
+    const last = Math.max(...seq.notes.map((n) => n.end));
+    seq.totalBeats = last + 3;
+    expect(midiToSequence(sequenceToMidi(seq)).totalBeats).toBeCloseTo(last + 3, 9);
+    seq.totalBeats = last;
+    expect(midiToSequence(sequenceToMidi(seq)).totalBeats).toBeCloseTo(last, 9);
+  });
+
   it('round-trips all 24 key signatures, major and minor', () => {
     for (let tonic = 0; tonic < 12; tonic++)
       for (const mode of ['major', 'minor'] as const) {
