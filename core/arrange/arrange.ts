@@ -44,7 +44,7 @@ export function planArrangement(embedding: EmbedResult, o: ArrangeOptions): Arra
   const { tempo, beats } = fitTempo(o.seconds, c.tempo, bar, embedding.statedBpm !== null);
   const conditioning = { ...c, tempo };
   const sections = planSections({ embedding, conditioning, tempo, beats, loop });
-  const { programs } = orchestrate(c.style, embedding.instruments);
+  const { programs, drumLevel } = orchestrate(c.style, embedding.instruments, embedding.exclusive);
   const plan: ArrangementPlan = {
     seconds: o.seconds,
     tempo,
@@ -56,6 +56,7 @@ export function planArrangement(embedding: EmbedResult, o: ArrangeOptions): Arra
     sections,
     chords: [],
     programs,
+    drumLevel,
     loop,
   };
   plan.chords = planChords(plan, o.seed ?? 1);
@@ -73,7 +74,7 @@ export function arrange(
 ): { sequence: NoteSequence; plan: ArrangementPlan } {
   const plan = planArrangement(embedding, o);
   const roles = ROLES.filter((r) => plan.sections.some((s) => s.roles.includes(r)));
-  const { drumLevel } = orchestrate(plan.style, embedding.instruments);
+  const { drumLevel } = plan;
   const raw = model.generate({
     conditioning: plan.sections[0].conditioning,
     roles,

@@ -37,13 +37,13 @@ export const INSTRUMENT_PROGRAMS: Record<Exclude<Instrument, 'drums' | 'percussi
 
 /** Instruments that carry chords well, best first (the harmony role takes the first one present). */
 const CHORDAL: Instrument[] = [
-  'piano',
-  'electric piano',
-  'acoustic guitar',
-  'guitar',
-  'organ',
   'pad',
   'strings',
+  'acoustic guitar',
+  'piano',
+  'electric piano',
+  'guitar',
+  'organ',
   'harp',
   'electric guitar',
   'ukulele',
@@ -79,6 +79,17 @@ const DRUM_LEVEL: Partial<Record<Style, number>> = {
   jazz: 0.8,
 };
 
+/** Every GM program {@link orchestrate} can choose (what a SoundFont trimmed for the renderer must keep). */
+export const ORCHESTRA_PROGRAMS: readonly number[] = [
+  ...new Set([
+    ...Object.values(INSTRUMENT_PROGRAMS),
+    ...Object.values(STYLE_BASS),
+    ...Object.values(STYLE_PAD),
+    0,
+    33,
+  ]),
+].sort((a, b) => a - b);
+
 /** True for programs that sustain (string ensembles, choirs, pads): their harmony is held, not comped. */
 export function isSustained(program: number): boolean {
   return (program >= 48 && program <= 54) || (program >= 88 && program <= 95);
@@ -92,15 +103,24 @@ export interface Orchestration {
 
 /**
  * Picks each role's program: harmony takes the most chordal instrument present, melody the first other
- * pitched instrument (or the same one, for a solo instrument), bass follows the style.
+ * pitched instrument (or the same one, for a solo instrument), bass follows the style. Unless the prompt's
+ * instruments are `exclusive`, a lead instrument named alone gets the style's chordal one beside it.
  */
-export function orchestrate(style: Style, instruments: readonly Instrument[]): Orchestration {
+export function orchestrate(
+  style: Style,
+  instruments: readonly Instrument[],
+  exclusive = false,
+): Orchestration {
   const isPitched = (i: Instrument): i is Exclude<Instrument, 'drums' | 'percussion'> =>
     i !== 'drums' && i !== 'percussion' && i !== 'bass';
   const named = instruments.filter(isPitched);
+  const usual = STYLE_INSTRUMENTS[style].filter(isPitched);
   // Only drums (or bass) named: the melody and harmony take the style's usual instruments.
-  const pitched = named.length > 0 ? named : STYLE_INSTRUMENTS[style].filter(isPitched);
-  const harmonyInstrument = pitched.find((i) => CHORDAL.includes(i)) ?? pitched[0];
+  const pitched = named.length > 0 ? named : usual;
+  // A lead instrument named alone (not "only") is accompanied by the style's chordal instrument.
+  const chordal = (list: readonly Instrument[]) =>
+    CHORDAL.find((i) => list.includes(i)) as (typeof named)[number] | undefined;
+  const harmonyInstrument = chordal(pitched) ?? (exclusive ? undefined : chordal(usual)) ?? pitched[0];
   const lead = pitched.find((i) => i !== harmonyInstrument) ?? harmonyInstrument;
   const harmony =
     harmonyInstrument !== undefined ? INSTRUMENT_PROGRAMS[harmonyInstrument] : (STYLE_PAD[style] ?? 0);

@@ -45,6 +45,8 @@ export interface ArrangementPlan {
   chords: ChordSpan[];
   /** General MIDI program of each role. */
   programs: Record<Role, number>;
+  /** Velocity scale of the drums (light drums for quiet styles). */
+  drumLevel: number;
   /** True when the end leads back into the start (no intro, no ending, no fade). */
   loop: boolean;
 }

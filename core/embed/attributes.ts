@@ -184,6 +184,7 @@ export function resolve(explicit: ExplicitRequests, mood: Mood): Resolved {
       instruments: asked || excluded.size > 0 ? 'explicit' : 'implicit',
     },
     statedBpm: explicit.tempo && /\d/.test(explicit.tempo.text) ? explicit.tempo.bpm : null,
+    exclusive: explicit.only && asked,
     explanation: why,
   };
   return { conditioning, attributes };

@@ -49,6 +49,7 @@ export function neutralResult(note: string): EmbedResult {
       instruments: 'implicit',
     },
     statedBpm: null,
+    exclusive: false,
     explanation: [note],
     conditioning: c,
   };

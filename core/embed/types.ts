@@ -102,6 +102,8 @@ export interface EmbedAttributes {
   sources: { tempo: Source; key: Source; meter: Source; style: Source; instruments: Source };
   /** The tempo stated in figures ("120 bpm"), which the arranger keeps exactly; null for words or none. */
   statedBpm: number | null;
+  /** True when the prompt's instruments are the only ones wanted ("solo piano", "just strings"). */
+  exclusive: boolean;
   /** Which words moved which attribute, for an editor. */
   explanation: string[];
 }

@@ -82,6 +82,7 @@ function plan(mode: Mode, kinds: Section['kind'][], loop = false): ArrangementPl
     sections,
     chords: [],
     programs: { melody: 0, harmony: 0, bass: 33, drums: 0 },
+    drumLevel: 1,
     loop,
   };
 }
