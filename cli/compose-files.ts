@@ -86,7 +86,7 @@ export async function composeToFiles(
   const base = join(out, `${name}-s${seed}`);
   const files = { midi: `${base}.mid`, wav: `${base}.wav`, json: `${base}.json`, png: `${base}.png` };
   writeFileSync(files.midi, sequenceToMidi(seq, { name: r.prompt.slice(0, 60) }));
-  const audio = await renderWav(seq, await loadSoundfont(), { fadeSeconds: r.plan.loop ? 0 : undefined });
+  const audio = await renderWav(seq, await loadSoundfont(), { loop: r.plan.loop });
   writeFileSync(files.wav, audio.wav);
   writeFileSync(files.png, pianoRollPng(seq));
   writeFileSync(files.json, JSON.stringify(resultDocument(r), null, 2));

@@ -3,6 +3,7 @@
  * integrated loudness (BS.1770-4) and a look-ahead limiter that keeps the sample peak under -1 dBFS.
  */
 import type { NoteSequence } from '../sequence';
+import { durationSeconds, secondsToBeats } from '../sequence';
 import { applyGain, dbToGain, fadeOut, limit } from './dynamics';
 import { integratedLoudness, samplePeakDbfs } from './loudness';
 import { synthesize } from './synth';
@@ -27,7 +28,15 @@ export interface RenderOptions {
   maxGainDb?: number;
   /** Whether the synth's reverb and chorus run. Default true. */
   effects?: boolean;
+  /**
+   * Render for looping: no fade-out, and the release and reverb tail that rings past the end (up to
+   * {@link LOOP_TAIL_SECONDS}) is mixed into the start, so the file repeats without a seam. Default false.
+   */
+  loop?: boolean;
 }
+
+/** Longest tail folded back into the start of a loop, in seconds. */
+export const LOOP_TAIL_SECONDS = 2;
 
 /** A rendered piece and what was measured on it. */
 export interface RenderResult {
@@ -52,6 +61,7 @@ const DEFAULTS: Required<RenderOptions> = {
   fadeShare: 0.1,
   maxGainDb: 40,
   effects: true,
+  loop: false,
 };
 /** Passes of gain-then-limit: limiting lowers loudness a little, so the gain is corrected and re-applied. */
 const PASSES = 3;
@@ -69,12 +79,18 @@ export async function renderWav(
   options: RenderOptions = {},
 ): Promise<RenderResult> {
   const o = { ...DEFAULTS, ...options };
-  const { left, right, sampleRate } = await synthesize(seq, soundfont, {
-    sampleRate: o.sampleRate,
-    effects: o.effects,
-  });
+  const length = durationSeconds(seq);
+  const tail = o.loop ? Math.min(LOOP_TAIL_SECONDS, length) : 0;
+  const synthesized = await synthesize(
+    tail > 0 ? { ...seq, totalBeats: secondsToBeats(length + tail, seq.tempos) } : seq,
+    soundfont,
+    { sampleRate: o.sampleRate, effects: o.effects },
+  );
+  const sampleRate = synthesized.sampleRate;
+  const frames = Math.round(length * sampleRate);
+  const [left, right] = [synthesized.left, synthesized.right].map((c) => foldTail(c, frames));
   const seconds = left.length / sampleRate;
-  fadeOut([left, right], sampleRate, Math.min(o.fadeSeconds, seconds * o.fadeShare));
+  if (!o.loop) fadeOut([left, right], sampleRate, Math.min(o.fadeSeconds, seconds * o.fadeShare));
   const { channels, lufs, limitedDb } = normalise([left, right], sampleRate, o);
   return {
     wav: encodeWav(channels, sampleRate, o.bitDepth),
@@ -83,6 +99,14 @@ export async function renderWav(
     lufs,
     limitedDb,
   };
+}
+
+/** The first `frames` samples of `c`, with whatever lies beyond them added back onto the start. */
+function foldTail(c: Float32Array, frames: number): Float32Array {
+  if (c.length <= frames) return c;
+  const out = c.slice(0, frames);
+  for (let i = frames; i < c.length; i++) out[(i - frames) % Math.max(1, frames)] += c[i];
+  return out;
 }
 
 /**

@@ -59,6 +59,32 @@ describe('renderWav', () => {
     expect(rmsDbfs([channels[0].subarray(n - 480), channels[1].subarray(n - 480)])).toBeLessThan(-50);
   });
 
+  it('renders a loop without a fade, with the tail past the end folded into the start', async () => {
+    // One long chord that starts at 0 and is held to the end: its release and reverb ring past the end.
+    const seq = emptySequence(120);
+    seq.totalBeats = 8;
+    seq.notes = [60, 64, 67].map((pitch) => ({
+      pitch,
+      start: 4,
+      end: 8,
+      velocity: 100,
+      role: 'harmony' as const,
+      program: 48,
+      isDrum: false,
+    }));
+    const loop = await renderWav(seq, soundfont, { loop: true });
+    const plain = await renderWav(seq, soundfont);
+    expect(loop.seconds).toBeCloseTo(4, 6);
+    const a = decodeWav(loop.wav).channels;
+    const b = decodeWav(plain.wav).channels;
+    const head = (c: Float32Array[]) => rmsDbfs([c[0].subarray(0, 4800), c[1].subarray(0, 4800)]);
+    expect(head(b)).toBe(-Infinity); // nothing plays in the first 0.1 s...
+    expect(head(a)).toBeGreaterThan(-60); // ...but the loop's start carries the end's tail
+    const n = a[0].length;
+    const end = (c: Float32Array[]) => rmsDbfs([c[0].subarray(n - 480), c[1].subarray(n - 480)]);
+    expect(end(a)).toBeGreaterThan(-40); // no fade-out at the loop point
+  });
+
   it('renders an empty sequence as silence of its length, without NaN', async () => {
     const empty = emptySequence(90);
     empty.totalBeats = 6;
