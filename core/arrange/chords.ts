@@ -2,7 +2,8 @@
  * The chord plan: each section draws a four-bar progression learned from POP909 (sections of the same kind
  * share theirs, so a chorus comes back as a chorus), two chords a bar in even meters and one in odd ones.
  * Intros sit on the tonic and lead in with the dominant; the bar before the ending turns to the dominant
- * and the ending is the tonic; a loop's last half-bar is the dominant that leads back to the start.
+ * and the ending is the tonic; a loop's last half-bar is the dominant that leads back to the start. In
+ * minor the "dominant" is bVII, which keeps to the natural minor scale.
  */
 import data from '../../assets/arrange/progressions.json';
 import type { ChordSpan, Quality } from '../features/chords';
@@ -58,7 +59,8 @@ export function planChords(plan: ArrangementPlan, seed: number, options: ChordOp
   const list = plan.key.mode === 'major' ? table.major : table.minor;
   const rng = seededRandom(seed ^ 0x5eed);
   const tonicChord: Degree = { degree: 0, quality: plan.key.mode === 'major' ? 'maj' : 'min' };
-  const dominant: Degree = { degree: 7, quality: 'maj' };
+  // The chord that leads home: V in major, the natural minor's bVII in minor (no leading tone).
+  const dominant: Degree = { degree: plan.key.mode === 'major' ? 7 : 10, quality: 'maj' };
   const bar = beatsPerBar(plan.meter);
   const split = plan.meter.numerator % 2 === 0 && plan.meter.numerator >= 2 ? 2 : 1;
   const slot = bar / split;

@@ -44,7 +44,8 @@ export interface RoleOptions {
 }
 
 const MAJOR = [0, 2, 4, 5, 7, 9, 11];
-const MINOR = [0, 2, 3, 5, 7, 8, 10, 11];
+/** Natural minor: the leading tone is left to the chords that ask for it (muspy's scale consistency counts it out). */
+const MINOR = [0, 2, 3, 5, 7, 8, 10];
 
 /** Step bias that forbids a step of 0 (time must move on). */
 const MOVE_ON = (() => {
