@@ -6,9 +6,9 @@ import { assetPath } from '../paths';
 import { RenderError } from '../../core/errors';
 
 /** File name of the shipped General MIDI SoundFont (FluidR3Mono, MIT). */
-export const SOUNDFONT_FILE = 'FluidR3Mono_GM.sf3';
+export const SOUNDFONT_FILE = 'FluidR3Mono_GM_trimmed.sf3';
 
-/** Absolute path of the shipped SoundFont: `assets/soundfont/FluidR3Mono_GM.sf3` in the package. */
+/** Absolute path of the shipped SoundFont: `assets/soundfont/FluidR3Mono_GM_trimmed.sf3` in the package. */
 export const SHIPPED_SOUNDFONT = assetPath('soundfont', SOUNDFONT_FILE);
 
 const loaded = new Map<string, Promise<Uint8Array>>();

@@ -11,8 +11,8 @@ import { transposeChordId } from '../features/chords';
 import type { Random } from '../random';
 import { shuffle } from '../random';
 import { POSITIONS } from './config';
-import type { EventInput } from './network';
-import { EVENT_INPUTS } from './network';
+import type { EventInput } from './fields';
+import { EVENT_INPUTS } from './fields';
 
 /** Bytes per packed event in a shard: pitch, step, duration, velocity, role, chord. */
 export const PACKED_FIELDS = 6;

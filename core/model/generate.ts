@@ -14,7 +14,7 @@ import type { Beats, Note, Role } from '../sequence';
 import { beatsPerBar, ROLES } from '../sequence';
 import { barPosition, tonicShift } from './data';
 import { sampleLogits } from './sample';
-import type { Head } from './network';
+import type { Head } from './fields';
 import type { EventLstmStepper, StepInput } from './step';
 
 /** Options of {@link generateRole}. */

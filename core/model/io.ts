@@ -6,10 +6,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { ModelLoadError } from '../errors';
 import type { ModelConfig } from './config';
-import { checkConfig } from './config';
+import type { FileLoader, ModelParts } from './read';
+import { readModelParts } from './read';
 
-/** Reads one file of a model folder by name; rejects when it is missing. */
-export type FileLoader = (name: string) => Promise<Uint8Array>;
+export type { FileLoader } from './read';
+export { weightArrays } from './read';
 
 /** The files of a saved model. */
 export interface ModelFiles {
@@ -18,7 +19,6 @@ export interface ModelFiles {
   'weights.bin': Uint8Array;
 }
 
-const text = (b: Uint8Array): string => new TextDecoder().decode(b);
 const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
 
 /** Serialises a model and its config into the three files. */
@@ -47,54 +47,25 @@ export async function saveModel(model: tf.LayersModel, config: ModelConfig): Pro
   return files!;
 }
 
-async function read(loader: FileLoader, name: string): Promise<Uint8Array> {
-  try {
-    return await loader(name);
-  } catch (cause) {
-    throw new ModelLoadError(`model file ${name} is missing or unreadable`, { cause });
-  }
-}
-
 /** A loaded model's parts: the checked config, the topology and the raw weights with their specs. */
-export interface LoadedArtifacts {
-  config: ModelConfig;
+export interface LoadedArtifacts extends ModelParts {
   artifacts: tf.io.ModelArtifacts;
-  specs: tf.io.WeightsManifestEntry[];
-  weightData: ArrayBuffer;
 }
 
 /**
- * Reads and checks a model's files.
+ * Reads and checks a model's files ({@link readModelParts}) and adds the tf.io artifacts for tf.layers.
  * @throws {ModelLoadError} on a missing file, a config that does not match the code, or weights that do not
  * match the topology.
  */
 export async function readModelFiles(loader: FileLoader): Promise<LoadedArtifacts> {
-  let config: ModelConfig;
-  try {
-    config = checkConfig(JSON.parse(text(await read(loader, 'config.json'))));
-  } catch (err) {
-    if (err instanceof ModelLoadError) throw err;
-    throw new ModelLoadError('config.json is not valid JSON', { cause: err });
-  }
-  let topology: { modelTopology: object; weightsManifest: { weights: tf.io.WeightsManifestEntry[] }[] };
-  try {
-    topology = JSON.parse(text(await read(loader, 'model.json')));
-  } catch (err) {
-    if (err instanceof ModelLoadError) throw err;
-    throw new ModelLoadError('model.json is not valid JSON', { cause: err });
-  }
-  const specs = topology.weightsManifest?.[0]?.weights;
-  if (!Array.isArray(specs)) throw new ModelLoadError('model.json has no weights manifest');
-  const data = await read(loader, 'weights.bin');
-  const expected = specs.reduce((s, w) => s + w.shape.reduce((a, b) => a * b, 1) * 4, 0);
-  if (data.byteLength !== expected)
-    throw new ModelLoadError(`weights.bin has ${data.byteLength} bytes, the topology needs ${expected}`);
-  const weightData = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
+  const parts = await readModelParts(loader);
   return {
-    config,
-    artifacts: { modelTopology: topology.modelTopology, weightSpecs: specs, weightData },
-    specs,
-    weightData,
+    ...parts,
+    artifacts: {
+      modelTopology: parts.topology,
+      weightSpecs: parts.specs as tf.io.WeightsManifestEntry[],
+      weightData: parts.weightData,
+    },
   };
 }
 
@@ -105,16 +76,4 @@ export async function toLayersModel(a: LoadedArtifacts): Promise<tf.LayersModel>
   } catch (cause) {
     throw new ModelLoadError('the weights do not fit the model topology', { cause });
   }
-}
-
-/** Named float32 arrays from the raw weights (for the plain-TypeScript inference path). */
-export function weightArrays(a: LoadedArtifacts): Map<string, Float32Array> {
-  const out = new Map<string, Float32Array>();
-  let offset = 0;
-  for (const s of a.specs) {
-    const n = s.shape.reduce((x, y) => x * y, 1);
-    out.set(s.name, new Float32Array(a.weightData, offset, n));
-    offset += n * 4;
-  }
-  return out;
 }

@@ -10,8 +10,8 @@ import type { Beats, Note, NoteSequence, Role, TrackInfo } from '../sequence';
 import { sortNotes } from '../sequence';
 import type { ModelConfig } from './config';
 import { generateRoles } from './generate';
-import type { FileLoader } from './io';
-import { readModelFiles, weightArrays } from './io';
+import type { FileLoader } from './read';
+import { readModelParts, weightArrays } from './read';
 import type { RolePriors } from './priors';
 import { FALLBACK_PRIORS, roleConditioning } from './priors';
 import { EventLstmStepper } from './step';
@@ -57,7 +57,7 @@ export class MusicModel {
    * @throws {ModelLoadError} on missing files, a config that does not match the code, or bad weights.
    */
   static async load(loader: FileLoader): Promise<MusicModel> {
-    const a = await readModelFiles(loader);
+    const a = await readModelParts(loader);
     if (a.config.architecture.kind !== 'event-lstm')
       throw new ModelLoadError(`${a.config.name} is a ${a.config.architecture.kind}, not a generator`);
     return new MusicModel(a.config, new EventLstmStepper(a.config, weightArrays(a)));

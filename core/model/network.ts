@@ -8,15 +8,11 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { EventLstmArchitecture, ModelConfig, SeedBaselineArchitecture } from './config';
+import { EVENT_INPUTS, HEADS } from './fields';
 
 /** Input names of the event LSTM, in the order `apply` takes them (then `cond`). */
-export const EVENT_INPUTS = ['pitch', 'step', 'duration', 'velocity', 'role', 'chord', 'position'] as const;
-/** One of {@link EVENT_INPUTS}. */
-export type EventInput = (typeof EVENT_INPUTS)[number];
-/** Output heads of the event LSTM, in output order. */
-export const HEADS = ['pitch', 'step', 'duration', 'velocity'] as const;
-/** One of {@link HEADS}. */
-export type Head = (typeof HEADS)[number];
+export { EVENT_INPUTS, HEADS } from './fields';
+export type { EventInput, Head } from './fields';
 
 function init(seed: number): ReturnType<typeof tf.initializers.glorotUniform> {
   return tf.initializers.glorotUniform({ seed });

@@ -9,9 +9,9 @@
  */
 import { ModelLoadError } from '../errors';
 import type { EventLstmArchitecture, ModelConfig } from './config';
-import type { EventInput, Head } from './network';
+import type { EventInput, Head } from './fields';
 import { accumulate, transpose } from './matmul';
-import { EVENT_INPUTS, HEADS } from './network';
+import { EVENT_INPUTS, HEADS } from './fields';
 
 /** One input event (ids of each field). */
 export type StepInput = Record<EventInput, number>;

@@ -3,9 +3,6 @@
  * `playwright-core`, with the flags that keep it off the network.
  */
 import { existsSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { chromium } from 'playwright-core';
 
@@ -15,7 +12,7 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** True when the browser is installed (`.ci/run` installs it; a developer may not have it). */
 export const hasChromium = existsSync(CHROMIUM_PATH);
 
-/** Starts headless Chromium with a fresh profile and no background networking. */
+/** Starts headless Chromium (playwright gives it a fresh temporary profile) with no background networking. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
@@ -28,7 +25,6 @@ export function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'ag-chromium-'))}`,
     ],
   });
 }

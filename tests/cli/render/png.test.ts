@@ -26,7 +26,9 @@ describe('piano-roll PNG', () => {
 
 describe('shipped SoundFont', () => {
   it('resolves to assets/soundfont and loads once', async () => {
-    expect(SHIPPED_SOUNDFONT.replaceAll('\\', '/')).toMatch(/\/assets\/soundfont\/FluidR3Mono_GM\.sf3$/);
+    expect(SHIPPED_SOUNDFONT.replaceAll('\\', '/')).toMatch(
+      /\/assets\/soundfont\/FluidR3Mono_GM_trimmed\.sf3$/,
+    );
     expect(existsSync(SHIPPED_SOUNDFONT)).toBe(true);
     expect(statSync(SHIPPED_SOUNDFONT).size).toBeLessThan(20 * 1024 * 1024);
     const a = await loadSoundfont();

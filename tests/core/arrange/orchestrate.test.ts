@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { loadSoundfont } from '../../../cli/render/files';
+import { loadSoundBank } from '../../../core/render';
 import { INSTRUMENT_PROGRAMS, ORCHESTRA_PROGRAMS, orchestrate } from '../../../core/arrange/orchestrate';
 import { STYLES } from '../../../core/conditioning';
 import { STYLE_INSTRUMENTS } from '../../../core/embed/attributes';
@@ -29,5 +31,14 @@ describe('orchestrate', () => {
           const p = orchestrate(style, b ? [a, b] : [a]).programs;
           for (const x of [p.melody, p.harmony, p.bass]) expect(ORCHESTRA_PROGRAMS).toContain(x);
         }
+  });
+
+  it('finds every program it picks, and the drum kit, in the shipped (trimmed) SoundFont', async () => {
+    const bank = loadSoundBank(await loadSoundfont());
+    const melodic = new Set(
+      bank.presets.filter((p) => !p.isGMGSDrum && p.bankMSB === 0).map((p) => p.program),
+    );
+    for (const program of ORCHESTRA_PROGRAMS) expect(melodic).toContain(program);
+    expect(bank.presets.some((p) => p.isGMGSDrum && p.program === 0)).toBe(true);
   });
 });

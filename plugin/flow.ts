@@ -1,0 +1,239 @@
+/**
+ * Generate, from prompt to placed clip, against the host interface: read the timeline and the prompt
+ * sources, compose, render, save the WAV and its `.json` under fresh names, import into the Audiogenesis
+ * bin, and place in one undoable transaction. Progress is reported between stages; every failure is a
+ * typed error with a plain message, and nothing the user has is overwritten.
+ */
+import type { ComposeOverrides, ComposeResult } from '../core/compose';
+import { resultDocument } from '../core/compose';
+import { HostError } from '../core/errors';
+import type { Engine, RenderedAudio } from './engine';
+import { isDiskFull } from './errors';
+import type { PremiereHost, Transaction } from './host/types';
+import { basename, joinPath, outputFolder, slug, uniqueBase } from './naming';
+import { placementFor } from './place';
+import type { ClipTranscript, PromptInput, PromptSources } from './prompt';
+import { buildPrompt } from './prompt';
+import type { TimelineSpan } from './timeline';
+import { readTimeline } from './timeline';
+
+/** The stages the progress bar walks through. */
+export type Stage = 'embed' | 'generate' | 'render' | 'import' | 'place' | 'done';
+
+/** One progress report. */
+export interface Progress {
+  stage: Stage;
+  /** 0..1 over the whole flow. */
+  fraction: number;
+  text: string;
+}
+
+const STAGES: Record<Stage, { fraction: number; text: string }> = {
+  embed: { fraction: 0.02, text: 'Reading the timeline and the prompt…' },
+  generate: { fraction: 0.1, text: 'Writing the notes…' },
+  render: { fraction: 0.35, text: 'Rendering the audio…' },
+  import: { fraction: 0.85, text: 'Saving and importing…' },
+  place: { fraction: 0.95, text: 'Placing on the timeline…' },
+  done: { fraction: 1, text: 'Placed.' },
+};
+
+/** What the editor set in the panel. */
+export interface GenerateSettings {
+  sources: PromptSources;
+  /** Length in seconds; default: the timeline span's. */
+  seconds?: number;
+  /** Variation. Default 1. */
+  seed?: number;
+  temperature?: number;
+  loop?: boolean;
+  overrides?: ComposeOverrides;
+}
+
+/** The panel's collaborators. */
+export interface FlowDeps {
+  host: PremiereHost;
+  engine: Engine;
+  onProgress?: (p: Progress) => void;
+  /** Lets the panel repaint between stages. Default: a zero-delay timeout. */
+  pause?: () => Promise<void>;
+  /** Clock in milliseconds. Default `performance.now`. */
+  now?: () => number;
+}
+
+/** A generated, saved and placed piece. */
+export interface Take {
+  result: ComposeResult;
+  audio: RenderedAudio;
+  prompt: PromptInput;
+  span: TimelineSpan;
+  /** Settings it was made with (seed included), for "Try another". */
+  settings: GenerateSettings;
+  folder: string;
+  /** File name without extension shared by the WAV, the JSON and an exported MIDI. */
+  base: string;
+  wavPath: string;
+  jsonPath: string;
+  /** The imported project item. */
+  item: string;
+  transaction: Transaction;
+  /** Milliseconds per stage, and `total`. */
+  timings: Partial<Record<Stage | 'total', number>>;
+}
+
+/** The name of the project bin the music is imported into. */
+export const BIN_NAME = 'Audiogenesis';
+
+const defaultPause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+const defaultNow = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+/**
+ * Writes new files in order; on a failure removes the files this call wrote completely (the host leaves
+ * no partial file of its own, and never touches an existing one) and throws a plain
+ * {@link HostError} (`disk-full` or `write-failed`): nothing is imported then.
+ */
+export async function writeAll(
+  host: PremiereHost,
+  folder: string,
+  files: [string, Uint8Array][],
+): Promise<void> {
+  const created: string[] = [];
+  try {
+    await host.files.makeFolder(folder);
+    for (const [path, data] of files) {
+      await host.files.writeNew(path, data);
+      created.push(path);
+    }
+  } catch (cause) {
+    for (const path of created) await host.files.remove(path).catch(() => undefined);
+    if (isDiskFull(cause))
+      throw new HostError(
+        `The disk is full: the music could not be saved in ${folder}. Free some space and try again. Nothing was imported.`,
+        'disk-full',
+        { cause },
+      );
+    const why = cause instanceof Error ? cause.message : String(cause);
+    throw new HostError(
+      `The music could not be saved in ${folder} (${why}). Nothing was imported.`,
+      'write-failed',
+      { cause },
+    );
+  }
+}
+
+async function readTranscripts(host: PremiereHost, clips: { id: string }[]): Promise<ClipTranscript[]> {
+  const out: ClipTranscript[] = [];
+  for (const clip of clips) {
+    const json = await host.transcript(clip.id);
+    if (json) out.push({ clip: clip as ClipTranscript['clip'], json });
+  }
+  return out;
+}
+
+/**
+ * The whole job: timeline and prompt in, a placed clip out.
+ * @throws {HostError} `no-project`, `no-sequence`, `disk-full`, `write-failed`, `import-failed`,
+ *   `no-free-track` or `transaction-failed`; {@link PromptError} when the sources hold no text.
+ */
+export async function generateAndPlace(deps: FlowDeps, settings: GenerateSettings): Promise<Take> {
+  const { host, engine } = deps;
+  const pause = deps.pause ?? defaultPause;
+  const now = deps.now ?? defaultNow;
+  const timings: Take['timings'] = {};
+  const t0 = now();
+  let mark = t0;
+  let current: Stage | null = null;
+  const stage = async (s: Stage): Promise<void> => {
+    const t = now();
+    if (current) timings[current] = t - mark;
+    mark = t;
+    current = s;
+    deps.onProgress?.({ stage: s, ...STAGES[s] });
+    if (s !== 'done') await pause();
+  };
+
+  await stage('embed');
+  const timeline = await readTimeline(host);
+  const transcripts = settings.sources.transcript ? await readTranscripts(host, timeline.clips) : [];
+  const prompt = buildPrompt(settings.sources, timeline, transcripts);
+  const seed = settings.seed ?? 1;
+
+  await stage('generate');
+  const result = engine.compose({
+    prompt: prompt.prompt,
+    markers: prompt.markers,
+    seconds: settings.seconds ?? timeline.span.seconds,
+    seed,
+    temperature: settings.temperature,
+    loop: settings.loop,
+    overrides: settings.overrides,
+  });
+
+  await stage('render');
+  const audio = await engine.render(result);
+
+  await stage('import');
+  const folder = await outputFolder(timeline.project, host.files);
+  const base = await uniqueBase(host.files, folder, `${slug(result.prompt)}-s${seed}`, ['.wav', '.json']);
+  const wavPath = joinPath(folder, `${base}.wav`);
+  const jsonPath = joinPath(folder, `${base}.json`);
+  const doc = {
+    ...resultDocument(result),
+    panel: {
+      sequence: timeline.sequence.name,
+      start: timeline.span.start,
+      lengthFrom: settings.seconds !== undefined ? 'panel' : timeline.span.source,
+      read: prompt.read,
+      wav: basename(wavPath),
+    },
+  };
+  await writeAll(host, folder, [
+    [wavPath, audio.wav],
+    [jsonPath, bytes(JSON.stringify(doc, null, 2))],
+  ]);
+  const bin = await host.ensureBin(BIN_NAME);
+  const notImported = (): HostError =>
+    new HostError(
+      `Premiere Pro did not import ${basename(wavPath)}. It is saved in ${folder}: import it with File > Import.`,
+      'import-failed',
+    );
+  if (!(await host.importFile(wavPath, bin))) throw notImported();
+  const item = await host.findItem(wavPath, bin);
+  if (!item) throw notImported();
+
+  await stage('place');
+  const transaction = placementFor(await host.audioTracks(), item, timeline.span.start, audio.seconds);
+  if (!(await host.transact(transaction)))
+    throw new HostError(
+      `Premiere Pro did not place the music. ${basename(wavPath)} is in the ${BIN_NAME} bin: drag it onto the timeline.`,
+      'transaction-failed',
+    );
+
+  await stage('done');
+  timings.total = now() - t0;
+  return {
+    result,
+    audio,
+    prompt,
+    span: timeline.span,
+    settings: { ...settings, seed },
+    folder,
+    base,
+    wavPath,
+    jsonPath,
+    item,
+    transaction,
+    timings,
+  };
+}
+
+/**
+ * Writes the take's notes as a `.mid` beside its WAV (a fresh name if one exists) and returns its path.
+ * @throws {HostError} `disk-full` or `write-failed`.
+ */
+export async function exportMidi(host: PremiereHost, take: Take, midi: Uint8Array): Promise<string> {
+  const base = await uniqueBase(host.files, take.folder, take.base, ['.mid']);
+  const path = joinPath(take.folder, `${base}.mid`);
+  await writeAll(host, take.folder, [[path, midi]]);
+  return path;
+}

@@ -1,0 +1,135 @@
+/**
+ * The panel's one boundary to Premiere Pro and the disk, in the panel's own terms: times in seconds, items
+ * and bins by opaque ids, edits as plain action descriptors. `premiere.ts` implements it over UXP and the
+ * `premierepro` module; `fake.ts` implements it in memory for tests and the browser preview. Everything else
+ * in `plugin/` runs against this interface only.
+ */
+
+/** The open project. */
+export interface ProjectInfo {
+  name: string;
+  /** Native path of the saved `.prproj`, or `null` for a project that was never saved. */
+  path: string | null;
+}
+
+/** The active sequence. Times in seconds from the sequence's zero point. */
+export interface SequenceInfo {
+  name: string;
+  /** End of the last clip (0 for an empty sequence). */
+  end: number;
+  /** The in point, or `null` when none is set. */
+  inPoint: number | null;
+  /** The out point, or `null` when none is set. */
+  outPoint: number | null;
+}
+
+/** A sequence marker. */
+export interface MarkerInfo {
+  name: string;
+  comments: string;
+  /** Start in sequence seconds. */
+  start: number;
+  /** Length in seconds (0 for a point marker). */
+  duration: number;
+}
+
+/** A selected clip on the timeline. */
+export interface ClipInfo {
+  /** Opaque id for {@link PremiereHost.transcript}. */
+  id: string;
+  name: string;
+  /** Start and end on the timeline, sequence seconds. */
+  start: number;
+  end: number;
+  /** The clip's in point in its source media, seconds (transcript times are source times). */
+  sourceIn: number;
+}
+
+/** A span of time on a track that a clip occupies, sequence seconds. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** An audio track and what is on it. */
+export interface AudioTrackInfo {
+  /** 0-based index in the sequence's audio tracks. */
+  index: number;
+  name: string;
+  /** Clips (and transitions) on the track. */
+  items: Span[];
+}
+
+/** The audio tracks of the active sequence. */
+export interface AudioTracks {
+  tracks: AudioTrackInfo[];
+  /** Whether Premiere may add one more audio track. */
+  canAddTrack: boolean;
+}
+
+/** One edit of the placement transaction. Times in sequence seconds. */
+export type EditAction =
+  | {
+      /** Lays the item on an audio track that is free over its span: nothing is overwritten. */
+      kind: 'overwrite';
+      item: string;
+      time: number;
+      audioTrack: number;
+    }
+  | {
+      /** Inserts the item on a new audio track (index = current track count); nothing else moves. */
+      kind: 'insert-new-track';
+      item: string;
+      time: number;
+      audioTrack: number;
+    };
+
+/** An undoable group of edits, one entry in Premiere's undo history. */
+export interface Transaction {
+  /** What Edit > Undo shows. */
+  label: string;
+  actions: EditAction[];
+}
+
+/** Files on the user's disk. Paths are native paths; writing never replaces an existing file. */
+export interface HostFiles {
+  /** The plugin's own data folder (for unsaved projects). */
+  dataFolder(): Promise<string>;
+  /** Whether a file or folder exists. */
+  exists(path: string): Promise<boolean>;
+  /** Creates a folder (and its parents) if it is missing. */
+  makeFolder(path: string): Promise<void>;
+  /**
+   * Writes a new file. A failed write leaves nothing behind; an existing file is never touched.
+   * @throws when the file exists already, or the write fails (disk full: an error whose code or message
+   *   says ENOSPC / out of space).
+   */
+  writeNew(path: string, bytes: Uint8Array): Promise<void>;
+  /** Deletes a file this panel wrote (when a later file of the same result could not be written). */
+  remove(path: string): Promise<void>;
+}
+
+/** Everything the panel needs from Premiere Pro. */
+export interface PremiereHost {
+  readonly files: HostFiles;
+  /** The open project, or `null` when none is open. */
+  project(): Promise<ProjectInfo | null>;
+  /** The active sequence, or `null` when none is active. */
+  activeSequence(): Promise<SequenceInfo | null>;
+  /** The active sequence's markers. */
+  markers(): Promise<MarkerInfo[]>;
+  /** The clips selected on the timeline. */
+  selectedClips(): Promise<ClipInfo[]>;
+  /** The transcript of a clip's media as Premiere exports it (JSON text), or `null` when it has none. */
+  transcript(clipId: string): Promise<string | null>;
+  /** The active sequence's audio tracks and their clips. */
+  audioTracks(): Promise<AudioTracks>;
+  /** The id of the project bin called `name` at the root, creating it when missing. */
+  ensureBin(name: string): Promise<string>;
+  /** Imports a file into a bin; `false` when Premiere refuses it (Premiere's own answer). */
+  importFile(path: string, bin: string): Promise<boolean>;
+  /** The id of the project item whose media is `path`, in `bin`, or `null`. */
+  findItem(path: string, bin: string): Promise<string | null>;
+  /** Runs the edits as one undoable transaction; `false` when Premiere refuses it. */
+  transact(t: Transaction): Promise<boolean>;
+}

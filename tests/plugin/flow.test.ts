@@ -1,0 +1,218 @@
+/**
+ * Generate against the fake host: files, import, the placement transaction, progress, and each failure
+ * shown plainly with nothing of the user's touched. The engine composes for real and skips synthesis.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { HostError, PromptError } from '../../core/errors';
+import type { Engine } from '../../plugin/engine';
+import { userMessage } from '../../plugin/errors';
+import type { GenerateSettings, Progress } from '../../plugin/flow';
+import { exportMidi, generateAndPlace } from '../../plugin/flow';
+import type { FakeOptions } from '../../plugin/host/fake';
+import { FakePremiereHost } from '../../plugin/host/fake';
+import type { PremiereHost } from '../../plugin/host/types';
+import { quickEngine } from './helpers';
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await quickEngine();
+});
+
+const SCENE: FakeOptions = {
+  sequence: { name: 'Spot', end: 20, inPoint: 2, outPoint: 6 },
+  markers: [{ name: 'Open', comments: 'calm', start: 2, duration: 0 }],
+  tracks: [{ items: [{ start: 0, end: 20 }] }, { items: [{ start: 5, end: 6 }] }, { items: [] }],
+};
+const settings = (o: Partial<GenerateSettings> = {}): GenerateSettings => ({
+  sources: { script: 'bright corporate pop', clipNames: false, markers: true, transcript: false },
+  seed: 3,
+  ...o,
+});
+const run = (host: PremiereHost, s = settings(), onProgress?: (p: Progress) => void) =>
+  generateAndPlace({ host, engine, onProgress, pause: async () => undefined }, s);
+
+/** Runs and returns the plain message the panel would show. */
+async function failure(host: FakePremiereHost, s = settings()) {
+  const err = await run(host, s).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(Error);
+  return { err, ...userMessage(err) };
+}
+
+describe('generate and place', () => {
+  it('saves the WAV and its JSON beside the project, imports them into the bin and places in one transaction', async () => {
+    const host = new FakePremiereHost(SCENE);
+    const stages: string[] = [];
+    const take = await run(host, settings(), (p) => stages.push(p.stage));
+    expect(stages).toEqual(['embed', 'generate', 'render', 'import', 'place', 'done']);
+    expect(take.wavPath).toBe('/Users/editor/Ads/Audiogenesis/bright-corporate-pop-open-calm-s3.wav');
+    expect(take.span).toEqual({ start: 2, seconds: 4, source: 'in/out' });
+    const doc = JSON.parse(new TextDecoder().decode(host.disk.get(take.jsonPath)));
+    expect(doc).toMatchObject({
+      seed: 3,
+      model: engine.model,
+      seconds: 4,
+      panel: { sequence: 'Spot', start: 2 },
+    });
+    expect(doc.prompt).toContain('bright corporate pop');
+    expect(host.imports).toEqual([{ path: take.wavPath, bin: 'bin-1', ok: true }]);
+    expect([...host.bins.keys()]).toEqual(['Audiogenesis']);
+    expect(host.transactions).toEqual([
+      {
+        label: 'Audiogenesis: place music',
+        ok: true,
+        actions: [{ kind: 'overwrite', item: 'item-1', time: 2, audioTrack: 2 }],
+      },
+    ]);
+    expect(host.placements).toEqual([
+      {
+        item: 'item-1',
+        path: take.wavPath,
+        audioTrack: 2,
+        start: 2,
+        end: 6,
+        newTrack: false,
+        overwrote: false,
+      },
+    ]);
+  });
+
+  it('never overwrites: a second take gets a fresh name and a new track', async () => {
+    const existing = '/Users/editor/Ads/Audiogenesis/bright-corporate-pop-open-calm-s3.wav';
+    const host = new FakePremiereHost({ ...SCENE, files: { [existing]: 'the user kept this' } });
+    const a = await run(host);
+    const b = await run(host);
+    expect([a.base, b.base]).toEqual([
+      'bright-corporate-pop-open-calm-s3-2',
+      'bright-corporate-pop-open-calm-s3-3',
+    ]);
+    expect(new TextDecoder().decode(host.disk.get(existing))).toBe('the user kept this');
+    expect(host.transactions[1].actions).toEqual([
+      { kind: 'insert-new-track', item: 'item-2', time: 2, audioTrack: 3 },
+    ]);
+    expect(host.placements.every((p) => !p.overwrote)).toBe(true);
+  });
+
+  it('writes into the plugin data folder for an unsaved project, and uses the whole sequence without in/out', async () => {
+    const host = new FakePremiereHost({
+      ...SCENE,
+      project: { name: 'Untitled', path: null },
+      dataFolder: '/plugin-data',
+      sequence: { name: 'Spot', end: 3, inPoint: null, outPoint: null },
+    });
+    const take = await run(host, settings({ sources: { ...settings().sources, markers: false } }));
+    expect(take.wavPath).toBe('/plugin-data/Audiogenesis/bright-corporate-pop-s3.wav');
+    expect(take.span).toEqual({ start: 0, seconds: 3, source: 'sequence' });
+  });
+
+  it("reads the selected clip's transcript when asked", async () => {
+    const json = JSON.stringify({
+      segments: [
+        { start: 0, duration: 2, text: 'Sad farewell' },
+        { start: 2, duration: 2, text: 'Joyful party' },
+      ],
+    });
+    const host = new FakePremiereHost({
+      ...SCENE,
+      clips: [{ id: 'c1', name: 'Toast.mov', start: 2, end: 6, sourceIn: 0, transcript: json }],
+    });
+    const take = await run(
+      host,
+      settings({ sources: { script: '', clipNames: false, markers: false, transcript: true } }),
+    );
+    expect(take.prompt.read).toEqual(['the transcript of Toast.mov (2 lines)']);
+    expect(take.result.embedding.segments.map((s) => s.start)).toEqual([0, 2]);
+  });
+
+  it('exports MIDI beside the WAV without replacing anything', async () => {
+    const host = new FakePremiereHost(SCENE);
+    const take = await run(host);
+    const first = await exportMidi(host, take, new Uint8Array([0x4d, 0x54, 0x68, 0x64]));
+    const second = await exportMidi(host, take, new Uint8Array([1]));
+    expect(first).toBe(take.wavPath.replace(/\.wav$/, '.mid'));
+    expect(second).toBe(take.wavPath.replace(/\.wav$/, '-2.mid'));
+  });
+});
+
+describe('each failure, shown plainly', () => {
+  it('no open project', async () => {
+    const f = await failure(new FakePremiereHost({ project: null }));
+    expect(f).toMatchObject({ title: 'No project open', code: 'HOST:no-project' });
+    expect(f.text).toMatch(/^No project is open\. Open or create a project/);
+  });
+
+  it('no active sequence', async () => {
+    const f = await failure(new FakePremiereHost({ sequence: null }));
+    expect(f).toMatchObject({ title: 'No active sequence', code: 'HOST:no-sequence' });
+  });
+
+  it('nothing to read', async () => {
+    const f = await failure(
+      new FakePremiereHost(SCENE),
+      settings({ sources: { script: '', clipNames: true, markers: false, transcript: true } }),
+    );
+    expect(f.err).toBeInstanceOf(PromptError);
+    expect(f.title).toBe('Nothing to read');
+  });
+
+  it('import returns false: the files stay, nothing is placed', async () => {
+    const host = new FakePremiereHost({ ...SCENE, fail: { import: true } });
+    const f = await failure(host);
+    expect(f).toMatchObject({ title: 'Import failed', code: 'HOST:import-failed' });
+    expect(f.text).toMatch(
+      /did not import bright-corporate-pop-open-calm-s3\.wav\. It is saved in \/Users\/editor\/Ads\/Audiogenesis: import it with File > Import\./,
+    );
+    expect(host.disk.size).toBe(2);
+    expect(host.transactions).toEqual([]);
+  });
+
+  it('the imported item cannot be found by its path', async () => {
+    const host = new FakePremiereHost({ ...SCENE, fail: { findItem: true } });
+    expect(await failure(host)).toMatchObject({ code: 'HOST:import-failed' });
+    expect(host.transactions).toEqual([]);
+  });
+
+  it('no free track and no room for another', async () => {
+    const host = new FakePremiereHost({
+      ...SCENE,
+      tracks: [{ items: [{ start: 0, end: 20 }] }],
+      maxAudioTracks: 1,
+    });
+    const f = await failure(host);
+    expect(f).toMatchObject({ title: 'No free audio track', code: 'HOST:no-free-track' });
+    expect(f.text).toMatch(/from 0:02 to 0:06.*The music is in the Audiogenesis bin/);
+    expect(host.transactions).toEqual([]);
+  });
+
+  it('disk full: nothing saved, nothing imported', async () => {
+    const host = new FakePremiereHost({ ...SCENE, fail: { diskFull: true } });
+    const f = await failure(host);
+    expect(f).toMatchObject({ title: 'Disk full', code: 'HOST:disk-full' });
+    expect(f.text).toBe(
+      'The disk is full: the music could not be saved in /Users/editor/Ads/Audiogenesis. Free some space and try again. Nothing was imported.',
+    );
+    expect(host.disk.size).toBe(0);
+    expect(host.imports).toEqual([]);
+  });
+
+  it('a failed second file removes the first, which this run wrote', async () => {
+    const host = new FakePremiereHost(SCENE);
+    const write = host.files.writeNew;
+    host.files.writeNew = async (path, bytes) => {
+      if (path.endsWith('.json')) throw Object.assign(new Error('no space left'), { code: 'ENOSPC' });
+      return write(path, bytes);
+    };
+    expect(await failure(host)).toMatchObject({ code: 'HOST:disk-full' });
+    expect(host.disk.size).toBe(0);
+  });
+
+  it('Premiere refuses the transaction', async () => {
+    const host = new FakePremiereHost({ ...SCENE, fail: { transaction: true } });
+    const f = await failure(host);
+    expect(f.err).toBeInstanceOf(HostError);
+    expect(f).toMatchObject({ title: 'Could not place the music', code: 'HOST:transaction-failed' });
+    expect(host.placements).toEqual([]);
+  });
+});
