@@ -46,6 +46,37 @@ export default tseslint.config(
     },
   },
   {
+    // plugin/host/ is the panel's one door to UXP and Premiere; the rest of plugin/ runs against its
+    // interface (and in a browser, for the tests), never Node.
+    files: ['plugin/**/*.ts'],
+    ignores: ['plugin/host/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...['uxp', 'premierepro'].map((name) => ({
+              name,
+              message: 'only plugin/host/ talks to UXP and Premiere.',
+            })),
+            ...['fs', 'path', 'os', 'ws', 'webmidi', 'jzz'].map((name) => ({
+              name,
+              message: 'the panel has no Node.',
+            })),
+          ],
+          patterns: [
+            { group: ['node:*'], message: 'the panel has no Node.' },
+            {
+              group: ['**/bridge/server*', '**/bridge/webmidi*', '**/cli/**'],
+              message: 'hosts do not import each other.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'require', 'process'],
+    },
+  },
+  {
     files: ['scripts/**/*.mjs', 'bin/**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
