@@ -10,13 +10,12 @@ import { AudiogenesisError, BridgeProtocolError, MidiPortError } from '../core/e
 import {
   LIMITS,
   PROTOCOL_VERSION,
-  requestIdOf,
-  validateClientMessage,
   type ClientMessage,
   type ErrorReason,
   type RequestId,
   type ServerMessage,
 } from './schema';
+import { requestIdOf, validateClientMessage } from './validate';
 
 /** The only address the bridge listens on. */
 export const BRIDGE_HOST = '127.0.0.1';

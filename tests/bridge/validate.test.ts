@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LIMITS, parseClientMessage, validateSequence } from '../../bridge/schema';
+import { LIMITS } from '../../bridge/schema';
+import { parseClientMessage, validateSequence } from '../../bridge/validate';
 import { BridgeProtocolError } from '../../core/errors';
 import { note, sequence } from './helpers';
 
