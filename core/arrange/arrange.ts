@@ -34,6 +34,8 @@ export interface ArrangeOptions {
   loop?: boolean;
   /** Log-probability added to out-of-key pitches. Default -4. */
   scaleBias?: number;
+  /** Log-probability added to the tonic, so the stated key is the one heard. Default 0.5. */
+  tonicBias?: number;
 }
 
 /** Plans the arrangement of `embedding` over `seconds` (no notes yet). */
@@ -83,6 +85,7 @@ export function arrange(
     seed: o.seed ?? 1,
     temperature: o.temperature ?? 0.9,
     scaleBias: o.scaleBias ?? -4,
+    tonicBias: o.tonicBias ?? 0.5,
     programs: plan.programs,
     sections: plan.sections.slice(1).map((s) => ({ start: s.start, conditioning: s.conditioning })),
   });

@@ -30,6 +30,8 @@ export interface RoleOptions {
   topP?: number;
   /** Log-probability added to pitches outside the key's scale (0 = none). Default 0. */
   scaleBias?: number;
+  /** Log-probability added to the tonic's pitch class (melodies and bass lines gravitate home). Default 0. */
+  tonicBias?: number;
   /** Highest number of events (a guard). Default 20 x beats + 64. */
   maxEvents?: number;
   /** Most notes that may start together (a chord's size). Default 6 for harmony, 4 for drums, else 3. */
@@ -61,14 +63,18 @@ const durationBias = (() => {
   return b;
 })();
 
-/** Bias over the model's (key-relative) pitch ids: `scaleBias` for pitches outside the key's scale. */
+/**
+ * Bias over the model's (key-relative) pitch ids: `scaleBias` for pitches outside the key's scale,
+ * `tonicBias` for the tonic.
+ */
 function pitchBias(o: RoleOptions, shift: number): Float64Array | undefined {
-  if (!o.scaleBias || o.role === 'drums') return undefined;
+  if ((!o.scaleBias && !o.tonicBias) || o.role === 'drums') return undefined;
   const scale = o.conditioning.key.mode === 'major' ? MAJOR : MINOR;
   const bias = new Float64Array(REST + 1);
   for (let r = 0; r < 128; r++) {
     const pc = (((r - shift - o.conditioning.key.tonic) % 12) + 12) % 12;
-    if (!scale.includes(pc)) bias[r] = o.scaleBias;
+    if (!scale.includes(pc)) bias[r] = o.scaleBias ?? 0;
+    else if (pc === 0) bias[r] = o.tonicBias ?? 0;
   }
   return bias;
 }

@@ -33,6 +33,8 @@ export interface GenerateRequest {
   topP?: number;
   /** Log-probability added to out-of-scale pitches. Default 0 (none). */
   scaleBias?: number;
+  /** Log-probability added to the tonic's pitch class. Default 0. */
+  tonicBias?: number;
   /** GM program per role. */
   programs?: Partial<Record<Role, number>>;
   /** Conditioning changes over the piece (a form's sections), sorted by start beat. */
@@ -95,6 +97,7 @@ export class MusicModel {
         temperature: req.temperature,
         topP: req.topP,
         scaleBias: req.scaleBias,
+        tonicBias: req.tonicBias,
         program: programs[role],
         sections: req.sections?.map((x) => ({
           start: x.start,
