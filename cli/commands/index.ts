@@ -11,4 +11,5 @@ export const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   bridge: () => import('./bridge'),
   ports: () => import('./ports'),
   play: () => import('./play'),
+  eval: () => import('./eval'),
 };

@@ -1,0 +1,109 @@
+/** The shape of `report.json`: every figure of one evaluation run. NaN values are written as null. */
+import type { EmotionClassifier, HeldOutScore } from '../emotion/model';
+import type { FeatureComparison } from '../mgeval/compare';
+import type { Quadrant } from '../prompts';
+import type { QualityMetrics, Summary } from '../muspy';
+import type { Rate, RelevanceHits, RelevanceSummary } from '../relevance';
+
+/** The generated sets an evaluation compares. */
+export type SetName = 'default' | 'baseline';
+
+/** One generated piece's figures. */
+export interface PieceReport {
+  set: SetName;
+  /** Index into the prompt list. */
+  prompt: number;
+  seed: number;
+  notes: number;
+  seconds: number;
+  quality: QualityMetrics;
+  relevance: RelevanceHits;
+  emotion: {
+    /** The quadrant the prompt asked for (mood prompts). */
+    asked?: Quadrant;
+    /** The quadrant of the embedder's valence and arousal for the prompt. */
+    reading?: Quadrant;
+    /** What the classifier hears; null with too few notes. */
+    predicted: Quadrant | null;
+  };
+  novelty?: {
+    /** Notes in the longest run shared with the training set. */
+    notes: number;
+    beats: number;
+    bars: number;
+    /** The role (part) it was found in, and where it starts (beats). */
+    role: string;
+    at: number;
+    /** More than {@link NoveltyReport.thresholdBars} bars shared. */
+    flagged: boolean;
+  };
+}
+
+/** Emotion hit rates of a set over the prompts that ask for a quadrant. */
+export interface EmotionRates {
+  /** Predicted quadrant = asked quadrant. */
+  asked: Rate;
+  /** Predicted quadrant = the embedder's reading of the prompt. */
+  reading: Rate;
+  /** Sign of valence right / sign of arousal right (against the asked quadrant). */
+  valence: Rate;
+  arousal: Rate;
+}
+
+/** Novelty figures of a set. */
+export interface NoveltyReport {
+  thresholdBars: number;
+  /** A shared run counts from this many notes and this many distinct pitches. */
+  minNotes: number;
+  minPitches: number;
+  /** Longest shared run over the set, in bars, and its mean over pieces. */
+  maxBars: number;
+  meanBars: number;
+  flagged: { prompt: number; bars: number; notes: number; role: string }[];
+}
+
+/** One generated set's figures. */
+export interface SetReport {
+  name: SetName;
+  /** `name@version` of the model that wrote it. */
+  model: string;
+  pieces: number;
+  quality: Record<keyof QualityMetrics, Summary>;
+  relevance: RelevanceSummary;
+  emotion: EmotionRates | null;
+  novelty: NoveltyReport | null;
+  mgeval: FeatureComparison[] | null;
+  /** Mean pitch-class and note-length histograms (MGEval's features) over the set. */
+  histograms: { pitchClass: number[]; noteLength: number[] };
+}
+
+/** The whole report. */
+export interface EvalReport {
+  format: 1;
+  createdAt: string;
+  settings: {
+    prompts: number;
+    seconds: number;
+    seeds: number[];
+    reference: { dirs: string[]; pieces: number; excerptSeconds: number };
+    training: { dirs: string[]; parts: number; tokens: number } | null;
+    classifier: string | null;
+  };
+  /** Wall time of each stage and the whole run, seconds. */
+  timing: Record<string, number>;
+  /** text2midi's published TB, TBT, CK, CKD on MidiCaps (percent), for comparison. */
+  text2midi: { TB: number; TBT: number; CK: number; CKD: number };
+  classifier: {
+    training: EmotionClassifier['training'];
+    /** The held-out corpus scored again in this run, when given. */
+    holdout: (HeldOutScore & { dir: string }) | null;
+  } | null;
+  prompts: { prompt: string; tempo?: number; key?: string; quadrant?: Quadrant }[];
+  reference: {
+    pieces: number;
+    quality: Record<keyof QualityMetrics, Summary>;
+    histograms: { pitchClass: number[]; noteLength: number[] };
+  };
+  sets: SetReport[];
+  pieces: PieceReport[];
+}
