@@ -3,6 +3,7 @@
  * the model under that plan -> finished arrangement (sections, transitions, ending or loop).
  */
 import type { EmbedResult } from '../embed/types';
+import { findKey } from '../features/key';
 import type { MusicModel } from '../model/model';
 import type { NoteSequence, Role, Seconds } from '../sequence';
 import { beatsPerBar, ROLES, sortNotes } from '../sequence';
@@ -34,7 +35,7 @@ export interface ArrangeOptions {
   loop?: boolean;
   /** Log-probability added to out-of-key pitches. Default -4. */
   scaleBias?: number;
-  /** Log-probability added to the tonic, so the stated key is the one heard. Default 0.5. */
+  /** Log-probability added to the tonic, so the stated key is the one heard. Default 0.25. */
   tonicBias?: number;
 }
 
@@ -65,8 +66,13 @@ export function planArrangement(embedding: EmbedResult, o: ArrangeOptions): Arra
   return plan;
 }
 
+/** Tonic bias of a second attempt, when the first did not sound in the asked key. */
+const INSISTENT_TONIC = 1;
+
 /**
  * Arranges and writes a piece: every role under its sections' conditioning and the shared chord plan.
+ * When the prompt asked for a key and the notes do not sound in it (the key finder hears the relative or
+ * the dominant key), the piece is written again, same seed, leaning harder on the tonic.
  * @throws {ModelNotReadyError} when the model was disposed.
  */
 export function arrange(
@@ -75,6 +81,21 @@ export function arrange(
   o: ArrangeOptions,
 ): { sequence: NoteSequence; plan: ArrangementPlan } {
   const plan = planArrangement(embedding, o);
+  const first = write(model, plan, o, o.tonicBias ?? 0.25);
+  if (embedding.sources.key !== 'explicit' || heardIn(first, plan)) return { sequence: first, plan };
+  return { sequence: write(model, plan, o, INSISTENT_TONIC), plan };
+}
+
+/** True when the key finder hears the plan's key in the pitched notes (or there are none). */
+function heardIn(seq: NoteSequence, plan: ArrangementPlan): boolean {
+  const pitched = seq.notes.filter((n) => !n.isDrum);
+  if (pitched.length === 0) return true;
+  const k = findKey(pitched);
+  return k.tonic === plan.key.tonic && k.mode === plan.key.mode;
+}
+
+/** Writes the notes of a plan with the model and finishes them. */
+function write(model: MusicModel, plan: ArrangementPlan, o: ArrangeOptions, tonicBias: number): NoteSequence {
   const roles = ROLES.filter((r) => plan.sections.some((s) => s.roles.includes(r)));
   const { drumLevel } = plan;
   const raw = model.generate({
@@ -85,7 +106,7 @@ export function arrange(
     seed: o.seed ?? 1,
     temperature: o.temperature ?? 0.9,
     scaleBias: o.scaleBias ?? -4,
-    tonicBias: o.tonicBias ?? 0.5,
+    tonicBias,
     programs: plan.programs,
     sections: plan.sections.slice(1).map((s) => ({ start: s.start, conditioning: s.conditioning })),
   });
@@ -98,7 +119,7 @@ export function arrange(
   notes = plan.loop ? closeLoop(notes, plan.beats) : addEnding(notes, plan, drumLevel);
   notes = mendClashes(notes, plan.chords, strongBeats(plan.beats, plan.meter));
   const track = (r: Role): number => roles.indexOf(r);
-  const sequence: NoteSequence = {
+  return {
     ...raw,
     notes: sortNotes(notes.map((n) => ({ ...n, track: track(n.role) }))),
     tempos: [{ beat: 0, bpm: plan.tempo }],
@@ -110,5 +131,4 @@ export function arrange(
     })),
     totalBeats: plan.beats,
   };
-  return { sequence, plan };
 }

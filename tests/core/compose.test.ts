@@ -38,6 +38,20 @@ describe('compose', () => {
     expect(JSON.stringify(other.sequence.notes)).not.toBe(JSON.stringify(r.sequence.notes));
   });
 
+  it('is heard in the key the prompt states, minor keys and dominant-prone styles included', () => {
+    for (const [i, prompt] of [
+      'hip-hop instrumental, 90bpm, Dm',
+      'Skincare spot, soft and airy, 66 bpm in F major',
+      'cinematic trailer in Eb major',
+      'upbeat tech launch in E minor',
+      'sports highlights, 165 bpm, A minor',
+    ].entries()) {
+      const r = compose(model, { prompt, seconds: 12, seed: 3 + i });
+      const k = findKey(r.sequence.notes.filter((n) => !n.isDrum));
+      expect(`${k.tonic} ${k.mode}`).toBe(`${r.plan.key.tonic} ${r.plan.key.mode}`);
+    }
+  });
+
   it('takes a length stated in the prompt, else 30 s, and nudges an implied tempo by at most 5%', () => {
     const stated = compose(model, { prompt: 'a 15-second spot for a bakery, warm and happy' });
     expect(stated.seconds).toBe(15);
