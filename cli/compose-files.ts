@@ -45,16 +45,7 @@ export interface ComposeValues {
   loop?: boolean;
 }
 
-/** A file-name-safe slug of a prompt or file name. */
-export function slug(text: string): string {
-  const s = text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-    .replace(/-+$/, '');
-  return s || 'music';
-}
+export { slug } from '../core/compose';
 
 /**
  * Composes `request` with the options' settings and writes `<out>/<name>-s<seed>.{mid,wav,png,json}`.

@@ -118,6 +118,20 @@ export function compose(model: MusicModel, req: ComposeRequest): ComposeResult {
   };
 }
 
+/**
+ * A file-name-safe slug of a prompt or file name (lower case, dashes, at most 40 characters; "music" when
+ * nothing is left): every host names its results `<slug>-s<seed>`.
+ */
+export function slug(text: string): string {
+  const s = text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  return s || 'music';
+}
+
 /** The `.json` document written beside each result: prompt, seed, model version, reading, plan, notes. */
 export function resultDocument(r: ComposeResult): Record<string, unknown> {
   return {

@@ -40,16 +40,7 @@ export function joinPath(folder: string, name: string): string {
   return folder.endsWith('/') || folder.endsWith('\\') ? folder + name : folder + sep + name;
 }
 
-/** A file-name-safe slug of a prompt (the CLI's naming): lower case, dashes, at most 40 characters. */
-export function slug(prompt: string): string {
-  const s = prompt
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-    .replace(/-+$/, '');
-  return s || 'music';
-}
+export { slug } from '../core/compose';
 
 /** The folder the panel writes into: beside the saved project, else in the plugin's data folder. */
 export async function outputFolder(
