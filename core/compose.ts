@@ -77,7 +77,8 @@ function applyOverrides(e: EmbedResult, o: ComposeOverrides | undefined): EmbedR
 /**
  * Embeds the request's text, plans an arrangement of the requested length and writes every role with
  * `model`. Deterministic for a given request, model and seed.
- * @throws {PromptError} when the length or seed is out of range, or neither prompt nor markers is given.
+ * @throws {PromptError} when the length or seed is out of range, or there is no prompt (none, or one with
+ * no letter or digit) and no markers.
  * @throws {ModelNotReadyError} when `model` was disposed.
  */
 export function compose(model: MusicModel, req: ComposeRequest): ComposeResult {
@@ -88,6 +89,8 @@ export function compose(model: MusicModel, req: ComposeRequest): ComposeResult {
   if (!(temperature > 0 && temperature <= 3)) throw new PromptError('the temperature must be in (0, 3]');
   if (req.prompt === undefined && req.markers === undefined)
     throw new PromptError('give a prompt or a list of markers');
+  if (req.markers === undefined && !/[\p{L}\p{N}]/u.test(req.prompt ?? ''))
+    throw new PromptError('the prompt is empty: describe the ad (or give a script, subtitles or markers)');
   const raw = req.markers
     ? embedMarkers(req.markers, req.embedOptions)
     : embed(req.prompt ?? '', req.embedOptions);

@@ -80,6 +80,10 @@ describe('audiogenesis generate', () => {
       code: 1,
       err: expect.stringMatching(/ModelLoadError: model file config.json is missing/),
     });
+    expect(run(['   ', '--out', out])).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/PromptError: the prompt is empty/),
+    });
     expect(run(['an ad', '--seconds', '-3'])).toMatchObject({ code: 2 });
     expect(run(['an ad', '--temperature', 'hot'])).toMatchObject({ code: 2 });
   });

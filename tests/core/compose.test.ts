@@ -116,6 +116,7 @@ describe('compose', () => {
     expect(() => compose(model, { prompt: 'x', seed: -1 })).toThrow(PromptError);
     expect(() => compose(model, { prompt: 'x', temperature: 0 })).toThrow(PromptError);
     expect(() => compose(model, {})).toThrow(PromptError);
+    expect(() => compose(model, { prompt: '  \n\t ' })).toThrow(/the prompt is empty/);
     // Hostile text is read as neutral, never thrown.
     expect(
       compose(model, { prompt: '<script>\u0000'.repeat(1000), seconds: 4 }).sequence.notes.length,
