@@ -15,7 +15,9 @@ import {
   closeLoop,
   keepPlayingRoles,
   mendClashes,
+  loopDrums,
   quantizeDrums,
+  repeatSections,
   scaleDrums,
   strongBeats,
   sustainRole,
@@ -35,6 +37,8 @@ export interface ArrangeOptions {
   loop?: boolean;
   /** Log-probability added to out-of-key pitches. Default -4. */
   scaleBias?: number;
+  /** Whether a returning section repeats its first occurrence, and drums loop their first two bars. Default true. */
+  repeat?: boolean;
   /** Log-probability added to the tonic, so the stated key is the one heard. Default 0.25. */
   tonicBias?: number;
 }
@@ -112,6 +116,8 @@ function write(model: MusicModel, plan: ArrangementPlan, o: ArrangeOptions, toni
   });
   const compound = plan.meter.denominator === 8 && plan.meter.numerator % 3 === 0;
   let notes = keepPlayingRoles(raw.notes, plan.sections);
+  if (o.repeat ?? true) notes = repeatSections(notes, plan.sections);
+  if (o.repeat ?? true) notes = loopDrums(notes, plan.sections, beatsPerBar(plan.meter));
   notes = quantizeDrums(notes, compound);
   if (isSustained(plan.programs.harmony)) notes = sustainRole(notes, 'harmony', plan.chords);
   notes = scaleDrums(notes, drumLevel);

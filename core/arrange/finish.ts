@@ -27,6 +27,56 @@ export function keepPlayingRoles(notes: readonly Note[], sections: readonly Sect
   return out;
 }
 
+/**
+ * The form made audible: a section that returns (a second verse or chorus of the same script part) plays
+ * what its first occurrence played, note for note, over the length they share. Chords repeat with the
+ * section kind, so the copy fits.
+ */
+export function repeatSections(notes: readonly Note[], sections: readonly Section[]): Note[] {
+  let out = [...notes];
+  sections.forEach((s, i) => {
+    if (s.kind === 'intro' || s.kind === 'ending') return;
+    const first = sections.slice(0, i).find((p) => p.kind === s.kind && p.segment === s.segment);
+    if (!first) return;
+    const length = Math.min(s.end - s.start, first.end - first.start);
+    const shift = s.start - first.start;
+    const until = s.start + length;
+    out = out.filter((n) => n.start < s.start - EPS || n.start >= until - EPS);
+    for (const n of notes)
+      if (n.start >= first.start - EPS && n.start < first.start + length - EPS && s.roles.includes(n.role))
+        out.push({ ...n, start: n.start + shift, end: Math.min(n.end + shift, until) });
+  });
+  return out;
+}
+
+/**
+ * Drums as a groove: in each section the first `bars` bars of drumming the model wrote repeat to the
+ * section's last bar, which keeps its own (a variation before what comes next).
+ */
+export function loopDrums(
+  notes: readonly Note[],
+  sections: readonly Section[],
+  bar: Beats,
+  bars = 2,
+): Note[] {
+  let out = [...notes];
+  const span = bar * bars;
+  for (const s of sections) {
+    if (!s.roles.includes('drums') || s.end - s.start < span + 2 * bar - EPS) continue;
+    const groove = notes.filter(
+      (n) => n.isDrum && n.start >= s.start - EPS && n.start < s.start + span - EPS,
+    );
+    if (groove.length === 0) continue;
+    const until = s.end - bar;
+    out = out.filter((n) => !n.isDrum || n.start < s.start + span - EPS || n.start >= until - EPS);
+    for (let at = s.start + span; at < until - EPS; at += span)
+      for (const n of groove)
+        if (n.start + at - s.start < until - EPS)
+          out.push({ ...n, start: n.start + at - s.start, end: n.end + at - s.start });
+  }
+  return out;
+}
+
 /** Moves drum onsets to the nearest sixteenth (triplet grids for compound meters), merging duplicates. */
 export function quantizeDrums(notes: readonly Note[], compound: boolean): Note[] {
   const unit = compound ? 1 / 6 : 1 / 4;

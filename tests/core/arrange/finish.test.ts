@@ -3,8 +3,10 @@ import {
   addEnding,
   closeLoop,
   keepPlayingRoles,
+  loopDrums,
   mendClashes,
   quantizeDrums,
+  repeatSections,
   strongBeats,
   sustainRole,
 } from '../../../core/arrange/finish';
@@ -45,6 +47,46 @@ describe('finishing the raw notes', () => {
     expect(out.map((n) => [n.role, n.start, n.end])).toEqual([
       ['harmony', 3, 6],
       ['melody', 5, 6],
+    ]);
+  });
+
+  it('repeats a returning section note for note, and only a returning one of the same script part', () => {
+    const all: Role[] = ['melody', 'bass'];
+    const sections = [
+      section('verse', 0, 8, all),
+      section('chorus', 8, 16, all),
+      section('verse', 16, 20, all),
+      { ...section('verse', 20, 28, all), segment: 1 },
+    ];
+    const notes = [
+      note('melody', 72, 1, 3),
+      note('melody', 74, 5, 9), // held over into the chorus
+      note('melody', 76, 10, 11),
+      note('melody', 60, 17, 18), // the second verse's own note: replaced
+      note('bass', 40, 21, 22), // another script part's verse: kept
+    ];
+    const out = repeatSections(notes, sections)
+      .map((n) => [n.pitch, n.start, n.end])
+      .sort((a, b) => a[1] - b[1]);
+    expect(out).toEqual([
+      [72, 1, 3],
+      [74, 5, 9],
+      [76, 10, 11],
+      [72, 17, 19],
+      [40, 21, 22],
+    ]);
+  });
+
+  it('loops the first two bars of drums through a section, leaving its last bar as it was', () => {
+    const groove = [note('drums', 36, 0, 0.25), note('drums', 38, 5, 5.25)];
+    const later = [note('drums', 42, 9, 9.25), note('drums', 49, 12, 12.25), note('drums', 38, 14.5, 14.75)];
+    const out = loopDrums([...groove, ...later], [section('verse', 0, 16, ['drums'])], 4);
+    expect(out.map((n) => [n.pitch, n.start]).sort((a, b) => a[1] - b[1])).toEqual([
+      [36, 0],
+      [38, 5],
+      [36, 8],
+      [49, 12], // the last bar keeps its own (the copy's snare at 13 falls in it: left out)
+      [38, 14.5],
     ]);
   });
 
