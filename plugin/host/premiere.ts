@@ -165,8 +165,15 @@ export function createPremiereHost(
       const item = clips.get(clipId);
       if (!item) return null;
       const clip: ClipProjectItem = ppro.ClipProjectItem.cast(await item.getProjectItem());
-      if (!ppro.Transcript.hasTranscript(clip)) return null;
-      return (await ppro.Transcript.exportToJSON(clip)) || null;
+      // hasTranscript arrived in Premiere 26.3; the manifest allows 25.6, where exportToJSON alone answers
+      // (an empty string, or a rejection, when the clip has no transcript).
+      const has = (ppro.Transcript as { hasTranscript?: (c: ClipProjectItem) => boolean }).hasTranscript;
+      if (typeof has === 'function' && !has(clip)) return null;
+      try {
+        return (await ppro.Transcript.exportToJSON(clip)) || null;
+      } catch {
+        return null;
+      }
     },
     async audioTracks(): Promise<AudioTracks> {
       const s = await mustSequence();

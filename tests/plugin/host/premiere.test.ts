@@ -32,7 +32,9 @@ const trackItem = (name: string, start: number, end: number, inPoint = 0, transc
   getProjectItem: async () => ({ name, transcript }),
 });
 
-function stage(o: { path?: string; inPoint?: number; outPoint?: number; importOk?: boolean } = {}) {
+function stage(
+  o: { path?: string; inPoint?: number; outPoint?: number; importOk?: boolean; premiere25?: boolean } = {},
+) {
   const log: { label?: string; actions: unknown[] }[] = [];
   let locked = false;
   const mustLock = <T>(x: T): T => {
@@ -117,10 +119,18 @@ function stage(o: { path?: string; inPoint?: number; outPoint?: number; importOk
         ],
       }),
     },
-    Transcript: {
-      hasTranscript: (c: { transcript?: string }) => c.transcript !== undefined,
-      exportToJSON: async (c: { transcript?: string }) => c.transcript ?? '',
-    },
+    // Premiere 25.6 has no hasTranscript; say its exportToJSON rejects for a clip without one.
+    Transcript: o.premiere25
+      ? {
+          exportToJSON: async (c: { transcript?: string }) => {
+            if (c.transcript === undefined) throw new Error('no transcript');
+            return c.transcript;
+          },
+        }
+      : {
+          hasTranscript: (c: { transcript?: string }) => c.transcript !== undefined,
+          exportToJSON: async (c: { transcript?: string }) => c.transcript ?? '',
+        },
     ClipProjectItem: { cast: (i: Item) => ({ ...i, getMediaFilePath: async () => i.media ?? '' }) },
     FolderItem: { cast: (i: Item) => i },
     ProjectItem: { cast: (i: Item) => i, TYPE_BIN, TYPE_CLIP },
@@ -147,6 +157,11 @@ describe('the Premiere Pro host', () => {
     ]);
     expect(await host.transcript(clips[0].id)).toBe('{"segments":[]}');
     expect(await host.transcript(clips[1].id)).toBeNull();
+    // Premiere 25.6 (no Transcript.hasTranscript): the same answers.
+    const old = stage({ premiere25: true }).host;
+    const oldClips = await old.selectedClips();
+    expect(await old.transcript(oldClips[0].id)).toBe('{"segments":[]}');
+    expect(await old.transcript(oldClips[1].id)).toBeNull();
     expect(await host.audioTracks()).toEqual({
       tracks: [
         { index: 0, name: 'A1', items: [{ start: 0, end: 40 }] },
