@@ -96,8 +96,11 @@ export function planSections(f: FormInput): Section[] {
   // Section starts (bar numbers) with their segment.
   const starts: { bar: number; segment: number }[] = [];
   if (segs.length >= 2) {
+    // A script timed only by its speaking rate (no length of its own) is spread over the whole piece.
+    const spoken = segs[segs.length - 1].end;
+    const stretch = f.embedding.seconds === null && spoken > 0 ? (f.beats * 60) / f.tempo / spoken : 1;
     segs.forEach((s, i) => {
-      const b = Math.round((s.start * f.tempo) / 60 / bar);
+      const b = Math.round((s.start * stretch * f.tempo) / 60 / bar);
       const at = i === 0 ? intro : Math.max(intro, Math.min(bodyEnd - 1, b));
       if (at < bodyEnd && !starts.some((x) => x.bar === at)) starts.push({ bar: at, segment: i });
     });

@@ -82,4 +82,14 @@ describe('planSections', () => {
       sections.find((x) => x.segment === 2)!.conditioning.arousal,
     );
   });
+
+  it('spreads a script timed only by its speaking rate over the whole piece', () => {
+    const script =
+      'Meet the new Aurora phone. It is fast, bright and fun. Capture every moment with your friends.';
+    expect(embed(script).seconds).toBeNull();
+    const { beats, sections } = sectionsOf(script, 30);
+    const third = sections.find((x) => x.segment === 2)!;
+    expect(third.start).toBeGreaterThan(beats / 2);
+    expect(sections.filter((x) => x.transition).length).toBeGreaterThanOrEqual(2);
+  });
 });
