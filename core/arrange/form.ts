@@ -8,6 +8,9 @@ import type { Beats, Bpm, Role, Seconds } from '../sequence';
 import { beatsPerBar } from '../sequence';
 import type { Section, SectionKind } from './plan';
 
+/** Fewest bars between two section starts that follow a script's parts. */
+const MIN_SECTION_BARS = 2;
+
 /** Largest tempo change the planner makes to land the last bar on the end. */
 export const MAX_NUDGE = 0.05;
 
@@ -102,7 +105,9 @@ export function planSections(f: FormInput): Section[] {
     segs.forEach((s, i) => {
       const b = Math.round((s.start * stretch * f.tempo) / 60 / bar);
       const at = i === 0 ? intro : Math.max(intro, Math.min(bodyEnd - 1, b));
-      if (at < bodyEnd && !starts.some((x) => x.bar === at)) starts.push({ bar: at, segment: i });
+      // A part shorter than two bars joins the one before it.
+      const last = starts[starts.length - 1];
+      if (at < bodyEnd && (!last || at - last.bar >= MIN_SECTION_BARS)) starts.push({ bar: at, segment: i });
     });
   } else {
     for (const [from] of phrases(intro, bodyEnd - intro))
