@@ -146,7 +146,7 @@ class RoleWriter {
     // A rest (or a full chord) must move time on, else a lane can loop on rests at one instant.
     const last = this.events[this.events.length - 1];
     const full = last === undefined ? false : last.pitch === REST || this.stacked.length >= this.maxStack;
-    const step = sampleLogits(logits.step, rng, { ...this.sample, bias: full ? MOVE_ON : undefined });
+    const step = sampleLogits(logits.step, rng, { ...this.sample, bias: this.stepBias(full) });
     if (this.t + step >= this.total || this.events.length >= this.maxEvents) {
       this.done = true;
       return;
@@ -171,6 +171,18 @@ class RoleWriter {
       position: barPosition(this.t, this.barSteps),
     };
     this.advanceSection();
+  }
+
+  /**
+   * Steps that keep the role within a bar of its last note's end (the next event comes no later; with the
+   * rest rule of {@link pitchBiasAt} it is a note), and no step of 0 when time must move on.
+   */
+  private stepBias(moveOn: boolean): Float64Array | undefined {
+    const room = this.lastEnd + this.barSteps - this.t;
+    if (room >= STEP_MAX) return moveOn ? MOVE_ON : undefined;
+    const b = moveOn ? Float64Array.from(MOVE_ON) : new Float64Array(STEP_MAX + 1);
+    for (let s = Math.max(1, room) + 1; s <= STEP_MAX; s++) b[s] = -Infinity;
+    return b;
   }
 
   /**
