@@ -3,6 +3,7 @@ export * from './midi';
 export * from './timeline';
 export * from './dispatch';
 export * from './scheduler';
+export * from './scheduler-types';
 export * from './output';
 export * from './schema';
 export * from './server';

@@ -3,7 +3,8 @@
  */
 import type { NoteSequence } from '../core/sequence';
 import { MidiOutputSink } from './output';
-import { Scheduler, type PlaybackInfo, type SchedulerEvent } from './scheduler';
+import { Scheduler } from './scheduler';
+import type { PlaybackInfo, SchedulerEvent } from './scheduler-types';
 
 /** What the player reports while it plays. */
 export type PlayerEvent =

@@ -29,18 +29,6 @@ import type {
 } from './scheduler-types';
 import { realClock, realTicker } from './scheduler-types';
 
-export type {
-  MidiSink,
-  SchedulerClock,
-  Ticker,
-  SchedulerEvent,
-  SchedulerOptions,
-  PlayOptions,
-  PlaybackInfo,
-  SchedulerStatus,
-} from './scheduler-types';
-export { realClock, realTicker } from './scheduler-types';
-
 interface LiveNote {
   channel: number;
   pitch: number;

@@ -5,7 +5,8 @@
  */
 import { BridgeProtocolError, MidiPortError } from '../core/errors';
 import type { ClientMessage, OutputEntry, ServerMessage, TimingEntry } from './schema';
-import { Scheduler, type MidiSink, type SchedulerEvent, type SchedulerOptions } from './scheduler';
+import { Scheduler } from './scheduler';
+import type { MidiSink, SchedulerEvent, SchedulerOptions } from './scheduler-types';
 import { MidiOutputSink, listOutputs, type ConnectionListener } from './output';
 
 /** An opened output the service can play to. */

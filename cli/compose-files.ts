@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { sequenceToMidi } from '../core/codec/midi';
 import type { ComposeRequest } from '../core/compose';
-import { compose, resultDocument } from '../core/compose';
+import { compose, resultDocument, SECONDS_RANGE } from '../core/compose';
 import { UsageError } from '../core/errors';
 import { renderWav } from '../core/render';
 import { durationSeconds } from '../core/sequence';
@@ -61,8 +61,9 @@ export async function composeToFiles(
   if (!Number.isInteger(seed) || seed < 0) throw new UsageError('--seed takes a whole number >= 0');
   if (!(temperature > 0 && temperature <= 3)) throw new UsageError('--temperature takes a number in (0, 3]');
   const seconds = values.seconds !== undefined ? Number(values.seconds) : undefined;
-  if (seconds !== undefined && !(seconds >= 1 && seconds <= 600))
-    throw new UsageError('--seconds takes a number from 1 to 600');
+  const [shortest, longest] = SECONDS_RANGE;
+  if (seconds !== undefined && !(seconds >= shortest && seconds <= longest))
+    throw new UsageError(`--seconds takes a number from ${shortest} to ${longest}`);
   const model = await loadModel(values.model ?? SHIPPED_MODEL);
   const r = (() => {
     try {

@@ -71,9 +71,9 @@ export async function loadEngine(read: AssetReader, options: EngineOptions = {})
     model: model.version,
     compose: (request) => compose(model, request),
     async render(result) {
-      // A loop ends where it starts: no fade-out. (Spread only defined values: `undefined` would erase a default.)
+      // A loop renders as the CLI's does: no fade-out, the tail folded into the start.
       const audio = await renderWav(result.sequence, soundfont, {
-        ...(result.plan.loop && { fadeSeconds: 0 }),
+        loop: result.plan.loop,
         ...options.render,
       });
       return { wav: audio.wav, seconds: audio.seconds, lufs: audio.lufs, peakDbfs: audio.peakDbfs };

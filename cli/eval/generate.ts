@@ -10,6 +10,7 @@ import { fnv1a } from '../../core/eval/hash';
 import type { EvalPrompt } from '../../core/eval/prompts';
 import type { BaselineNote } from '../../core/model/baseline';
 import type { SeedBaselineArchitecture } from '../../core/model/config';
+import type { LoadedArtifacts } from '../../core/model/io';
 import { readModelFiles, toLayersModel } from '../../core/model/io';
 import type { NoteSequence } from '../../core/sequence';
 import { useNodeBackend } from '../backend';
@@ -45,22 +46,30 @@ export async function generateDefault(
   }
 }
 
-/** The seed baseline's window (notes it reads before predicting). */
-export async function baselineWindow(dir: string): Promise<number> {
+/** The seed baseline's files, read and checked once, and its window (notes it reads before predicting). */
+export interface BaselineFiles {
+  files: LoadedArtifacts;
+  window: number;
+}
+
+/**
+ * Reads the seed baseline in `dir`.
+ * @throws {ModelLoadError} when `dir` does not hold the seed baseline.
+ */
+export async function readBaseline(dir: string): Promise<BaselineFiles> {
   const files = await readModelFiles(folderLoader(dir));
   if (files.config.architecture.kind !== 'seed-baseline')
     throw new ModelLoadError(`${dir} holds a ${files.config.architecture.kind}, not the seed baseline`);
-  return (files.config.architecture as SeedBaselineArchitecture).window;
+  return { files, window: (files.config.architecture as SeedBaselineArchitecture).window };
 }
 
 /**
  * Generates one baseline piece per prompt: seed `seeds[i]` picks the training melody it continues
  * (`melodies[fnv1a("seed <seed>") mod count]`, spread over the sorted list; a fixed C-major phrase when
  * there are none) and seeds its sampling.
- * @throws {ModelLoadError} when `dir` does not hold the seed baseline.
  */
 export async function generateBaseline(
-  dir: string,
+  { files, window }: BaselineFiles,
   prompts: readonly EvalPrompt[],
   seeds: readonly number[],
   seconds: number,
@@ -68,10 +77,6 @@ export async function generateBaseline(
   onPiece?: OnPiece,
 ): Promise<Generated> {
   await useNodeBackend();
-  const files = await readModelFiles(folderLoader(dir));
-  if (files.config.architecture.kind !== 'seed-baseline')
-    throw new ModelLoadError(`${dir} holds a ${files.config.architecture.kind}, not the seed baseline`);
-  const window = (files.config.architecture as SeedBaselineArchitecture).window;
   const net = await toLayersModel(files);
   try {
     const pieces = prompts.map((_, i) => {

@@ -19,7 +19,7 @@ import { progressBar } from '../progress';
 import { pianoRollPng } from '../render/png';
 import { readSequences } from './corpus';
 import { readClassifier, readLabelledClips } from './emotion';
-import { baselineWindow, generateBaseline, generateDefault } from './generate';
+import { generateBaseline, generateDefault, readBaseline } from './generate';
 import type { TrainingSide } from './training';
 import { readTraining } from './training';
 
@@ -104,7 +104,8 @@ export async function runEval(o: EvalRunOptions): Promise<EvalRunResult> {
     extname(o.promptsFile).toLowerCase() === '.json' ? 'json' : 'text',
   ).slice(0, o.limit ?? Infinity);
   const seeds = prompts.map((_, i) => o.firstSeed + i);
-  const window = o.baseline ? await baselineWindow(o.baseline) : 25;
+  const baseline = o.baseline ? await readBaseline(o.baseline) : null;
+  const window = baseline?.window ?? 25;
   const training: TrainingSide | null = o.training.length
     ? await stage('training', () =>
         readTraining(o.training, window, { workers: o.workers, onProgress: files('training set') }),
@@ -120,10 +121,10 @@ export async function runEval(o: EvalRunOptions): Promise<EvalRunResult> {
     generateDefault(o.model, prompts, seeds, o.seconds, bar(prompts.length, 'default model')),
   );
   sets.push({ name: 'default', ...def });
-  if (o.baseline) {
+  if (baseline) {
     const base = await stage('baseline', () =>
       generateBaseline(
-        o.baseline!,
+        baseline,
         prompts,
         seeds,
         o.seconds,

@@ -50,7 +50,7 @@ export function planArrangement(embedding: EmbedResult, o: ArrangeOptions): Arra
   const loop = o.loop ?? false;
   const { tempo, beats } = fitTempo(o.seconds, c.tempo, bar, embedding.statedBpm !== null);
   const conditioning = { ...c, tempo };
-  const sections = planSections({ embedding, conditioning, tempo, beats, loop });
+  const sections = planSections({ embedding, conditioning, beats, loop });
   const { programs, drumLevel } = orchestrate(c.style, embedding.instruments, embedding.exclusive);
   const plan: ArrangementPlan = {
     seconds: o.seconds,

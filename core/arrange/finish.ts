@@ -4,7 +4,7 @@
  * the ending lands on a held tonic chord, and a loop's notes stop at the loop point.
  */
 import type { ChordSpan } from '../features/chords';
-import { chordPitchClasses } from '../features/chords';
+import { chordFromId, chordIdAt, chordPitchClasses } from '../features/chords';
 import type { Beats, Note, Role } from '../sequence';
 import { beatsPerBar } from '../sequence';
 import type { ArrangementPlan, Section } from './plan';
@@ -96,20 +96,11 @@ export function quantizeDrums(notes: readonly Note[], compound: boolean): Note[]
   return out;
 }
 
-/** The chord sounding at a beat. */
-export function chordAt(chords: readonly ChordSpan[], beat: Beats): ChordSpan | undefined {
-  return chords.find((c) => beat >= c.start - EPS && beat < c.end - EPS) ?? chords[chords.length - 1];
-}
-
-/** Strong beats of a meter: each bar's downbeat and, in 4/4-like meters, its middle. */
+/** Strong beats of a meter: each bar's downbeat and, in even meters of 4 or more (4/4, 6/8), its middle. */
 export function strongBeats(totalBeats: Beats, meter: { numerator: number; denominator: number }): Beats[] {
   const bar = beatsPerBar(meter);
-  const half =
-    meter.numerator % 2 === 0 && meter.numerator >= 4
-      ? bar / 2
-      : meter.denominator === 8 && meter.numerator === 6
-        ? bar / 2
-        : 0;
+  // 4/4, 6/8, 12/8...: the middle of the bar is strong too.
+  const half = meter.numerator % 2 === 0 && meter.numerator >= 4 ? bar / 2 : 0;
   const out: Beats[] = [];
   for (let b = 0; b < totalBeats - EPS; b += bar) {
     out.push(b);
@@ -134,7 +125,7 @@ export function mendClashes(
   for (const b of beats) {
     const sounding = out.filter((n) => !n.isDrum && n.start <= b + EPS && n.end > b + EPS);
     if (sounding.length < 2) continue;
-    const chord = chordAt(chords, b);
+    const chord = chordFromId(chordIdAt(chords, b));
     const tones = chord ? chordPitchClasses(chord) : [];
     for (const n of sounding) {
       const clash = sounding.some(

@@ -65,21 +65,16 @@ export interface FormInput {
   embedding: EmbedResult;
   /** The conditioning with the planned tempo. */
   conditioning: Conditioning;
-  tempo: Bpm;
   beats: Beats;
   loop: boolean;
 }
 
-/** Splits `bars` into phrases of 4 or 8 bars (the last takes the rest). */
-function phrases(from: number, bars: number): [number, number][] {
-  const out: [number, number][] = [];
+/** First bars of phrases of 4 bars (8 in long pieces) over `bars` bars from `from`; a last phrase shorter than 2 bars joins the one before. */
+function phraseStarts(from: number, bars: number): number[] {
   const len = bars >= 24 ? 8 : 4;
-  for (let b = from; b < from + bars; b += len) out.push([b, Math.min(from + bars, b + len)]);
-  const last = out[out.length - 1];
-  if (out.length > 1 && last[1] - last[0] < 2) {
-    out.pop();
-    out[out.length - 1][1] = last[1];
-  }
+  const out: number[] = [];
+  for (let b = from; b < from + bars; b += len) out.push(b);
+  if (out.length > 1 && from + bars - out[out.length - 1] < 2) out.pop();
   return out;
 }
 
@@ -90,6 +85,7 @@ function phrases(from: number, bars: number): [number, number][] {
  */
 export function planSections(f: FormInput): Section[] {
   const c = f.conditioning;
+  const tempo = c.tempo;
   const bar = beatsPerBar(c.meter);
   const bars = Math.max(1, Math.ceil(f.beats / bar - 1e-6));
   const intro = f.loop || bars < 6 ? 0 : bars >= 16 ? 2 : 1;
@@ -101,22 +97,22 @@ export function planSections(f: FormInput): Section[] {
   if (segs.length >= 2) {
     // A script timed only by its speaking rate (no length of its own) is spread over the whole piece.
     const spoken = segs[segs.length - 1].end;
-    const stretch = f.embedding.seconds === null && spoken > 0 ? (f.beats * 60) / f.tempo / spoken : 1;
+    const stretch = f.embedding.seconds === null && spoken > 0 ? (f.beats * 60) / tempo / spoken : 1;
     segs.forEach((s, i) => {
-      const b = Math.round((s.start * stretch * f.tempo) / 60 / bar);
+      const b = Math.round((s.start * stretch * tempo) / 60 / bar);
       const at = i === 0 ? intro : Math.max(intro, Math.min(bodyEnd - 1, b));
       // A part shorter than two bars joins the one before it.
       const last = starts[starts.length - 1];
       if (at < bodyEnd && (!last || at - last.bar >= MIN_SECTION_BARS)) starts.push({ bar: at, segment: i });
     });
   } else {
-    for (const [from] of phrases(intro, bodyEnd - intro))
+    for (const from of phraseStarts(intro, bodyEnd - intro))
       starts.push({ bar: from, segment: segs.length ? 0 : -1 });
   }
   const sections: Section[] = [];
   const condOf = (segment: number): Conditioning =>
     segment >= 0 && segs.length >= 2
-      ? { ...segs[segment].conditioning, tempo: f.tempo, key: c.key, meter: c.meter }
+      ? { ...segs[segment].conditioning, tempo, key: c.key, meter: c.meter }
       : c;
   if (intro > 0) {
     const first = starts[0]?.segment ?? -1;

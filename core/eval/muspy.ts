@@ -62,9 +62,8 @@ function toGrid(notes: readonly Note[], res: number): GridNote[] {
 const MAJOR = [1, 0, 1, 0, 1, 1, 0, 1, 0, 1, 0, 1];
 const MINOR = [1, 0, 1, 1, 0, 1, 0, 1, 1, 0, 1, 0];
 
-/** MusPy `pitch_class_entropy`: Shannon entropy (bits) of the normalised pitch-class count histogram. */
-export function pitchClassEntropy(seq: Pick<NoteSequence, 'notes'>): number {
-  const notes = seq.notes;
+/** Pitch-class counts of the pitched notes (MusPy counts notes; `features/key` weighs by duration). */
+function pitchClassCounts(notes: readonly Pick<Note, 'pitch' | 'isDrum'>[]): { h: number[]; total: number } {
   const h = new Array<number>(12).fill(0);
   let total = 0;
   for (const n of notes)
@@ -72,20 +71,19 @@ export function pitchClassEntropy(seq: Pick<NoteSequence, 'notes'>): number {
       h[n.pitch % 12]++;
       total++;
     }
+  return { h, total };
+}
+
+/** MusPy `pitch_class_entropy`: Shannon entropy (bits) of the normalised pitch-class count histogram. */
+export function pitchClassEntropy(seq: Pick<NoteSequence, 'notes'>): number {
+  const { h, total } = pitchClassCounts(seq.notes);
   if (total < 1) return NaN;
   return h.reduce((s, c) => (c > 0 ? s - (c / total) * Math.log2(c / total) : s), 0);
 }
 
 /** MusPy `scale_consistency`: the largest `pitch_in_scale_rate` over 12 roots x {major, natural minor}. */
 export function scaleConsistency(seq: Pick<NoteSequence, 'notes'>): number {
-  const notes = seq.notes;
-  const h = new Array<number>(12).fill(0);
-  let total = 0;
-  for (const n of notes)
-    if (!n.isDrum) {
-      h[n.pitch % 12]++;
-      total++;
-    }
+  const { h, total } = pitchClassCounts(seq.notes);
   if (total < 1) return NaN;
   let best = 0;
   for (const scale of [MAJOR, MINOR])

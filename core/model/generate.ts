@@ -98,6 +98,7 @@ class RoleWriter {
   private readonly maxStack: number;
   /** Pitches started at the current onset. */
   private stacked: number[] = [];
+  private readonly stepScratch = new Float64Array(STEP_MAX + 1);
   /** Grid step at which the role's last note ends (silence is measured from it). */
   private lastEnd = 0;
 
@@ -180,8 +181,10 @@ class RoleWriter {
   private stepBias(moveOn: boolean): Float64Array | undefined {
     const room = this.lastEnd + this.barSteps - this.t;
     if (room >= STEP_MAX) return moveOn ? MOVE_ON : undefined;
-    const b = moveOn ? Float64Array.from(MOVE_ON) : new Float64Array(STEP_MAX + 1);
-    for (let s = Math.max(1, room) + 1; s <= STEP_MAX; s++) b[s] = -Infinity;
+    // One buffer per writer: sampleLogits reads the bias only during its call.
+    const b = this.stepScratch;
+    const last = Math.max(1, room);
+    for (let s = 0; s <= STEP_MAX; s++) b[s] = s > last || (moveOn && s === 0) ? -Infinity : 0;
     return b;
   }
 

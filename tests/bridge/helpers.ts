@@ -3,7 +3,7 @@ import JZZ from 'jzz';
 import WebSocket from 'ws';
 import { emptySequence, type Note, type NoteSequence, type Role } from '../../core/sequence';
 import type { MidiBytes } from '../../bridge/midi';
-import type { MidiSink, SchedulerClock, Ticker } from '../../bridge/scheduler';
+import type { MidiSink, SchedulerClock, Ticker } from '../../bridge/scheduler-types';
 
 /** A note with defaults. */
 export function note(

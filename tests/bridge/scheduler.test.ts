@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Scheduler, type SchedulerEvent } from '../../bridge/scheduler';
+import { Scheduler } from '../../bridge/scheduler';
+import type { SchedulerEvent } from '../../bridge/scheduler-types';
 import { ManualClock, ManualTicker, RecordingSink, note, sequence } from './helpers';
 
 function setup(midiClock = false) {

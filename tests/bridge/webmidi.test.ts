@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MidiOutputSink, disableMidi, enableMidi, listOutputs, resolveOutputName } from '../../bridge/output';
 import { raisePriority } from '../../bridge/priority';
-import { Scheduler, type SchedulerEvent } from '../../bridge/scheduler';
+import { Scheduler } from '../../bridge/scheduler';
+import type { SchedulerEvent } from '../../bridge/scheduler-types';
 import { compileTimeline } from '../../bridge/timeline';
 import { ROLES, type Note } from '../../core/sequence';
 import { MidiPortError } from '../../core/errors';

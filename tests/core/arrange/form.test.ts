@@ -38,7 +38,7 @@ function sectionsOf(prompt: string, seconds: number, loop = false) {
   return {
     tempo,
     beats,
-    sections: planSections({ embedding, conditioning: { ...c, tempo }, tempo, beats, loop }),
+    sections: planSections({ embedding, conditioning: { ...c, tempo }, beats, loop }),
   };
 }
 
