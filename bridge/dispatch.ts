@@ -4,7 +4,7 @@
  * last stretch (Node's timers alone fire up to a millisecond or more late). It is what a browser's Web MIDI
  * does with `send(data, timestamp)`; the JZZ back end of `webmidi` in Node only has `setTimeout`.
  */
-import type { MidiBytes } from './midi';
+import type { MidiBytes } from '../core/codec/messages';
 
 /** Lateness of delivered messages: delivery time minus due time. */
 export interface DispatchStats {

@@ -1,6 +1,4 @@
 /** The DAW host: WebMIDI output, the look-ahead scheduler, and the 127.0.0.1 WebSocket bridge. */
-export * from './midi';
-export * from './timeline';
 export * from './dispatch';
 export * from './scheduler';
 export * from './scheduler-types';

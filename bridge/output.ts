@@ -6,7 +6,7 @@
 import { WebMidi, type Output } from 'webmidi';
 import { MidiPortError } from '../core/errors';
 import { TimedQueue, type DispatchStats } from './dispatch';
-import type { MidiBytes } from './midi';
+import type { MidiBytes } from '../core/codec/messages';
 import type { MidiSink } from './scheduler-types';
 
 /** One MIDI output as the bridge reports it. */

@@ -2,7 +2,7 @@
  * What the look-ahead scheduler (`scheduler.ts`) is built from and reports: its injected sink, clock and
  * ticker, its options, events and status.
  */
-import type { MidiBytes } from './midi';
+import type { MidiBytes } from '../core/codec/messages';
 
 /** Where the scheduler sends MIDI: a WebMIDI output (`output.ts`) or a test double. */
 export interface MidiSink {

@@ -5,7 +5,7 @@
  * manual clock and a recording sink, the bridge with `performance.now` and a WebMIDI output.
  */
 import { secondsToBeats, type NoteSequence } from '../core/sequence';
-import { CLOCK_PPQ, compileTimeline, type Timeline } from './timeline';
+import { CLOCK_PPQ, compileTimeline, type Timeline } from '../core/timeline';
 import {
   CLOCK_CONTINUE,
   CLOCK_START,
@@ -16,7 +16,7 @@ import {
   noteOff,
   songPosition,
   sustainOff,
-} from './midi';
+} from '../core/codec/messages';
 import type {
   MidiSink,
   SchedulerClock,

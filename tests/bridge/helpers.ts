@@ -2,7 +2,7 @@
 import JZZ from 'jzz';
 import WebSocket from 'ws';
 import { emptySequence, type Note, type NoteSequence, type Role } from '../../core/sequence';
-import type { MidiBytes } from '../../bridge/midi';
+import type { MidiBytes } from '../../core/codec/messages';
 import type { MidiSink, SchedulerClock, Ticker } from '../../bridge/scheduler-types';
 
 /** A note with defaults. */

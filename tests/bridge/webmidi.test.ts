@@ -8,7 +8,7 @@ import { MidiOutputSink, disableMidi, enableMidi, listOutputs, resolveOutputName
 import { raisePriority } from '../../bridge/priority';
 import { Scheduler } from '../../bridge/scheduler';
 import type { SchedulerEvent } from '../../bridge/scheduler-types';
-import { compileTimeline } from '../../bridge/timeline';
+import { compileTimeline } from '../../core/timeline';
 import { ROLES, type Note } from '../../core/sequence';
 import { MidiPortError } from '../../core/errors';
 import { note, sequence, sleep, until, virtualOutput } from './helpers';

@@ -1,9 +1,9 @@
 /**
- * MIDI 1.0 channel-voice and system-real-time bytes the bridge sends, and the fixed mapping of
+ * MIDI 1.0 channel-voice and system-real-time bytes (the bridge sends them; the timeline compiles them), and the fixed mapping of
  * arrangement roles to MIDI channels. Channels here are 0-based (0 = MIDI channel 1, 9 = channel 10).
  */
-import { ROLE_CHANNELS } from '../core/codec/midi';
-import type { Note } from '../core/sequence';
+import { ROLE_CHANNELS } from './midi';
+import type { Note } from '../sequence';
 
 export { ROLE_CHANNELS };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { TempoMap, compileTimeline } from '../../bridge/timeline';
+import { TempoMap, compileTimeline } from '../../core/timeline';
 import { beatsToSeconds } from '../../core/sequence';
-import { note, sequence } from './helpers';
+import { note, sequence } from '../bridge/helpers';
 
 describe('TempoMap', () => {
   it('agrees with core beatsToSeconds through tempo changes', () => {

@@ -2,8 +2,8 @@
  * Compiles a `NoteSequence` into one pass of timed MIDI events (milliseconds from the pass start), the
  * form the scheduler plays. Times come from the sequence's tempo map through `core/sequence`.
  */
-import { beatsToSeconds, tempoAt, type Beats, type NoteSequence, type TempoEvent } from '../core/sequence';
-import { channelOf, noteOff, noteOn, programChange, type MidiBytes } from './midi';
+import { beatsToSeconds, tempoAt, type Beats, type NoteSequence, type TempoEvent } from './sequence';
+import { channelOf, noteOff, noteOn, programChange, type MidiBytes } from './codec/messages';
 
 /**
  * A tempo map with O(log n) beat -> milliseconds lookups. Its anchors (the time of each tempo change)
