@@ -37,7 +37,18 @@ export interface Note {
   isDrum: boolean;
   /** Index into `NoteSequence.tracks`, when the note came from (or goes to) a named track. */
   track?: number;
+  /** Where the note came from, for notes the arranger wrote (see {@link NoteOrigin}). */
+  origin?: NoteOrigin;
+  /** The pass that made, copied or moved the note (e.g. `repeat`, `drum-loop`, `ending`, `fill`, `voicing`). */
+  by?: string;
 }
+
+/**
+ * A note's provenance: `model` sampled by the network; `copy` copied by a finishing pass (a repeated
+ * section, a drum loop); `rule` made by a rule (an ending, a fill, a sustained voicing, an accent);
+ * `mended` a model note that a pass moved or shortened (clash mending). Evaluation reports the shares.
+ */
+export type NoteOrigin = 'model' | 'copy' | 'rule' | 'mended';
 
 /** A tempo change at a beat. */
 export interface TempoEvent {
