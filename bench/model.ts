@@ -1,9 +1,10 @@
 /**
  * `npm run bench model`: the default model against the seed baseline, in one run on the same validation
  * split: next-event NLL (pitch, step, duration), step collapse, conditioning steering (mode, density) and
- * the cost of a generated event on the panel's inference path (plain TypeScript).
+ * the cost of a generated event on the panel's inference path (plain TypeScript), beside a band LSTM's
+ * (`--band DIR`, or random weights of the default band configuration) in the same run.
  *
- * Usage: node --import tsx bench/model.ts [--data <scan dir>] [--model DIR] [--baseline DIR]
+ * Usage: node --import tsx bench/model.ts [--data <scan dir>] [--model DIR] [--baseline DIR] [--band DIR]
  * Without --data it scans ../shared/data (or ../../shared/data) into a temporary folder first.
  */
 import { existsSync, mkdtempSync } from 'node:fs';
@@ -25,10 +26,21 @@ import { evaluateNll } from '../core/model/evaluate';
 import { readModelFiles, toLayersModel } from '../core/model/io';
 import { MusicModel } from '../core/model/model';
 import { seededRandom } from '../core/random';
+import { createStepper } from '../core/model/band-step';
+import { CONFIGS } from '../core/model/config';
+import type { RolePriors } from '../core/model/priors';
+import { FALLBACK_PRIORS } from '../core/model/priors';
+import { readModelParts, weightArrays } from '../core/model/read';
+import { compareSpeed, randomParts } from './lib/speed';
 import type { Role } from '../core/sequence';
 
 const { values } = parseArgs({
-  options: { data: { type: 'string' }, model: { type: 'string' }, baseline: { type: 'string' } },
+  options: {
+    data: { type: 'string' },
+    model: { type: 'string' },
+    baseline: { type: 'string' },
+    band: { type: 'string' },
+  },
 });
 const modelDir = values.model ?? SHIPPED_MODEL;
 const baselineDir = values.baseline ?? join(SHIPPED_MODEL, '..', 'baseline');
@@ -145,6 +157,22 @@ console.log(
 console.log(
   `\nGeneration (plain TypeScript stepper): ${(genMs / events).toFixed(3)} ms per event over ${events} events`,
 );
+const band = values.band
+  ? await readModelParts(folderLoader(values.band))
+  : await randomParts(CONFIGS.default());
+const speeds = await compareSpeed([
+  [main.config.name, createStepper(main.config, weightArrays(main)), model.priors],
+  [
+    `${band.config.name}${values.band ? '' : ' (random weights)'}`,
+    createStepper(band.config, weightArrays(band)),
+    (band.config.training?.priors as RolePriors | undefined) ?? FALLBACK_PRIORS,
+  ],
+]);
+for (const s of speeds)
+  console.log(
+    `  ${s.name}: ${s.msPerNote.toFixed(3)} ms per note (${s.notes} notes), ${s.msPerStep.toFixed(3)} ms per step (${s.steps} steps)`,
+  );
+console.log(`  step cost, new / old: x${(speeds[1].msPerStep / speeds[0].msPerStep).toFixed(2)}`);
 mainNet.dispose();
 baseNet.dispose();
 model.dispose();

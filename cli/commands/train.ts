@@ -10,11 +10,10 @@ import { measurePriors } from '../../core/model/priors';
 import type { BaselineBatch } from '../../core/model/baseline';
 import type { ModelConfig, SeedBaselineArchitecture } from '../../core/model/config';
 import { CONFIGS } from '../../core/model/config';
-import type { Batch } from '../../core/model/data';
-import { batchCount, batches } from '../../core/model/data';
+import type { Batch } from '../../core/model/batch';
+import { batchCount, batches } from '../../core/model/batch';
 import { saveModel } from '../../core/model/io';
 import { eventLoss } from '../../core/model/losses';
-import type { Head } from '../../core/model/network';
 import { buildNetwork } from '../../core/model/network';
 import type { EpochReport } from '../../core/model/train';
 import { trainLoop } from '../../core/model/train';
@@ -24,15 +23,20 @@ import type { Command } from '../command';
 import { progressBar } from '../progress';
 import { loadCheckpoint, saveCheckpoint, writeModelFiles } from '../train/checkpoint';
 import type { RunState } from '../train/checkpoint';
+import { GradientPool } from '../train/parallel';
 import { loadStreams } from '../train/shards';
+import { resizeConfig } from '../train/size';
 
-const usage = `usage: audiogenesis train --data <scan dir> --out <dir> [--config default|small|baseline]
+const usage = `usage: audiogenesis train --data <scan dir> --out <dir> [--config default|event|small|baseline]
        [--epochs N] [--resume] [--seed N] [--batch 64] [--time 64] [--lr 0.002] [--patience 3]
-       [--max-minutes M] [--limit-batches N] [--valid-batches N]
+       [--max-minutes M] [--limit-batches N] [--valid-batches N] [--workers 1]
+       [--units 256[,256]] [--head-units 128]
 
 Trains on the shards of \`audiogenesis data scan\`. Validates and checkpoints every epoch (<out>/checkpoint),
 keeps the best model in <out> (config.json, model.json, weights.bin), stops early when validation stops
-improving. --resume continues from the last checkpoint; the same seed gives the same result.`;
+improving. --resume continues from the last checkpoint; the same seed gives the same result.
+--workers N computes each batch's gradients on N threads (data-parallel, one core each); the same seed
+and N give the same result. --units and --head-units resize the configuration's LSTM and head layers.`;
 
 interface Options {
   data: string;
@@ -48,6 +52,8 @@ interface Options {
   maxMinutes?: number;
   limitBatches?: number;
   validBatches?: number;
+  /** Threads computing gradients (1: this one only). */
+  workers: number;
 }
 
 function num(v: string | undefined, name: string, dflt: number, min = 0): number {
@@ -74,6 +80,9 @@ function parse(argv: string[]): Options {
       'max-minutes': { type: 'string' },
       'limit-batches': { type: 'string' },
       'valid-batches': { type: 'string' },
+      workers: { type: 'string' },
+      units: { type: 'string' },
+      'head-units': { type: 'string' },
     },
   });
   if (!values.data || !values.out) throw new UsageError('--data and --out are required');
@@ -83,7 +92,7 @@ function parse(argv: string[]): Options {
   return {
     data: values.data,
     out: values.out,
-    config: make(),
+    config: resizeConfig(make(), values.units, values['head-units']),
     epochs: num(values.epochs, 'epochs', 10, 1),
     resume: values.resume!,
     seed: num(values.seed, 'seed', 1),
@@ -94,6 +103,7 @@ function parse(argv: string[]): Options {
     maxMinutes: values['max-minutes'] ? num(values['max-minutes'], 'max-minutes', 0) : undefined,
     limitBatches: values['limit-batches'] ? num(values['limit-batches'], 'limit-batches', 1, 1) : undefined,
     validBatches: values['valid-batches'] ? num(values['valid-batches'], 'valid-batches', 1, 1) : undefined,
+    workers: num(values.workers, 'workers', 1, 1),
   };
 }
 
@@ -133,7 +143,6 @@ export async function train(o: Options, log: (line: string) => void = console.lo
   const batchesPerEpoch = bx
     ? Math.min(Math.ceil(bx.train.refs.length / o.batch), o.limitBatches ?? Infinity)
     : batchCount(sets.train, { ...common, limit: o.limitBatches });
-  const vocab = o.config.vocab as Record<Head, number>;
 
   const validate = async (): Promise<{ loss: number; metrics: Record<string, number> }> => {
     const m = await evaluateNll(model, o.config, sets.valid, {
@@ -145,14 +154,15 @@ export async function train(o: Options, log: (line: string) => void = console.lo
     return { loss, metrics: { ...m } };
   };
 
+  const pool = !bx && o.workers > 1 ? await GradientPool.start(o.config, Math.round(o.workers)) : null;
+  if (pool) log(`gradients on ${pool.threads} threads`);
   let bar = progressBar(batchesPerEpoch, `epoch ${state.epoch + 1}/${o.epochs}`);
   let t0 = performance.now();
   const reports = await trainLoop<Batch | BaselineBatch>({
     model,
     optimizer,
-    loss: bx
-      ? (b) => baselineLoss(model, b as BaselineBatch)
-      : (b) => eventLoss(model, b as Batch, condSize, vocab),
+    loss: bx ? (b) => baselineLoss(model, b as BaselineBatch) : (b) => eventLoss(model, b as Batch, o.config),
+    gradients: pool ? (b) => pool.gradients(model, b as Batch) : undefined,
     eventsOf: (b) => ('events' in b ? b.events : b.size),
     trainBatches: (epoch) =>
       bx
@@ -208,7 +218,7 @@ export async function train(o: Options, log: (line: string) => void = console.lo
       if (state.epoch < o.epochs) bar = progressBar(batchesPerEpoch, `epoch ${state.epoch + 1}/${o.epochs}`);
       t0 = performance.now();
     },
-  });
+  }).finally(() => pool?.close());
   bar.stop();
   log(
     `done: ${state.epoch} epochs, ${(state.seconds / 60).toFixed(1)} min of training; best validation loss ${state.bestLoss.toFixed(4)} -> ${o.out}`,

@@ -3,11 +3,13 @@
  * to a temporary folder and renamed into place, so that a `kill -9` loses at most the epoch under way.
  */
 import * as tf from '@tensorflow/tfjs';
+import { ModelLoadError } from '../../core/errors';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ModelConfig } from '../../core/model/config';
 import type { ModelFiles } from '../../core/model/io';
-import { readModelFiles, saveModel, toLayersModel } from '../../core/model/io';
+import { readModelFiles, saveModel, weightArrays } from '../../core/model/io';
+import { buildNetwork } from '../../core/model/network';
 
 /** The loop's counters saved with a checkpoint. */
 export interface RunState {
@@ -46,14 +48,27 @@ export async function saveCheckpoint(
   renameSync(tmp, dir);
 }
 
-/** Loads a checkpoint if one exists: the model, the optimizer's weights restored, and the counters. */
+/**
+ * Loads a checkpoint if one exists: the model, the optimizer's weights restored, and the counters. The
+ * network is built afresh and given the saved weights by name, so that its variables come in the order of
+ * the run that saved it (the optimizer's moments are matched to the variables by that order; a graph
+ * rebuilt from model.json may list the band LSTM's head layers in another).
+ */
 export async function loadCheckpoint(
   dir: string,
   optimizer: tf.Optimizer,
 ): Promise<{ model: tf.LayersModel; state: RunState } | null> {
   if (!existsSync(join(dir, 'state.json'))) return null;
   const loaded = await readModelFiles(async (name) => new Uint8Array(readFileSync(join(dir, name))));
-  const model = await toLayersModel(loaded);
+  const model = buildNetwork(loaded.config);
+  const saved = weightArrays(loaded);
+  model.weights.forEach((w) => {
+    const v = saved.get(w.originalName);
+    if (!v) throw new ModelLoadError(`checkpoint lacks weight ${w.originalName}`);
+    const t = tf.tensor(v, w.shape as number[]);
+    w.write(t);
+    t.dispose();
+  });
   const specs = JSON.parse(readFileSync(join(dir, 'optimizer.json'), 'utf8')) as tf.io.WeightsManifestEntry[];
   const buf = readFileSync(join(dir, 'optimizer.bin'));
   const decoded = tf.io.decodeWeights(

@@ -3,19 +3,31 @@
  * against the code before any weight is read.
  */
 import { CHORD_VOCAB } from '../features/chords';
+import { INSTRUMENT_FAMILIES } from '../features/family';
 import { GRID, VOCAB } from '../codec/events';
 import { CONDITIONING_SIZE, CONDITIONING_VERSION, STYLES } from '../conditioning';
 import { ModelLoadError } from '../errors';
 import { ROLES } from '../sequence';
+import { BAND_HEADS } from './fields';
 
 /** Metric positions the model distinguishes (grid steps in a bar of up to 4 beats). */
 export const POSITIONS = 4 * GRID;
 
-/** The format version of config.json that this code reads. */
-export const CONFIG_FORMAT = 1;
+/**
+ * The format version of config.json that this code writes: 2 adds the instrument families (`families`,
+ * `vocab.family`) and the band LSTM (`band-lstm`, whose `architecture.heads` records the heads' order).
+ */
+export const CONFIG_FORMAT = 2;
+/** The first format (event LSTM and seed baseline, no families): still read, so older models load. */
+export const LEGACY_FORMAT = 1;
 
 /** Vocabulary sizes of the event encoding, as recorded in config.json. */
-export const EVENT_VOCAB = { ...VOCAB, chord: CHORD_VOCAB, position: POSITIONS };
+export const EVENT_VOCAB = {
+  ...VOCAB,
+  chord: CHORD_VOCAB,
+  position: POSITIONS,
+  family: INSTRUMENT_FAMILIES.length,
+};
 
 /** The conditioned event LSTM. */
 export interface EventLstmArchitecture {
@@ -36,6 +48,22 @@ export interface EventLstmArchitecture {
   conditioningWidth: number;
 }
 
+/**
+ * The band LSTM: the event LSTM's inputs plus the family of the instrument that plays next, and sequential
+ * heads (step, then pitch given the new onset's step, chord and position, then duration and velocity
+ * given the pitch too), each of the last two through a tanh layer of `headUnits`.
+ */
+export interface BandLstmArchitecture {
+  kind: 'band-lstm';
+  units: number[];
+  embed: EventLstmArchitecture['embed'] & { family: number };
+  conditioningWidth: number;
+  /** Width of the hidden layer of the pitch head and of the note (duration, velocity) head. */
+  headUnits: number;
+  /** The heads in output and sampling order ({@link BAND_HEADS}); loading checks it. */
+  heads: string[];
+}
+
 /** The seed tutorial's model: LSTM over (pitch/128, step s, duration s), pitch softmax, MSE for times. */
 export interface SeedBaselineArchitecture {
   kind: 'seed-baseline';
@@ -49,8 +77,11 @@ export interface ModelConfig {
   format: number;
   name: string;
   version: string;
-  architecture: EventLstmArchitecture | SeedBaselineArchitecture;
-  vocab: typeof EVENT_VOCAB;
+  architecture: EventLstmArchitecture | BandLstmArchitecture | SeedBaselineArchitecture;
+  /** Vocabulary sizes (`family` from format 2 on). */
+  vocab: Omit<typeof EVENT_VOCAB, 'family'> & { family?: number };
+  /** Instrument families in id order (format 2; {@link INSTRUMENT_FAMILIES}). */
+  families?: string[];
   grid: number;
   conditioning: { size: number; version: number; styles: string[]; roles: string[] };
   /** Pitches are written relative to the key's tonic (moved to C) and transposed back after sampling. */
@@ -70,6 +101,7 @@ export function makeConfig(
     version,
     architecture,
     vocab: { ...EVENT_VOCAB },
+    families: [...INSTRUMENT_FAMILIES],
     grid: GRID,
     conditioning: {
       size: CONDITIONING_SIZE,
@@ -77,53 +109,84 @@ export function makeConfig(
       styles: [...STYLES],
       roles: [...ROLES],
     },
-    keyRelative: architecture.kind === 'event-lstm',
+    keyRelative: architecture.kind !== 'seed-baseline',
   };
+}
+
+const EMBED = { pitch: 48, step: 16, duration: 16, velocity: 8, role: 4, chord: 16, position: 12 };
+
+/** A band LSTM of `units` per layer, with the default embedding widths. */
+function band(name: string, units: number[], headUnits: number): ModelConfig {
+  return makeConfig(name, {
+    kind: 'band-lstm',
+    units,
+    embed: { ...EMBED, family: 8 },
+    conditioningWidth: 32,
+    headUnits,
+    heads: [...BAND_HEADS],
+  });
 }
 
 /** Named configurations for `audiogenesis train --config NAME`. */
 export const CONFIGS: Record<string, () => ModelConfig> = {
-  default: () =>
+  default: () => band('audiogenesis-band', [256], 128),
+  /** The first model's architecture (event LSTM, parallel heads), for comparisons. */
+  event: () =>
     makeConfig('audiogenesis-lstm', {
       kind: 'event-lstm',
       units: [256],
-      embed: { pitch: 48, step: 16, duration: 16, velocity: 8, role: 4, chord: 16, position: 12 },
+      embed: EMBED,
       conditioningWidth: 32,
     }),
-  small: () =>
-    makeConfig('audiogenesis-lstm-small', {
-      kind: 'event-lstm',
-      units: [128],
-      embed: { pitch: 32, step: 12, duration: 12, velocity: 6, role: 4, chord: 12, position: 8 },
-      conditioningWidth: 16,
-    }),
+  small: () => band('audiogenesis-band-small', [128], 96),
   baseline: () => makeConfig('seed-baseline', { kind: 'seed-baseline', units: 128, window: 25 }),
   /** For tests and smoke runs: trains in seconds. */
   tiny: () =>
     makeConfig('audiogenesis-lstm-tiny', {
-      kind: 'event-lstm',
+      kind: 'band-lstm',
       units: [16],
-      embed: { pitch: 8, step: 4, duration: 4, velocity: 2, role: 2, chord: 4, position: 3 },
+      embed: { pitch: 8, step: 4, duration: 4, velocity: 2, role: 2, chord: 4, position: 3, family: 2 },
       conditioningWidth: 4,
+      headUnits: 8,
+      heads: [...BAND_HEADS],
     }),
 };
 
+const KINDS: Record<number, readonly string[]> = {
+  [LEGACY_FORMAT]: ['event-lstm', 'seed-baseline'],
+  [CONFIG_FORMAT]: ['event-lstm', 'band-lstm', 'seed-baseline'],
+};
+
+const sameList = (a: unknown, b: readonly string[]): boolean =>
+  Array.isArray(a) && a.length === b.length && a.every((x, i) => x === b[i]);
+
 /**
- * Checks a parsed config.json against this code.
+ * Checks a parsed config.json against this code: format 2, or format 1 (the first model's, without
+ * families) for the event LSTM and the seed baseline.
  * @throws {ModelLoadError} when a field is missing or does not match the code's vocabularies or schema.
  */
 export function checkConfig(raw: unknown): ModelConfig {
   if (typeof raw !== 'object' || raw === null) throw new ModelLoadError('config.json is not an object');
   const c = raw as Partial<ModelConfig>;
-  if (c.format !== CONFIG_FORMAT)
-    throw new ModelLoadError(`config.json format ${String(c.format)} is not ${CONFIG_FORMAT}`);
-  if (!c.architecture || (c.architecture.kind !== 'event-lstm' && c.architecture.kind !== 'seed-baseline'))
-    throw new ModelLoadError('config.json names no known architecture');
+  const kinds = KINDS[c.format as number];
+  if (!kinds)
+    throw new ModelLoadError(
+      `config.json format ${String(c.format)} is not ${CONFIG_FORMAT} (or ${LEGACY_FORMAT} for older models)`,
+    );
+  const kind = c.architecture?.kind;
+  if (!kind || !kinds.includes(kind))
+    throw new ModelLoadError(`config.json names no architecture that format ${c.format} knows`);
   if (typeof c.name !== 'string' || typeof c.version !== 'string')
     throw new ModelLoadError('config.json lacks name or version');
-  for (const [k, v] of Object.entries(EVENT_VOCAB))
+  for (const [k, v] of Object.entries(EVENT_VOCAB)) {
+    if (k === 'family' && c.format === LEGACY_FORMAT) continue;
     if (c.vocab?.[k as keyof typeof EVENT_VOCAB] !== v)
       throw new ModelLoadError(`config.json vocabulary "${k}" does not match the code (${v})`);
+  }
+  if (c.format === CONFIG_FORMAT && !sameList(c.families, INSTRUMENT_FAMILIES))
+    throw new ModelLoadError('config.json instrument families do not match the code');
+  if (kind === 'band-lstm' && !sameList((c.architecture as BandLstmArchitecture).heads, BAND_HEADS))
+    throw new ModelLoadError(`config.json heads are not ${BAND_HEADS.join(', ')} in that order`);
   if (c.grid !== GRID) throw new ModelLoadError(`config.json grid ${String(c.grid)} is not ${GRID}`);
   if (c.conditioning?.size !== CONDITIONING_SIZE || c.conditioning.version !== CONDITIONING_VERSION)
     throw new ModelLoadError('config.json conditioning schema does not match the code');

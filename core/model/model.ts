@@ -14,7 +14,9 @@ import type { FileLoader } from './read';
 import { readModelParts, weightArrays } from './read';
 import type { RolePriors } from './priors';
 import { FALLBACK_PRIORS, roleConditioning } from './priors';
-import { EventLstmStepper } from './step';
+import { createStepper } from './band-step';
+import { DEFAULT_PROGRAMS } from './families';
+import type { Stepper } from './step';
 
 /** What to generate. */
 export interface GenerateRequest {
@@ -35,21 +37,19 @@ export interface GenerateRequest {
   scaleBias?: number;
   /** Log-probability added to the tonic's pitch class. Default 0. */
   tonicBias?: number;
-  /** GM program per role. */
+  /** GM program per role; a band LSTM is conditioned on each program's instrument family. */
   programs?: Partial<Record<Role, number>>;
   /** Conditioning changes over the piece (a form's sections), sorted by start beat. */
   sections?: readonly { start: Beats; conditioning: Conditioning }[];
 }
 
-const DEFAULT_PROGRAMS: Record<Role, number> = { melody: 0, harmony: 0, bass: 33, drums: 0 };
-
 /** A loaded model. */
 export class MusicModel {
-  private stepper: EventLstmStepper | null;
+  private stepper: Stepper | null;
 
   private constructor(
     readonly config: ModelConfig,
-    stepper: EventLstmStepper,
+    stepper: Stepper,
   ) {
     this.stepper = stepper;
   }
@@ -60,9 +60,9 @@ export class MusicModel {
    */
   static async load(loader: FileLoader): Promise<MusicModel> {
     const a = await readModelParts(loader);
-    if (a.config.architecture.kind !== 'event-lstm')
+    if (a.config.architecture.kind === 'seed-baseline')
       throw new ModelLoadError(`${a.config.name} is a ${a.config.architecture.kind}, not a generator`);
-    return new MusicModel(a.config, new EventLstmStepper(a.config, weightArrays(a)));
+    return new MusicModel(a.config, createStepper(a.config, weightArrays(a)));
   }
 
   /** The per-role priors measured in training (or typical values). */

@@ -80,7 +80,11 @@ describe('MusicModel lifecycle', () => {
       tf.tidy(() => {
         const T = 5;
         const size = m.config.conditioning.size;
-        const ins = [...Array.from({ length: 7 }, () => tf.zeros([1, T], 'int32')), tf.zeros([1, T, size])];
+        const ins = [
+          ...Array.from({ length: 8 }, () => tf.zeros([1, T], 'int32')),
+          tf.zeros([1, T, size]),
+          ...Array.from({ length: 4 }, () => tf.zeros([1, T], 'int32')),
+        ];
         graph.predict(ins);
       });
     }

@@ -1,0 +1,146 @@
+/**
+ * The band LSTM's inference in plain TypeScript (see `network.ts` for the graph): the trunk steps every
+ * lane together; a lane's pitch head is computed once its step is sampled (from the state and the new
+ * onset's step, chord and position), its note head once its pitch is sampled. The onset's share of each
+ * hidden layer is a table lookup per field, as for the trunk's first layer.
+ */
+import type { BandLstmArchitecture, ModelConfig } from './config';
+import type { NoteInput } from './fields';
+import { BAND_INPUTS, NOTE_INPUTS, ONSET_INPUTS } from './fields';
+import { accumulate } from './matmul';
+import type { Dense } from './lstm';
+import { embeddingTable, LstmTrunk, readDense, weightReader } from './lstm';
+import type { LaneHeads, Onset, StepInput, Stepper } from './step';
+import { activeLanes, denseRows, EventLstmStepper } from './step';
+
+/** A tanh layer over [state, embeddings of some next-onset fields], with the fields' shares precomputed. */
+class HiddenLayer {
+  private readonly kernelT: Float32Array;
+  private readonly bias: Float32Array;
+  /** Per field: [vocab][width] shares of the pre-activation. */
+  private readonly tables: Float64Array[][];
+  readonly width: number;
+
+  constructor(
+    private readonly dense: Dense,
+    private readonly units: number,
+    trunk: LstmTrunk,
+    private readonly fields: readonly NoteInput[],
+  ) {
+    this.width = dense.outDim;
+    this.bias = dense.bias;
+    // The state's rows of the kernel, transposed ([width][units]).
+    this.kernelT = new Float32Array(this.width * units);
+    for (let j = 0; j < this.width; j++)
+      for (let i = 0; i < units; i++) this.kernelT[j * units + i] = dense.kernel[i * this.width + j];
+    let offset = units;
+    this.tables = fields.map((k) => {
+      const { table, dim } = trunk.embeddings.get(k)!;
+      const t = embeddingTable(table, dim, dense.kernel, offset, this.width);
+      offset += dim;
+      return t;
+    });
+  }
+
+  /** The layer's output for state `h` (row `row` of `hs`) and the fields' ids. */
+  apply(hs: Float64Array, row: number, ids: Record<NoteInput, number>): Float64Array {
+    const z = new Float64Array(this.width);
+    z.set(this.bias);
+    this.fields.forEach((k, f) => {
+      const t = this.tables[f][ids[k]];
+      for (let j = 0; j < this.width; j++) z[j] += t[j];
+    });
+    accumulate(
+      z,
+      hs.subarray(row * this.units, (row + 1) * this.units),
+      this.kernelT,
+      1,
+      this.units,
+      this.width,
+    );
+    for (let j = 0; j < this.width; j++) z[j] = Math.tanh(z[j]);
+    return z;
+  }
+}
+
+/** A stateful stepper over the band LSTM's weights. */
+export class BandLstmStepper implements Stepper {
+  private readonly trunk: LstmTrunk;
+  private readonly stepHead: Dense;
+  private readonly pitchHidden: HiddenLayer;
+  private readonly noteHidden: HiddenLayer;
+  private readonly pitchHead: Dense;
+  private readonly durationHead: Dense;
+  private readonly velocityHead: Dense;
+
+  /**
+   * @throws {ModelLoadError} when a weight is missing or has the wrong size.
+   */
+  constructor(
+    readonly config: ModelConfig,
+    weights: Map<string, Float32Array>,
+  ) {
+    const arch = config.architecture as BandLstmArchitecture;
+    const get = weightReader(weights);
+    const trunk = new LstmTrunk(config, get, BAND_INPUTS);
+    this.trunk = trunk;
+    const u = trunk.units;
+    const width = (keys: readonly NoteInput[]): number => keys.reduce((s, k) => s + arch.embed[k], u);
+    const hu = arch.headUnits;
+    const v = config.vocab;
+    this.stepHead = readDense(get, 'head_step', u, v.step);
+    this.pitchHidden = new HiddenLayer(
+      readDense(get, 'pitch_hidden', width(ONSET_INPUTS), hu),
+      u,
+      trunk,
+      ONSET_INPUTS,
+    );
+    this.noteHidden = new HiddenLayer(
+      readDense(get, 'note_hidden', width(NOTE_INPUTS), hu),
+      u,
+      trunk,
+      NOTE_INPUTS,
+    );
+    this.pitchHead = readDense(get, 'head_pitch', hu, v.pitch);
+    this.durationHead = readDense(get, 'head_duration', hu, v.duration);
+    this.velocityHead = readDense(get, 'head_velocity', hu, v.velocity);
+  }
+
+  /** Clears the carried state of `lanes` independent streams (start of a new piece). */
+  reset(lanes = 1): void {
+    this.trunk.reset(lanes);
+  }
+
+  /**
+   * Runs one step of every lane whose input is not null (the lanes share each weight read of the trunk
+   * and the step head); each lane's pitch and note heads are computed when asked for.
+   */
+  heads(inputs: readonly (StepInput | null)[], conds: readonly ArrayLike<number>[]): (LaneHeads | null)[] {
+    const act = activeLanes(inputs);
+    const hs = this.trunk.advance(act, inputs as readonly (Record<string, number> | null)[], conds);
+    const steps = denseRows(this.stepHead, hs, act.length);
+    const out: (LaneHeads | null)[] = inputs.map(() => null);
+    const n = this.stepHead.outDim;
+    act.forEach((lane, a) => {
+      out[lane] = {
+        step: steps.slice(a * n, (a + 1) * n),
+        pitch: (o: Onset) => denseRows(this.pitchHead, this.pitchHidden.apply(hs, a, { ...o, pitch: 0 }), 1),
+        note: (o: Onset, pitch: number) => {
+          const x = this.noteHidden.apply(hs, a, { ...o, pitch });
+          return {
+            duration: denseRows(this.durationHead, x, 1),
+            velocity: denseRows(this.velocityHead, x, 1),
+          };
+        },
+      };
+    });
+    return out;
+  }
+}
+
+/** The stepper of a generator's config (event LSTM or band LSTM). */
+export function createStepper(config: ModelConfig, weights: Map<string, Float32Array>): Stepper {
+  return config.architecture.kind === 'band-lstm'
+    ? new BandLstmStepper(config, weights)
+    : new EventLstmStepper(config, weights);
+}
