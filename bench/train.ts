@@ -43,7 +43,8 @@ const streams: Stream[] = Array.from({ length: size * 6 }, (_, i) => {
     EVENT_INPUTS.map((k) => [k, Int32Array.from({ length }, () => Math.floor(rng() * vocab[k]))]),
   ) as Stream['cols'];
   const cond = Float32Array.from({ length: config.conditioning.size }, () => rng());
-  return { id: `s${i}`, role: 'melody', cols, cond, tempo: 100, shift: 0, length };
+  const family = Int32Array.from({ length }, () => Math.floor(rng() * 16));
+  return { id: `s${i}`, role: 'melody', cols, cond, tempo: 100, shift: 0, length, family } as Stream;
 });
 const wins = windows(streams, time);
 const batches: Batch[] = Array.from({ length: Number(values.batches) }, (_, b) =>

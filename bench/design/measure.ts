@@ -2,7 +2,8 @@
  * The design comparison of docs/model.md: for each trained model folder, its validation NLL per head
  * (from its config.json), and the figures of `figures.ts` on pieces it writes with every rule off (no
  * scale or tonic bias, no arranger) under a fixed diatonic progression, one chord a bar (I-V-vi-IV in
- * major, i-VI-iv-V in minor), beside the same figures on POP909's validation songs (64-beat excerpts,
+ * major, i-VI-iv-V in minor), piece i in key (7i mod 12) alternately major and minor, with register,
+ * density and tempo varied over the pieces, beside the same figures on POP909's validation songs (64-beat excerpts,
  * their annotated chords). "decoy" reads the generated bass against the progression two bars on: a model
  * that follows the chords scores far lower there.
  *
@@ -114,6 +115,9 @@ async function measureModel(dir: string, mode: string | undefined, count: number
     const c: Conditioning = {
       ...defaultConditioning(),
       key: { tonic: (i * 7) % 12, mode: i % 2 ? 'minor' : 'major' },
+      register: [0.35, 0.5, 0.65][i % 3],
+      density: [0.2, 0.3, 0.45][Math.floor(i / 3) % 3],
+      tempo: [80, 100, 125][Math.floor(i / 9) % 3],
       roles: ROLES,
     };
     const chords = basicProgression(c, BEATS);

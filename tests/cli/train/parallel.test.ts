@@ -24,7 +24,18 @@ function streams(n: number, seed: number): Stream[] {
       ]),
     ) as Stream['cols'];
     const cond = Float32Array.from({ length: config.conditioning.size }, () => rng());
-    return { id: `s${i}`, role: ['melody', 'bass'][i % 2], cols, cond, tempo: 100, shift: 0, length };
+    // `family`: one per column, as the scanner's family-aware shards give it.
+    const family = Int32Array.from({ length }, () => Math.floor(rng() * 16));
+    return {
+      id: `s${i}`,
+      role: ['melody', 'bass'][i % 2],
+      cols,
+      cond,
+      tempo: 100,
+      shift: 0,
+      length,
+      family,
+    } as Stream;
   });
 }
 

@@ -5,7 +5,7 @@ import { ModelLoadError, ModelNotReadyError } from '../../../core/errors';
 import { MusicModel } from '../../../core/model/model';
 import { readModelFiles, toLayersModel } from '../../../core/model/io';
 import type { ModelFiles } from '../../../core/model/io';
-import { memoryLoader, tinyModelFiles } from '../../fixtures/tiny-model';
+import { memoryLoader, tinyEventConfig, tinyModelFiles } from '../../fixtures/tiny-model';
 
 let files: ModelFiles;
 beforeAll(async () => {
@@ -38,6 +38,27 @@ describe('MusicModel lifecycle', () => {
     }
     expect(new Set(a.notes.map((n) => n.role))).toEqual(new Set(defaultConditioning().roles));
     expect(a.tempos).toEqual([{ beat: 0, bpm: 100 }]);
+  });
+
+  it("conditions a band LSTM on each role's instrument family, from its GM program", async () => {
+    const m = await MusicModel.load(memoryLoader(files));
+    const req = { conditioning: defaultConditioning(), beats: 16, seed: 5, roles: ['harmony' as const] };
+    const notes = (program: number) =>
+      JSON.stringify(
+        m.generate({ ...req, programs: { harmony: program } }).notes.map((n) => [n.pitch, n.start, n.end]),
+      );
+    expect(notes(1)).toBe(notes(0)); // two pianos: one family
+    expect(notes(48)).not.toBe(notes(0)); // string ensemble
+  });
+
+  it('loads and writes with a format-1 event LSTM (the first shipped model)', async () => {
+    const m = await MusicModel.load(memoryLoader(await tinyModelFiles(3, tinyEventConfig())));
+    expect(m.config.format).toBe(1);
+    const a = m.generate({ conditioning: defaultConditioning(), beats: 8, seed: 2 });
+    expect(a.notes.length).toBeGreaterThan(0);
+    expect(JSON.stringify(m.generate({ conditioning: defaultConditioning(), beats: 8, seed: 2 }))).toBe(
+      JSON.stringify(a),
+    );
   });
 
   it('fails with ModelNotReadyError after dispose', async () => {

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { REST } from '../../../core/codec/events';
+import { batches, makeBatch, splitBatch, windows } from '../../../core/model/batch';
+import type { Stream } from '../../../core/model/data';
+import { EVENT_INPUTS } from '../../../core/model/fields';
+import { familyId } from '../../../core/features/family';
+
+/** A stream whose column k holds 10k + field index in every field (so every cell names its source). */
+function stream(role: string, length: number, family?: Int32Array): Stream {
+  const cols = Object.fromEntries(
+    EVENT_INPUTS.map((k, f) => [k, Int32Array.from({ length }, (_, i) => 10 * i + f)]),
+  ) as Stream['cols'];
+  const s = { id: role, role, cols, cond: Float32Array.from([0.5, -1]), tempo: 100, shift: 0, length };
+  return (family ? { ...s, family } : s) as Stream;
+}
+
+describe('batches', () => {
+  it('gives each step the previous event, the next event as next-onset inputs and targets, and the next family', () => {
+    const family = Int32Array.from([9, 1, 2, 3, 4]);
+    const s = [stream('harmony', 5, family)];
+    const b = makeBatch(s, [{ stream: 0, start: 0 }], 6, 2);
+    expect(b.events).toBe(4);
+    expect(Array.from(b.mask)).toEqual([1, 1, 1, 1, 0, 0]);
+    for (let t = 0; t < 4; t++) {
+      EVENT_INPUTS.forEach((k, f) => expect(b.inputs[k][t]).toBe(10 * t + f));
+      expect(b.inputs.family[t]).toBe(family[t + 1]);
+      expect(b.next.step[t]).toBe(10 * (t + 1) + EVENT_INPUTS.indexOf('step'));
+      expect(b.next.chord[t]).toBe(10 * (t + 1) + EVENT_INPUTS.indexOf('chord'));
+      expect(b.next.position[t]).toBe(10 * (t + 1) + EVENT_INPUTS.indexOf('position'));
+      expect(b.next.pitch[t]).toBe(b.targets.pitch[t]);
+      expect(b.targets.duration[t]).toBe(10 * (t + 1) + EVENT_INPUTS.indexOf('duration'));
+    }
+    expect(b.inputs.pitch[4]).toBe(REST);
+    expect(Array.from(b.cond.slice(0, 4))).toEqual([0.5, -1, 0.5, -1]);
+  });
+
+  it('gives shards without families the role default family', () => {
+    const b = makeBatch(
+      [stream('bass', 3), stream('drums', 3)],
+      [
+        { stream: 0, start: 0 },
+        { stream: 1, start: 0 },
+      ],
+      2,
+      2,
+    );
+    expect(Array.from(b.inputs.family)).toEqual([
+      familyId(33),
+      familyId(33),
+      familyId(0, true),
+      familyId(0, true),
+    ]);
+  });
+
+  it('shuffles the same way for the same seed, and splits rows in order', async () => {
+    const s = Array.from({ length: 9 }, (_, i) => stream('melody', 4 + i));
+    const { seededRandom } = await import('../../../core/random');
+    const read = async (seed: number) => {
+      const out: number[] = [];
+      for await (const b of batches(s, { batchSize: 4, time: 3, condSize: 2, rng: seededRandom(seed) }))
+        out.push(...b.inputs.pitch);
+      return out;
+    };
+    expect(await read(3)).toEqual(await read(3));
+    expect(await read(3)).not.toEqual(await read(4));
+    const b = makeBatch(s, windows(s, 3).slice(0, 5), 3, 2);
+    const parts = splitBatch(b, 2);
+    expect(parts.map((p) => p.size)).toEqual([2, 3]);
+    expect([...parts[0].inputs.pitch, ...parts[1].inputs.pitch]).toEqual([...b.inputs.pitch]);
+    expect([...parts[0].cond, ...parts[1].cond]).toEqual([...b.cond]);
+  });
+});
