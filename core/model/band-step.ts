@@ -13,7 +13,10 @@ import { embeddingTable, LstmTrunk, readDense, weightReader } from './lstm';
 import type { LaneHeads, Onset, StepInput, Stepper } from './step';
 import { activeLanes, denseRows, EventLstmStepper } from './step';
 
-/** A tanh layer over [state, embeddings of some next-onset fields], with the fields' shares precomputed. */
+/** The pitch head's extra field: the previous event's pitch. */
+type HeadField = NoteInput | 'previous';
+
+/** A tanh layer over [state, embeddings of some fields], with the fields' shares precomputed. */
 class HiddenLayer {
   private readonly kernelT: Float32Array;
   private readonly bias: Float32Array;
@@ -22,10 +25,10 @@ class HiddenLayer {
   readonly width: number;
 
   constructor(
-    private readonly dense: Dense,
+    dense: Dense,
     private readonly units: number,
     trunk: LstmTrunk,
-    private readonly fields: readonly NoteInput[],
+    private readonly fields: readonly HeadField[],
   ) {
     this.width = dense.outDim;
     this.bias = dense.bias;
@@ -35,29 +38,28 @@ class HiddenLayer {
       for (let i = 0; i < units; i++) this.kernelT[j * units + i] = dense.kernel[i * this.width + j];
     let offset = units;
     this.tables = fields.map((k) => {
-      const { table, dim } = trunk.embeddings.get(k)!;
+      const { table, dim } = trunk.embeddings.get(k === 'previous' ? 'pitch' : k)!;
       const t = embeddingTable(table, dim, dense.kernel, offset, this.width);
       offset += dim;
       return t;
     });
   }
 
-  /** The layer's output for state `h` (row `row` of `hs`) and the fields' ids. */
-  apply(hs: Float64Array, row: number, ids: Record<NoteInput, number>): Float64Array {
-    const z = new Float64Array(this.width);
-    z.set(this.bias);
+  /** The state's share of the pre-activation (bias included) for `rows` states, the lanes sharing each weight read. */
+  stateShare(hs: Float64Array, rows: number): Float64Array {
+    const z = new Float64Array(rows * this.width);
+    for (let a = 0; a < rows; a++) z.set(this.bias, a * this.width);
+    accumulate(z, hs, this.kernelT, rows, this.units, this.width);
+    return z;
+  }
+
+  /** The layer's output for row `row` of a {@link stateShare} and the fields' ids. */
+  apply(share: Float64Array, row: number, ids: Partial<Record<HeadField, number>>): Float64Array {
+    const z = share.slice(row * this.width, (row + 1) * this.width);
     this.fields.forEach((k, f) => {
-      const t = this.tables[f][ids[k]];
+      const t = this.tables[f][ids[k]!];
       for (let j = 0; j < this.width; j++) z[j] += t[j];
     });
-    accumulate(
-      z,
-      hs.subarray(row * this.units, (row + 1) * this.units),
-      this.kernelT,
-      1,
-      this.units,
-      this.width,
-    );
     for (let j = 0; j < this.width; j++) z[j] = Math.tanh(z[j]);
     return z;
   }
@@ -85,15 +87,17 @@ export class BandLstmStepper implements Stepper {
     const trunk = new LstmTrunk(config, get, BAND_INPUTS);
     this.trunk = trunk;
     const u = trunk.units;
-    const width = (keys: readonly NoteInput[]): number => keys.reduce((s, k) => s + arch.embed[k], u);
+    const width = (keys: readonly HeadField[]): number =>
+      keys.reduce((s, k) => s + arch.embed[k === 'previous' ? 'pitch' : k], u);
+    const pitchFields: HeadField[] = [...ONSET_INPUTS, ...(arch.previousPitch ? ['previous' as const] : [])];
     const hu = arch.headUnits;
     const v = config.vocab;
     this.stepHead = readDense(get, 'head_step', u, v.step);
     this.pitchHidden = new HiddenLayer(
-      readDense(get, 'pitch_hidden', width(ONSET_INPUTS), hu),
+      readDense(get, 'pitch_hidden', width(pitchFields), hu),
       u,
       trunk,
-      ONSET_INPUTS,
+      pitchFields,
     );
     this.noteHidden = new HiddenLayer(
       readDense(get, 'note_hidden', width(NOTE_INPUTS), hu),
@@ -119,14 +123,21 @@ export class BandLstmStepper implements Stepper {
     const act = activeLanes(inputs);
     const hs = this.trunk.advance(act, inputs as readonly (Record<string, number> | null)[], conds);
     const steps = denseRows(this.stepHead, hs, act.length);
+    const pitchShare = this.pitchHidden.stateShare(hs, act.length);
+    const noteShare = this.noteHidden.stateShare(hs, act.length);
     const out: (LaneHeads | null)[] = inputs.map(() => null);
     const n = this.stepHead.outDim;
     act.forEach((lane, a) => {
       out[lane] = {
         step: steps.slice(a * n, (a + 1) * n),
-        pitch: (o: Onset) => denseRows(this.pitchHead, this.pitchHidden.apply(hs, a, { ...o, pitch: 0 }), 1),
+        pitch: (o: Onset) =>
+          denseRows(
+            this.pitchHead,
+            this.pitchHidden.apply(pitchShare, a, { ...o, previous: inputs[lane]!.pitch }),
+            1,
+          ),
         note: (o: Onset, pitch: number) => {
-          const x = this.noteHidden.apply(hs, a, { ...o, pitch });
+          const x = this.noteHidden.apply(noteShare, a, { ...o, pitch });
           return {
             duration: denseRows(this.durationHead, x, 1),
             velocity: denseRows(this.velocityHead, x, 1),

@@ -62,6 +62,8 @@ export interface BandLstmArchitecture {
   headUnits: number;
   /** The heads in output and sampling order ({@link BAND_HEADS}); loading checks it. */
   heads: string[];
+  /** The pitch head also reads the previous event's pitch (a skip past the LSTM). */
+  previousPitch?: boolean;
 }
 
 /** The seed tutorial's model: LSTM over (pitch/128, step s, duration s), pitch softmax, MSE for times. */
@@ -130,6 +132,11 @@ function band(name: string, units: number[], headUnits: number): ModelConfig {
 /** Named configurations for `audiogenesis train --config NAME`. */
 export const CONFIGS: Record<string, () => ModelConfig> = {
   default: () => band('audiogenesis-band', [256], 128),
+  /** Design alternative: the pitch head also reads the previous pitch (docs/model.md). */
+  'band-previous': () => {
+    const c = band('audiogenesis-band', [256], 128);
+    return { ...c, architecture: { ...(c.architecture as BandLstmArchitecture), previousPitch: true } };
+  },
   /** The first model's architecture (event LSTM, parallel heads), for comparisons. */
   event: () =>
     makeConfig('audiogenesis-lstm', {

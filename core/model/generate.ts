@@ -15,6 +15,7 @@ import { beatsPerBar, ROLES } from '../sequence';
 import { barPosition, tonicShift } from './data';
 import { roleFamily } from './families';
 import { sampleLogits } from './sample';
+import type { ModelConfig } from './config';
 import type { LaneHeads, Onset, StepInput, Stepper } from './step';
 
 /** Options of {@link generateRole}. */
@@ -105,8 +106,9 @@ class RoleWriter {
 
   constructor(
     readonly o: RoleOptions,
-    keyRelative: boolean,
+    config: Pick<ModelConfig, 'keyRelative' | 'architecture'>,
   ) {
+    const keyRelative = config.keyRelative;
     this.roleIdx = ROLES.indexOf(o.role);
     this.shift = keyRelative && o.role !== 'drums' ? tonicShift(o.conditioning.key.tonic) : 0;
     this.barSteps = Math.max(1, Math.round(beatsPerBar(o.conditioning.meter) * GRID));
@@ -128,7 +130,8 @@ class RoleWriter {
       duration: 0,
       velocity: 0,
       role: this.roleIdx,
-      chord: this.chordAt(0),
+      // The band LSTM starts as in training (no chord before the first event); the event LSTM as shipped.
+      chord: config.architecture.kind === 'band-lstm' ? 0 : this.chordAt(0),
       position: 0,
       family: this.family,
     };
@@ -220,7 +223,7 @@ class RoleWriter {
  * Returns the notes of each role (absolute pitches, in beats from 0), in the order given.
  */
 export function generateRoles(stepper: Stepper, roles: readonly RoleOptions[], rng: Random): Note[][] {
-  const writers = roles.map((o) => new RoleWriter(o, stepper.config.keyRelative));
+  const writers = roles.map((o) => new RoleWriter(o, stepper.config));
   stepper.reset(writers.length);
   while (writers.some((w) => !w.done)) {
     const heads = stepper.heads(

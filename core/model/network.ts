@@ -33,7 +33,7 @@ function trunk(
   arch: EventLstmArchitecture | BandLstmArchitecture,
   names: readonly string[],
   next: () => number,
-): { inputs: tf.SymbolicTensor[]; embeddings: Map<string, tf.layers.Layer>; output: Sym } {
+): { inputs: Sym[]; embeddings: Map<string, tf.layers.Layer>; embedded: Sym[]; output: Sym } {
   const vocab = config.vocab as Record<string, number>;
   const widths = arch.embed as Record<string, number>;
   const inputs = names.map((name) => tf.input({ shape: [null], dtype: 'int32', name: `in_${name}` }));
@@ -71,7 +71,7 @@ function trunk(
       })
       .apply(x) as Sym;
   });
-  return { inputs: [...inputs, cond], embeddings, output: x };
+  return { inputs: [...inputs, cond], embeddings, embedded, output: x };
 }
 
 const counter = (seed: number): (() => number) => {
@@ -116,10 +116,17 @@ export function buildBandLstm(config: ModelConfig, seed = 1): tf.LayersModel {
   );
   const dense = (units: number, name: string, x: Sym, activation?: 'tanh'): Sym =>
     tf.layers.dense({ units, activation, name, kernelInitializer: init(next()) }).apply(x) as Sym;
-  const join = (name: string, keys: readonly NoteInput[]): Sym =>
-    tf.layers.concatenate({ name }).apply([t.output, ...keys.map((k) => embedded.get(k)!)]) as Sym;
+  // With `previousPitch`, the pitch head also reads the previous event's pitch (the trunk's input).
+  const previous = arch.previousPitch ? [t.embedded[BAND_INPUTS.indexOf('pitch')]] : [];
+  const join = (name: string, keys: readonly NoteInput[], extra: Sym[] = []): Sym =>
+    tf.layers.concatenate({ name }).apply([t.output, ...keys.map((k) => embedded.get(k)!), ...extra]) as Sym;
   const step = dense(config.vocab.step, 'head_step', t.output);
-  const pitchHidden = dense(arch.headUnits, 'pitch_hidden', join('pitch_concat', ONSET_INPUTS), 'tanh');
+  const pitchHidden = dense(
+    arch.headUnits,
+    'pitch_hidden',
+    join('pitch_concat', ONSET_INPUTS, previous),
+    'tanh',
+  );
   const pitch = dense(config.vocab.pitch, 'head_pitch', pitchHidden);
   const noteHidden = dense(arch.headUnits, 'note_hidden', join('note_concat', NOTE_INPUTS), 'tanh');
   const duration = dense(config.vocab.duration, 'head_duration', noteHidden);

@@ -31,6 +31,14 @@ async function diff(loader: FileLoader, seed: number, T = 40): Promise<number> {
 
 const kinds: [string, () => ModelConfig][] = [
   ['band LSTM (sequential heads)', tinyConfig],
+  [
+    'band LSTM reading the previous pitch in its pitch head',
+    () => {
+      const c = tinyConfig();
+      if (c.architecture.kind === 'band-lstm') c.architecture.previousPitch = true;
+      return c;
+    },
+  ],
   ['event LSTM (the first model)', tinyEventConfig],
 ];
 
