@@ -2,7 +2,8 @@
  * Training throughput with 1 and 2 gradient threads (data-parallel workers, cli/train/parallel.ts), in one
  * run: the same network and batches, the thread counts taken in turn (1, 2, 1, 2, ...) so that a change in
  * the machine's load falls on both. Synthetic streams of the scanner's shapes (throughput depends on the
- * shapes, not on the notes). Prints events per second for each and their ratio.
+ * shapes, not on the notes). Prints events per second for each and their ratio, and the CPU time per
+ * event (all threads), which tells the threads' overhead apart from a busy machine's.
  *
  * Usage: node --import tsx bench/train.ts [--config default] [--batches 4] [--rounds 2] [--batch 64]
  *        [--time 64] [--units 256]
@@ -54,8 +55,10 @@ const model = buildNetwork(config, 1);
 const optimizer: tf.Optimizer = tf.train.adam(0.001);
 const pool = await GradientPool.start(config, 2);
 
-async function run(threads: number): Promise<number> {
+/** Events per wall second, and CPU seconds (every thread of the process) per 1000 events. */
+async function run(threads: number): Promise<{ rate: number; cpu: number }> {
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   let events = 0;
   for (const b of batches) {
     const { grads } =
@@ -64,7 +67,11 @@ async function run(threads: number): Promise<number> {
     tf.dispose(grads);
     events += b.events;
   }
-  return events / ((performance.now() - t0) / 1000);
+  const c = process.cpuUsage(c0);
+  return {
+    rate: events / ((performance.now() - t0) / 1000),
+    cpu: ((c.user + c.system) / 1e6 / events) * 1000,
+  };
 }
 
 console.log(
@@ -73,15 +80,19 @@ console.log(
 await run(1); // warm-up: kernels, JIT
 await run(2);
 const rates: Record<number, number[]> = { 1: [], 2: [] };
+const cpus: Record<number, number[]> = { 1: [], 2: [] };
 for (let r = 0; r < Number(values.rounds); r++)
   for (const threads of [1, 2]) {
-    const rate = await run(threads);
+    const { rate, cpu } = await run(threads);
     rates[threads].push(rate);
-    console.log(`round ${r + 1}, ${threads} thread${threads > 1 ? 's' : ''}: ${rate.toFixed(0)} events/s`);
+    cpus[threads].push(cpu);
+    console.log(
+      `round ${r + 1}, ${threads} thread${threads > 1 ? 's' : ''}: ${rate.toFixed(0)} events/s, ${cpu.toFixed(3)} CPU s per 1000 events`,
+    );
   }
 const mean = (xs: number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
 console.log(
-  `mean: 1 thread ${mean(rates[1]).toFixed(0)} events/s, 2 threads ${mean(rates[2]).toFixed(0)} events/s (x${(mean(rates[2]) / mean(rates[1])).toFixed(2)})`,
+  `mean: 1 thread ${mean(rates[1]).toFixed(0)} events/s, 2 threads ${mean(rates[2]).toFixed(0)} events/s (x${(mean(rates[2]) / mean(rates[1])).toFixed(2)}); CPU per event x${(mean(cpus[2]) / mean(cpus[1])).toFixed(2)} (1.00 = no overhead: the gain then depends on a free core)`,
 );
 await pool.close();
 model.dispose();

@@ -25,16 +25,18 @@ import { loadCheckpoint, saveCheckpoint, writeModelFiles } from '../train/checkp
 import type { RunState } from '../train/checkpoint';
 import { GradientPool } from '../train/parallel';
 import { loadStreams } from '../train/shards';
-import { resizeConfig } from '../train/size';
+import { resizeConfig, restartShare } from '../train/size';
 
 const usage = `usage: audiogenesis train --data <scan dir> --out <dir> [--config default|event|small|baseline]
        [--epochs N] [--resume] [--seed N] [--batch 64] [--time 64] [--lr 0.002] [--patience 3]
        [--max-minutes M] [--limit-batches N] [--valid-batches N] [--workers 1]
-       [--units 256[,256]] [--head-units 128]
+       [--units 256[,256]] [--head-units 128] [--restarts 0.25]
 
 Trains on the shards of \`audiogenesis data scan\`. Validates and checkpoints every epoch (<out>/checkpoint),
 keeps the best model in <out> (config.json, model.json, weights.bin), stops early when validation stops
 improving. --resume continues from the last checkpoint; the same seed gives the same result.
+--restarts F starts that share of the training windows as a piece starts (no previous event), so that
+the first notes follow the conditioning (default 0.25 for the band LSTM, 0 for the others).
 --workers N computes each batch's gradients on N threads (data-parallel, one core each); the same seed
 and N give the same result. --units and --head-units resize the configuration's LSTM and head layers.`;
 
@@ -54,6 +56,8 @@ interface Options {
   validBatches?: number;
   /** Threads computing gradients (1: this one only). */
   workers: number;
+  /** Share of training windows started as a stream starts. */
+  restarts: number;
 }
 
 function num(v: string | undefined, name: string, dflt: number, min = 0): number {
@@ -83,16 +87,18 @@ function parse(argv: string[]): Options {
       workers: { type: 'string' },
       units: { type: 'string' },
       'head-units': { type: 'string' },
+      restarts: { type: 'string' },
     },
   });
   if (!values.data || !values.out) throw new UsageError('--data and --out are required');
   const make = CONFIGS[values.config!];
   if (!make) throw new UsageError(`unknown config "${values.config}" (${Object.keys(CONFIGS).join(', ')})`);
   const baseline = values.config === 'baseline';
+  const config = resizeConfig(make(), values.units, values['head-units']);
   return {
     data: values.data,
     out: values.out,
-    config: resizeConfig(make(), values.units, values['head-units']),
+    config,
     epochs: num(values.epochs, 'epochs', 10, 1),
     resume: values.resume!,
     seed: num(values.seed, 'seed', 1),
@@ -104,6 +110,10 @@ function parse(argv: string[]): Options {
     limitBatches: values['limit-batches'] ? num(values['limit-batches'], 'limit-batches', 1, 1) : undefined,
     validBatches: values['valid-batches'] ? num(values['valid-batches'], 'valid-batches', 1, 1) : undefined,
     workers: num(values.workers, 'workers', 1, 1),
+    restarts: restartShare(
+      values.restarts,
+      values.config === 'default' || values.config?.startsWith('band') ? 0.25 : 0,
+    ),
   };
 }
 
@@ -167,7 +177,12 @@ export async function train(o: Options, log: (line: string) => void = console.lo
     trainBatches: (epoch) =>
       bx
         ? baselineBatches(bx.train, window, o.batch, seededRandom(o.seed * 1009 + epoch), o.limitBatches)
-        : batches(sets.train, { ...common, rng: seededRandom(o.seed * 1009 + epoch), limit: o.limitBatches }),
+        : batches(sets.train, {
+            ...common,
+            rng: seededRandom(o.seed * 1009 + epoch),
+            limit: o.limitBatches,
+            restarts: o.restarts,
+          }),
     batchesPerEpoch,
     validate,
     epochs: o.epochs,

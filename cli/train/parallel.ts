@@ -24,7 +24,7 @@ export type WorkerRequest =
 export type WorkerReply =
   | { kind: 'ready' }
   | { kind: 'grads'; loss: number; grads: Float32Array[] }
-  | { kind: 'memory'; tensors: number }
+  | { kind: 'memory'; tensors: number; backend: string }
   | { kind: 'error'; message: string };
 
 /**

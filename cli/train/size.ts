@@ -1,4 +1,7 @@
-/** `audiogenesis train --units A,B --head-units H`: the size of a named configuration, overridden. */
+/**
+ * `audiogenesis train --units A,B --head-units H --restarts F`: the size of a named configuration,
+ * overridden, and the share of windows started as a piece starts.
+ */
 import { UsageError } from '../../core/errors';
 import type { ModelConfig } from '../../core/model/config';
 
@@ -26,4 +29,15 @@ export function resizeConfig(config: ModelConfig, units?: string, headUnits?: st
   if (headUnits !== undefined && out.architecture.kind === 'band-lstm')
     out.architecture.headUnits = whole(headUnits, 'head-units');
   return out;
+}
+
+/**
+ * The share of training windows started as a stream starts (`--restarts`), or `dflt`.
+ * @throws {UsageError} unless it is a number in 0..1.
+ */
+export function restartShare(v: string | undefined, dflt: number): number {
+  if (v === undefined) return dflt;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0 || n > 1) throw new UsageError('--restarts takes a share 0..1');
+  return n;
 }

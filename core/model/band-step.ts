@@ -23,12 +23,16 @@ class HiddenLayer {
   /** Per field: [vocab][width] shares of the pre-activation. */
   private readonly tables: Float64Array[][];
   readonly width: number;
+  /** Kernel rows of the onset's conditioning projection (after the fields), when the layer reads it. */
+  private readonly condOffset: number;
+  private readonly condCache = new Map<string, Float64Array>();
 
   constructor(
-    dense: Dense,
+    private readonly dense: Dense,
     private readonly units: number,
-    trunk: LstmTrunk,
+    private readonly trunk: LstmTrunk,
     private readonly fields: readonly HeadField[],
+    private readonly readsConditioning: boolean,
   ) {
     this.width = dense.outDim;
     this.bias = dense.bias;
@@ -43,6 +47,23 @@ class HiddenLayer {
       offset += dim;
       return t;
     });
+    this.condOffset = offset;
+  }
+
+  /** The share of the onset's conditioning vector (cached per distinct vector). */
+  private conditioningShare(cond: ArrayLike<number>): Float64Array {
+    const key = Array.prototype.join.call(cond, ',');
+    let share = this.condCache.get(key);
+    if (share) return share;
+    const e = this.trunk.projectConditioning(cond);
+    share = new Float64Array(this.width);
+    for (let m = 0; m < e.length; m++) {
+      const base = (this.condOffset + m) * this.width;
+      for (let j = 0; j < this.width; j++) share[j] += e[m] * this.dense.kernel[base + j];
+    }
+    if (this.condCache.size > 64) this.condCache.clear();
+    this.condCache.set(key, share);
+    return share;
   }
 
   /** The state's share of the pre-activation (bias included) for `rows` states, the lanes sharing each weight read. */
@@ -53,13 +74,17 @@ class HiddenLayer {
     return z;
   }
 
-  /** The layer's output for row `row` of a {@link stateShare} and the fields' ids. */
-  apply(share: Float64Array, row: number, ids: Partial<Record<HeadField, number>>): Float64Array {
+  /** The layer's output for row `row` of a {@link stateShare}, the fields' ids and the onset's conditioning. */
+  apply(
+    share: Float64Array,
+    row: number,
+    ids: Partial<Record<HeadField, number>>,
+    cond: ArrayLike<number>,
+  ): Float64Array {
     const z = share.slice(row * this.width, (row + 1) * this.width);
-    this.fields.forEach((k, f) => {
-      const t = this.tables[f][ids[k]!];
-      for (let j = 0; j < this.width; j++) z[j] += t[j];
-    });
+    const parts = this.fields.map((k, f) => this.tables[f][ids[k]!]);
+    if (this.readsConditioning) parts.push(this.conditioningShare(cond));
+    for (const t of parts) for (let j = 0; j < this.width; j++) z[j] += t[j];
     for (let j = 0; j < this.width; j++) z[j] = Math.tanh(z[j]);
     return z;
   }
@@ -87,8 +112,10 @@ export class BandLstmStepper implements Stepper {
     const trunk = new LstmTrunk(config, get, BAND_INPUTS);
     this.trunk = trunk;
     const u = trunk.units;
+    const onset = arch.onsetConditioning === true;
     const width = (keys: readonly HeadField[]): number =>
-      keys.reduce((s, k) => s + arch.embed[k === 'previous' ? 'pitch' : k], u);
+      keys.reduce((s, k) => s + arch.embed[k === 'previous' ? 'pitch' : k], u) +
+      (onset ? arch.conditioningWidth : 0);
     const pitchFields: HeadField[] = [...ONSET_INPUTS, ...(arch.previousPitch ? ['previous' as const] : [])];
     const hu = arch.headUnits;
     const v = config.vocab;
@@ -98,12 +125,14 @@ export class BandLstmStepper implements Stepper {
       u,
       trunk,
       pitchFields,
+      onset,
     );
     this.noteHidden = new HiddenLayer(
       readDense(get, 'note_hidden', width(NOTE_INPUTS), hu),
       u,
       trunk,
       NOTE_INPUTS,
+      onset,
     );
     this.pitchHead = readDense(get, 'head_pitch', hu, v.pitch);
     this.durationHead = readDense(get, 'head_duration', hu, v.duration);
@@ -133,11 +162,16 @@ export class BandLstmStepper implements Stepper {
         pitch: (o: Onset) =>
           denseRows(
             this.pitchHead,
-            this.pitchHidden.apply(pitchShare, a, { ...o, previous: inputs[lane]!.pitch }),
+            this.pitchHidden.apply(
+              pitchShare,
+              a,
+              { ...o, previous: inputs[lane]!.pitch },
+              o.cond ?? conds[lane],
+            ),
             1,
           ),
         note: (o: Onset, pitch: number) => {
-          const x = this.noteHidden.apply(noteShare, a, { ...o, pitch });
+          const x = this.noteHidden.apply(noteShare, a, { ...o, pitch }, o.cond ?? conds[lane]);
           return {
             duration: denseRows(this.durationHead, x, 1),
             velocity: denseRows(this.velocityHead, x, 1),

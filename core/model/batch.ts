@@ -34,15 +34,29 @@ export interface Batch {
 export interface Window {
   stream: number;
   start: number;
+  /**
+   * The window's first input is replaced by the stream-start input (a rest at step 0, no chord): the
+   * network then predicts the next event from the conditioning, role and family alone, as it must at the
+   * start of a piece. Default false.
+   */
+  restart?: boolean;
 }
 
-/** Cuts streams into windows of `time` targets; `offset` shifts the cuts (vary it per epoch). */
-export function windows(streams: readonly Stream[], time: number, rng?: Random): Window[] {
+/**
+ * Cuts streams into windows of `time` targets; with `rng`, the cuts are shifted (vary it per epoch) and a
+ * share `restarts` of the windows that start mid-stream start as a stream does ({@link Window.restart}).
+ */
+export function windows(streams: readonly Stream[], time: number, rng?: Random, restarts = 0): Window[] {
   const out: Window[] = [];
   streams.forEach((s, i) => {
     const offset = rng && s.length > time + 1 ? Math.floor(rng() * time) : 0;
     if (offset > 0) out.push({ stream: i, start: 0 });
-    for (let start = offset; start < s.length - 1; start += time) out.push({ stream: i, start });
+    for (let start = offset; start < s.length - 1; start += time)
+      out.push(
+        rng && restarts > 0 && start > 0 && rng() < restarts
+          ? { stream: i, start, restart: true }
+          : { stream: i, start },
+      );
   });
   return out;
 }
@@ -77,6 +91,10 @@ export function makeBatch(
         continue;
       }
       for (const k of BAND_INPUTS) inputs[k][o] = k === 'family' ? family[i + 1] : s.cols[k][i];
+      if (t === 0 && w.restart) {
+        for (const k of ['step', 'duration', 'velocity', 'chord', 'position'] as const) inputs[k][o] = 0;
+        inputs.pitch[o] = REST;
+      }
       for (const k of NOTE_INPUTS) next[k][o] = s.cols[k][i + 1];
       for (const h of HEADS) targets[h][o] = s.cols[h][i + 1];
       mask[o] = 1;
@@ -95,11 +113,13 @@ export interface BatchOptions {
   rng?: Random;
   /** Stop after this many batches. */
   limit?: number;
+  /** Share of mid-stream windows that start as a stream does (training only). Default 0. */
+  restarts?: number;
 }
 
 /** An async iterable of batches over streams (the training loop's input). */
 export async function* batches(streams: readonly Stream[], o: BatchOptions): AsyncGenerator<Batch> {
-  const wins = windows(streams, o.time, o.rng);
+  const wins = windows(streams, o.time, o.rng, o.restarts);
   if (o.rng) shuffle(o.rng, wins);
   const count = Math.min(Math.ceil(wins.length / o.batchSize), o.limit ?? Infinity);
   for (let b = 0; b < count; b++)

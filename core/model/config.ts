@@ -64,6 +64,11 @@ export interface BandLstmArchitecture {
   heads: string[];
   /** The pitch head also reads the previous event's pitch (a skip past the LSTM). */
   previousPitch?: boolean;
+  /**
+   * Both head layers also read the conditioning at the new onset (input `in_next_cond`, after the
+   * next-onset ids): a section's change reaches the note that starts it.
+   */
+  onsetConditioning?: boolean;
 }
 
 /** The seed tutorial's model: LSTM over (pitch/128, step s, duration s), pitch softmax, MSE for times. */
@@ -117,26 +122,36 @@ export function makeConfig(
 
 const EMBED = { pitch: 48, step: 16, duration: 16, velocity: 8, role: 4, chord: 16, position: 12 };
 
+/** The band LSTM's options beside its size (docs/model.md measures each). */
+type BandOptions = Pick<BandLstmArchitecture, 'onsetConditioning' | 'previousPitch'>;
+
 /** A band LSTM of `units` per layer, with the default embedding widths. */
-function band(name: string, units: number[], headUnits: number): ModelConfig {
-  return makeConfig(name, {
-    kind: 'band-lstm',
-    units,
-    embed: { ...EMBED, family: 8 },
-    conditioningWidth: 32,
-    headUnits,
-    heads: [...BAND_HEADS],
-  });
+function band(name: string, units: number[], headUnits: number, options: BandOptions): ModelConfig {
+  return makeConfig(
+    name,
+    {
+      kind: 'band-lstm',
+      units,
+      embed: { ...EMBED, family: 8 },
+      conditioningWidth: 32,
+      headUnits,
+      heads: [...BAND_HEADS],
+      ...options,
+    },
+    '0.2.0',
+  );
 }
+
+const ONSET: BandOptions = { onsetConditioning: true };
 
 /** Named configurations for `audiogenesis train --config NAME`. */
 export const CONFIGS: Record<string, () => ModelConfig> = {
-  default: () => band('audiogenesis-band', [256], 128),
-  /** Design alternative: the pitch head also reads the previous pitch (docs/model.md). */
-  'band-previous': () => {
-    const c = band('audiogenesis-band', [256], 128);
-    return { ...c, architecture: { ...(c.architecture as BandLstmArchitecture), previousPitch: true } };
-  },
+  /** The band LSTM, its heads reading the new onset's step, chord, position and conditioning. */
+  default: () => band('audiogenesis-band', [256], 128, ONSET),
+  /** Design alternatives (docs/model.md): heads without the onset's conditioning; with the previous pitch. */
+  'band-plain': () => band('audiogenesis-band', [256], 128, {}),
+  'band-previous': () => band('audiogenesis-band', [256], 128, { previousPitch: true }),
+  'band-previous-onset': () => band('audiogenesis-band', [256], 128, { ...ONSET, previousPitch: true }),
   /** The first model's architecture (event LSTM, parallel heads), for comparisons. */
   event: () =>
     makeConfig('audiogenesis-lstm', {
@@ -145,7 +160,7 @@ export const CONFIGS: Record<string, () => ModelConfig> = {
       embed: EMBED,
       conditioningWidth: 32,
     }),
-  small: () => band('audiogenesis-band-small', [128], 96),
+  small: () => band('audiogenesis-band-small', [128], 96, ONSET),
   baseline: () => makeConfig('seed-baseline', { kind: 'seed-baseline', units: 128, window: 25 }),
   /** For tests and smoke runs: trains in seconds. */
   tiny: () =>
@@ -156,6 +171,7 @@ export const CONFIGS: Record<string, () => ModelConfig> = {
       conditioningWidth: 4,
       headUnits: 8,
       heads: [...BAND_HEADS],
+      onsetConditioning: true,
     }),
 };
 

@@ -137,6 +137,16 @@ class RoleWriter {
     };
   }
 
+  /** The conditioning vector in force at grid step `t` (at or after the current time). */
+  private conditioningAt(t: number): number[] {
+    let cond = this.cond;
+    for (const c of this.changes) {
+      if (c.at > t) break;
+      cond = c.cond;
+    }
+    return cond;
+  }
+
   /** Switches to the conditioning of the section that the current time has reached. */
   private advanceSection(): void {
     while (this.changes.length > 0 && this.changes[0].at <= this.t) this.cond = this.changes.shift()!.cond;
@@ -163,7 +173,12 @@ class RoleWriter {
     }
     this.t += step;
     if (step > 0) this.stacked = [];
-    const onset: Onset = { step, chord: this.chordAt(this.t), position: barPosition(this.t, this.barSteps) };
+    const onset: Onset = {
+      step,
+      chord: this.chordAt(this.t),
+      position: barPosition(this.t, this.barSteps),
+      cond: this.conditioningAt(this.t),
+    };
     const bias = this.pitchBiasAt();
     const pitch = sampleLogits(heads.pitch(onset), rng, { ...this.sample, bias });
     if (pitch !== REST) this.stacked.push(pitch);
@@ -173,7 +188,17 @@ class RoleWriter {
     const duration = pitch === REST ? 0 : Math.max(1, Math.min(sampled, DURATION_MAX, this.total - this.t));
     if (pitch !== REST) this.lastEnd = Math.max(this.lastEnd, this.t + duration);
     this.events.push({ pitch, step, duration, velocity: pitch === REST ? 0 : velocity, role: this.roleIdx });
-    this.input = { pitch, duration, velocity, role: this.roleIdx, ...onset, family: this.family };
+    const { chord, position } = onset;
+    this.input = {
+      pitch,
+      step,
+      duration,
+      velocity,
+      role: this.roleIdx,
+      chord,
+      position,
+      family: this.family,
+    };
     this.advanceSection();
   }
 

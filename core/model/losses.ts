@@ -22,7 +22,15 @@ export function batchInputs(b: Batch, config: ModelConfig): tf.Tensor[] {
   const ids = (x: Int32Array): tf.Tensor => tf.tensor2d(x, [b.size, b.time], 'int32');
   const cond = tf.tensor3d(b.cond, [b.size, b.time, config.conditioning.size]);
   if (config.architecture.kind !== 'band-lstm') return [...EVENT_INPUTS.map((k) => ids(b.inputs[k])), cond];
-  return [...BAND_INPUTS.map((k) => ids(b.inputs[k])), cond, ...NOTE_INPUTS.map((k) => ids(b.next[k]))];
+  const onset = config.architecture.onsetConditioning
+    ? [tf.tensor3d(b.cond, [b.size, b.time, config.conditioning.size])]
+    : [];
+  return [
+    ...BAND_INPUTS.map((k) => ids(b.inputs[k])),
+    cond,
+    ...NOTE_INPUTS.map((k) => ids(b.next[k])),
+    ...onset,
+  ];
 }
 
 function headNll(logits: tf.Tensor, target: Int32Array, b: Batch, vocab: number): tf.Tensor {

@@ -141,13 +141,8 @@ export class LstmTrunk {
     this.reset();
   }
 
-  /** The conditioning's share of the first layer's pre-activation (cached per distinct vector). */
-  private conditioningPart(cond: ArrayLike<number>): Float64Array {
-    const key = Array.prototype.join.call(cond, ',');
-    const hit = this.condCache.get(key);
-    if (hit) return hit;
-    const l = this.lstms[0];
-    const width = 4 * l.units;
+  /** The conditioning's projection (`cond_dense`, tanh): what every layer reading it sees. */
+  projectConditioning(cond: ArrayLike<number>): Float64Array {
     const d = this.cond;
     const cd = new Float64Array(d.outDim);
     for (let j = 0; j < d.outDim; j++) cd[j] = d.bias[j];
@@ -156,9 +151,21 @@ export class LstmTrunk {
       if (xi === 0) continue;
       for (let j = 0; j < d.outDim; j++) cd[j] += xi * d.kernel[i * d.outDim + j];
     }
+    for (let j = 0; j < d.outDim; j++) cd[j] = Math.tanh(cd[j]);
+    return cd;
+  }
+
+  /** The conditioning's share of the first layer's pre-activation (cached per distinct vector). */
+  private conditioningPart(cond: ArrayLike<number>): Float64Array {
+    const key = Array.prototype.join.call(cond, ',');
+    const hit = this.condCache.get(key);
+    if (hit) return hit;
+    const l = this.lstms[0];
+    const width = 4 * l.units;
+    const cd = this.projectConditioning(cond);
     const part = new Float64Array(width);
     for (let m = 0; m < cd.length; m++) {
-      const e = Math.tanh(cd[m]);
+      const e = cd[m];
       const base = (this.condOffset + m) * width;
       for (let j = 0; j < width; j++) part[j] += e * l.kernel[base + j];
     }

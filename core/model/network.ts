@@ -33,7 +33,13 @@ function trunk(
   arch: EventLstmArchitecture | BandLstmArchitecture,
   names: readonly string[],
   next: () => number,
-): { inputs: Sym[]; embeddings: Map<string, tf.layers.Layer>; embedded: Sym[]; output: Sym } {
+): {
+  inputs: Sym[];
+  embeddings: Map<string, tf.layers.Layer>;
+  embedded: Sym[];
+  condLayer: tf.layers.Layer;
+  output: Sym;
+} {
   const vocab = config.vocab as Record<string, number>;
   const widths = arch.embed as Record<string, number>;
   const inputs = names.map((name) => tf.input({ shape: [null], dtype: 'int32', name: `in_${name}` }));
@@ -50,14 +56,13 @@ function trunk(
     ]),
   );
   const embedded = names.map((name, i) => embeddings.get(name)!.apply(inputs[i]) as Sym);
-  const condDense = tf.layers
-    .dense({
-      units: arch.conditioningWidth,
-      activation: 'tanh',
-      name: 'cond_dense',
-      kernelInitializer: init(next()),
-    })
-    .apply(cond) as Sym;
+  const condLayer = tf.layers.dense({
+    units: arch.conditioningWidth,
+    activation: 'tanh',
+    name: 'cond_dense',
+    kernelInitializer: init(next()),
+  });
+  const condDense = condLayer.apply(cond) as Sym;
   let x = tf.layers.concatenate({ name: 'concat' }).apply([...embedded, condDense]) as Sym;
   arch.units.forEach((units, i) => {
     x = tf.layers
@@ -71,7 +76,7 @@ function trunk(
       })
       .apply(x) as Sym;
   });
-  return { inputs: [...inputs, cond], embeddings, embedded, output: x };
+  return { inputs: [...inputs, cond], embeddings, embedded, condLayer, output: x };
 }
 
 const counter = (seed: number): (() => number) => {
@@ -118,21 +123,32 @@ export function buildBandLstm(config: ModelConfig, seed = 1): tf.LayersModel {
     tf.layers.dense({ units, activation, name, kernelInitializer: init(next()) }).apply(x) as Sym;
   // With `previousPitch`, the pitch head also reads the previous event's pitch (the trunk's input).
   const previous = arch.previousPitch ? [t.embedded[BAND_INPUTS.indexOf('pitch')]] : [];
+  // With `onsetConditioning`, both head layers read the conditioning in force at the new onset (a form's
+  // section), through the trunk's projection.
+  const nextCond = arch.onsetConditioning
+    ? tf.input({ shape: [null, config.conditioning.size], name: 'in_next_cond' })
+    : null;
+  const onsetCond = nextCond ? [t.condLayer.apply(nextCond) as Sym] : [];
   const join = (name: string, keys: readonly NoteInput[], extra: Sym[] = []): Sym =>
     tf.layers.concatenate({ name }).apply([t.output, ...keys.map((k) => embedded.get(k)!), ...extra]) as Sym;
   const step = dense(config.vocab.step, 'head_step', t.output);
   const pitchHidden = dense(
     arch.headUnits,
     'pitch_hidden',
-    join('pitch_concat', ONSET_INPUTS, previous),
+    join('pitch_concat', ONSET_INPUTS, [...previous, ...onsetCond]),
     'tanh',
   );
   const pitch = dense(config.vocab.pitch, 'head_pitch', pitchHidden);
-  const noteHidden = dense(arch.headUnits, 'note_hidden', join('note_concat', NOTE_INPUTS), 'tanh');
+  const noteHidden = dense(
+    arch.headUnits,
+    'note_hidden',
+    join('note_concat', NOTE_INPUTS, onsetCond),
+    'tanh',
+  );
   const duration = dense(config.vocab.duration, 'head_duration', noteHidden);
   const velocity = dense(config.vocab.velocity, 'head_velocity', noteHidden);
   return tf.model({
-    inputs: [...t.inputs, ...nextInputs],
+    inputs: [...t.inputs, ...nextInputs, ...(nextCond ? [nextCond] : [])],
     outputs: [step, pitch, duration, velocity],
     name: config.name,
   });

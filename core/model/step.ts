@@ -21,6 +21,8 @@ export interface Onset {
   step: number;
   chord: number;
   position: number;
+  /** The conditioning vector in force there (a form's section); default: the step's. */
+  cond?: ArrayLike<number>;
 }
 
 /** A lane's heads after a step, read in sampling order. */

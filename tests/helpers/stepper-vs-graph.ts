@@ -27,12 +27,19 @@ export function stepperGraphDiff(
   const next = Object.fromEntries(NOTE_INPUTS.map((k) => [k, draw(k)]));
   const size = config.conditioning.size;
   const cond = Float32Array.from({ length: size }, () => rng() * 2 - 1);
+  // The conditioning at the new onset (a band LSTM's heads may read it): another vector.
+  const nextCond = Float32Array.from({ length: size }, () => rng() * 2 - 1);
   const condSeq = new Float32Array(T * size);
-  for (let t = 0; t < T; t++) condSeq.set(cond, t * size);
+  const nextSeq = new Float32Array(T * size);
+  for (let t = 0; t < T; t++) {
+    condSeq.set(cond, t * size);
+    nextSeq.set(nextCond, t * size);
+  }
   const outs = tf.tidy(() => {
     const row = (x: Int32Array): tf.Tensor => tf.tensor2d(x, [1, T], 'int32');
     const xs = [...inputs.map((k) => row(ids[k])), tf.tensor3d(condSeq, [1, T, size])];
     if (band) xs.push(...NOTE_INPUTS.map((k) => row(next[k])));
+    if (config.architecture.kind === 'band-lstm' && config.architecture.onsetConditioning) xs.push(tf.tensor3d(nextSeq, [1, T, size]));
     return (graph.predict(xs) as tf.Tensor[]).map((o) => o.arraySync() as number[][][]);
   });
   const order = headsOf(config);
@@ -41,7 +48,7 @@ export function stepperGraphDiff(
   for (let t = 0; t < T; t++) {
     const input = Object.fromEntries(inputs.map((k) => [k, ids[k][t]])) as StepInput;
     const heads = stepper.heads([input], [cond])[0]!;
-    const onset = { step: next.step[t], chord: next.chord[t], position: next.position[t] };
+    const onset = { step: next.step[t], chord: next.chord[t], position: next.position[t], cond: nextCond };
     const note = heads.note(onset, next.pitch[t]);
     const logits: Record<Head, Float64Array> = { step: heads.step, pitch: heads.pitch(onset), ...note };
     order.forEach((h, i) =>

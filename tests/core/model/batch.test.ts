@@ -34,6 +34,30 @@ describe('batches', () => {
     expect(Array.from(b.cond.slice(0, 4))).toEqual([0.5, -1, 0.5, -1]);
   });
 
+  it('starts a share of the mid-stream windows as a stream starts, the same way for the same seed', async () => {
+    const { seededRandom } = await import('../../../core/random');
+    const s = Array.from({ length: 40 }, (_, i) => stream('melody', 30 + i));
+    const none = windows(s, 8, seededRandom(2));
+    expect(none.some((w) => w.restart)).toBe(false);
+    const some = windows(s, 8, seededRandom(2), 0.25);
+    const flagged = some.filter((w) => w.restart);
+    expect(flagged.length / some.filter((w) => w.start > 0).length).toBeGreaterThan(0.15);
+    expect(flagged.length / some.filter((w) => w.start > 0).length).toBeLessThan(0.35);
+    expect(flagged.every((w) => w.start > 0)).toBe(true);
+    expect(windows(s, 8, seededRandom(2), 0.25)).toEqual(some);
+    const b = makeBatch(s, [flagged[0]], 8, 2);
+    const plain = makeBatch(s, [{ ...flagged[0], restart: false }], 8, 2);
+    expect([b.inputs.pitch[0], b.inputs.step[0], b.inputs.chord[0], b.inputs.position[0]]).toEqual([
+      REST,
+      0,
+      0,
+      0,
+    ]);
+    expect(b.inputs.role[0]).toBe(plain.inputs.role[0]);
+    expect(Array.from(b.inputs.pitch.slice(1))).toEqual(Array.from(plain.inputs.pitch.slice(1)));
+    expect(Array.from(b.targets.pitch)).toEqual(Array.from(plain.targets.pitch));
+  });
+
   it('gives shards without families the role default family', () => {
     const b = makeBatch(
       [stream('bass', 3), stream('drums', 3)],

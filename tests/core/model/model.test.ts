@@ -105,6 +105,7 @@ describe('MusicModel lifecycle', () => {
           ...Array.from({ length: 8 }, () => tf.zeros([1, T], 'int32')),
           tf.zeros([1, T, size]),
           ...Array.from({ length: 4 }, () => tf.zeros([1, T], 'int32')),
+          tf.zeros([1, T, size]),
         ];
         graph.predict(ins);
       });

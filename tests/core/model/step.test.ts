@@ -29,16 +29,16 @@ async function diff(loader: FileLoader, seed: number, T = 40): Promise<number> {
   return d;
 }
 
+/** The tiny band LSTM with other options. */
+const bandWith = (o: { onsetConditioning?: boolean; previousPitch?: boolean }) => (): ModelConfig => {
+  const c = tinyConfig();
+  return { ...c, architecture: { ...c.architecture, ...o } as ModelConfig['architecture'] };
+};
+
 const kinds: [string, () => ModelConfig][] = [
-  ['band LSTM (sequential heads)', tinyConfig],
-  [
-    'band LSTM reading the previous pitch in its pitch head',
-    () => {
-      const c = tinyConfig();
-      if (c.architecture.kind === 'band-lstm') c.architecture.previousPitch = true;
-      return c;
-    },
-  ],
+  ['band LSTM (heads reading the onset and its conditioning)', tinyConfig],
+  ['band LSTM, heads without the conditioning', bandWith({ onsetConditioning: false })],
+  ['band LSTM, pitch head reading the previous pitch too', bandWith({ previousPitch: true })],
   ['event LSTM (the first model)', tinyEventConfig],
 ];
 
