@@ -19,7 +19,7 @@ import type { ProgressionTable } from '../../core/arrange/learn';
 import { learnProgressions } from '../../core/arrange/learn';
 import { readAnnotatedSongs } from '../scan/chords';
 import { trainStyleClassifier } from '../../core/eval/style/model';
-import { isBandCorpus, readStylePieces, STYLE_TARGET, styleScoreLines } from '../eval/style';
+import { readStylePieces, STYLE_TARGET, styleScoreLines } from '../eval/style';
 
 /** The held-out corpora, scored (never trained or tuned on) by `data train-style`. */
 const HOLDOUT = '../shared/holdout';
@@ -35,7 +35,7 @@ The train/validation split is by song and the same on every run. The summary pri
 skipped (with reasons), notes and hours per corpus, style and role, and the balance weights.
 
 train-style: trains the style classifier on every file with a trustworthy style label under <dir>
-(the training corpora; drums-only corpora left out), picks its L2 weight by 5-fold cross-validation by
+(the training corpora; drums-only files left out), picks its L2 weight by 5-fold cross-validation by
 song, scores it on --holdout (default ../shared/holdout: never used for a choice), prints the held-out
 accuracy per style and the confusion matrix, writes FILE, and exits 1 when the full model's held-out
 top-1 accuracy is below ${(STYLE_TARGET * 100).toFixed(0)}%.
@@ -114,8 +114,8 @@ function trainStyle(dirs: string[], out: string | undefined, holdout: string | u
   if (!out) throw new UsageError('--out is required');
   const holdoutDir = holdout === 'none' ? null : (holdout ?? (existsSync(HOLDOUT) ? HOLDOUT : null));
   const t0 = performance.now();
-  const train = readStylePieces(dirs, isBandCorpus);
-  const test = holdoutDir ? readStylePieces([holdoutDir], isBandCorpus).pieces : undefined;
+  const train = readStylePieces(dirs);
+  const test = holdoutDir ? readStylePieces([holdoutDir]).pieces : undefined;
   const c = trainStyleClassifier(train.pieces, test);
   mkdirSync(dirname(resolve(out)), { recursive: true });
   writeFileSync(out, JSON.stringify(c) + '\n');

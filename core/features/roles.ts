@@ -7,7 +7,7 @@
  * 2. a sound-effects program (GM 120-127: seashore, helicopter...) -> not placed (skipped, with a reason);
  * 3. names win where they name a role: chorale voices (Soprano -> melody, Alto/Tenor -> harmony, Bass ->
  *    bass), lead sheets and bands (Melody/Lead/Solo/Vocal/Theme/Riff -> melody, Chords/Pad/Comp/Arpeggio ->
- *    harmony, Bass/Walk -> bass when it plays below G3 or on a bass program);
+ *    harmony, Bass/Walk -> bass when it is named just Bass, plays below G3 or on a bass program);
  * 4. a single line above middle C in a lead voice (synth lead, brass, reed, pipe, violin) -> melody, also
  *    when the track is named Bass (MMA writes riffs on its Bass tracks);
  * 5. a bass program (GM 32-39) -> bass; anything else -> harmony.
@@ -91,7 +91,8 @@ export function placeTrack(t: TrackProfile): Placement & { named: boolean } {
   if (MELODY_NAME.test(t.name) && !BASS_NAME.test(t.name))
     return { role: 'melody', by: 'track name', named: true };
   if (isLeadLine(t)) return { role: 'melody', by: 'lead voice', named: false };
-  if (BASS_NAME.test(t.name) && !/drum|kick/i.test(t.name) && (t.medianPitch < 55 || isBassProgram(t)))
+  const low = t.medianPitch < 55 || isBassProgram(t) || /^\s*bass\s*$/i.test(t.name);
+  if (BASS_NAME.test(t.name) && !/drum|kick/i.test(t.name) && low)
     return { role: 'bass', by: 'track name', named: true };
   if (HARMONY_NAME.test(t.name)) return { role: 'harmony', by: 'track name', named: true };
   if (isBassProgram(t)) return { role: 'bass', by: 'bass program', named: false };
@@ -124,7 +125,8 @@ export function placeTracks(tracks: readonly TrackProfile[]): Placement[] {
     if (top >= 0 && out[top].role === 'harmony') out[top] = { role: 'melody', by: 'top line' };
     else if (!out.some((p) => p.role === 'drums'))
       for (const i of splitters)
-        out[i] = { ...(out[i] as { role: Role; by: PlacementRule }), splitTop: true };
+        if (out[i].role === 'harmony')
+          out[i] = { ...(out[i] as { role: Role; by: PlacementRule }), splitTop: true };
   }
   return out;
 }

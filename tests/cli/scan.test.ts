@@ -1,11 +1,21 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scan } from '../../cli/commands/data';
 import { PACKED_FIELDS } from '../../core/model/data';
 import type { CorpusRow } from '../../core/features/corpus';
+import { discoverAll } from '../../cli/scan/layout';
 import type { StreamIndexRow } from '../../cli/scan/shards';
 import { writeCorpus, writePlainFolder } from '../fixtures/corpus';
 
@@ -157,6 +167,22 @@ describe('scanning a plain folder of MIDI files (no labels, odd entries)', () =>
     expect(ids).toContain('my-library/ballad.kar');
     expect(ids).toContain('my-library/wrapped.rmi');
     expect(ids.filter((i) => i.includes('/again/'))).toEqual([]);
+  });
+
+  // Root reads every folder whatever its mode, so this one runs for other users only.
+  it.skipIf(process.getuid?.() === 0)('lists an unreadable folder as skipped and scans the rest', () => {
+    const locked = join(dir, 'locked');
+    mkdirSync(locked);
+    writeFileSync(join(locked, 'a.mid'), readFileSync(join(dir, 'song_1.mid')));
+    chmodSync(locked, 0);
+    try {
+      const found = discoverAll(dir);
+      expect(found.skipped).toContainEqual({ id: 'my-library/locked', reason: 'unreadable folder (EACCES)' });
+      expect(found.tasks.length).toBe(45);
+    } finally {
+      chmodSync(locked, 0o755);
+      rmSync(locked, { recursive: true });
+    }
   });
 
   it('makes each file its own song, so both splits get songs', () => {

@@ -187,6 +187,16 @@ describe('role assignment and round trips on a band, a chorale and a lead sheet'
     ]);
     const ballad = placeTracks([profile('Piano', 0, [48, 50, 52, 53, 55, 53, 52, 50], true), drums]);
     expect(ballad[0]).toEqual({ role: 'harmony', by: 'lowest line', splitLow: true });
+    // Solo piano in two hands (no drums, no melody): the left hand is the bass, the right hand's top line
+    // the melody; the bass keeps its notes.
+    const hands = placeTracks([
+      profile('Piano', 0, [60, 62, 64, 65, 67, 65, 64, 62], true),
+      profile('Piano', 0, [36, 38, 40, 41, 43, 41, 40, 38]),
+    ]);
+    expect(hands).toEqual([
+      { role: 'harmony', by: 'default', splitTop: true },
+      { role: 'bass', by: 'lowest line' },
+    ]);
   });
 
   it('takes a riff in a lead voice as melody (also on a track named Bass) and leaves sound effects out', () => {
