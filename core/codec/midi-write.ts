@@ -62,17 +62,8 @@ class Writer {
   }
 }
 
-function utf8(s: string): number[] {
-  const out: number[] = [];
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  return out;
-}
+/** UTF-8 bytes of a name (TextEncoder is global in Node and browsers; the panel installs it on old UXP). */
+const utf8 = (s: string): number[] => [...new TextEncoder().encode(s)];
 
 /** An MTrk chunk around a track body. */
 function chunk(body: Writer): Uint8Array {
