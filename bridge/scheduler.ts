@@ -220,11 +220,9 @@ export class Scheduler {
   private tick(): void {
     this.budget = this.maxPerTick;
     const now = this.clock.now();
+    this.drainIdle(now + this.lookAheadMs);
     const p = this.current;
-    if (!p) {
-      this.drainIdle(now + this.lookAheadMs);
-      return;
-    }
+    if (!p) return;
     if (!this.sink.connected) {
       if (!p.interrupted) {
         p.interrupted = true;
@@ -240,17 +238,22 @@ export class Scheduler {
       this.drainNotes(p, horizon, true);
       if (p.live.length > 256) p.live = p.live.filter((n) => n.off > now);
     }
-    if (p.loop || !p.notesDone || (p.grid && !p.grid.done)) return;
+    if (!p.loop) this.endOf(p, now);
+  }
+
+  /** A piece's end: clock Stop once its last tick is handed (then the continuous clock), `ended` at the end. */
+  private endOf(p: Playback, now: number): void {
     const end = p.start + p.tl.passMs;
-    if (!p.endHanded) {
+    const g = p.grid;
+    if (g?.done && !p.endHanded) {
       p.endHanded = true;
-      if (this.midiClock && this.sink.connected) this.sink.send(CLOCK_STOP, end);
+      if (this.sink.connected) this.sink.send(CLOCK_STOP, end);
+      if (this.continuous)
+        this.idle = { next: g.at(), msPerTick: 60_000 / tempoAt(p.tl.passBeats, p.seq.tempos) / CLOCK_PPQ };
     }
-    if (now >= end) {
-      this.halt(p);
-      if (this.continuous) this.resumeIdle(end, tempoAt(p.tl.passBeats, p.seq.tempos));
-      this.onEvent({ type: 'ended' });
-    }
+    if (!p.notesDone || (g && !g.done) || now < end) return;
+    this.halt(p);
+    this.onEvent({ type: 'ended' });
   }
 
   /** After the port came back: silence stale notes, restore programs, and tell a clock follower where we are. */

@@ -63,7 +63,7 @@ export const CONNECTION_LIMITS = {
   framesPerSecond: 20,
   /** ...and in a burst. */
   frameBurst: 40,
-  /** The bridge pings every connection this often, ms; one that has not answered since is closed. */
+  /** The bridge pings every connection this often, ms; one that has not answered since is dropped. */
   pingIntervalMs: 15_000,
 } as const;
 
@@ -77,10 +77,6 @@ export const CLOSE_CODES = {
   authTimeout: 4408,
   /** Too many frames. */
   tooFast: 4429,
-  /** Did not answer pings. */
-  idle: 4000,
-  /** The bridge is shutting down. */
-  goingAway: 1001,
 } as const;
 
 /** Why a request was refused: the `reason` of an `error` reply, with what it means. */

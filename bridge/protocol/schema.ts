@@ -114,7 +114,7 @@ export const SequenceSchema = z
 export function loopProblem(seq: NoteSequence): string | undefined {
   const passBeats = seq.notes.reduce((m, n) => Math.max(m, n.end), Math.max(0, seq.totalBeats));
   const seconds = beatsToSeconds(passBeats, seq.tempos);
-  const fmt = (x: number) => Number(x.toPrecision(3)).toString();
+  const fmt = (x: number) => Number(x.toPrecision(4)).toString();
   if (passBeats < LIMITS.minLoopBeats || seconds < LIMITS.minLoopSeconds)
     return `needs a pass of at least ${LIMITS.minLoopBeats} beat and ${LIMITS.minLoopSeconds} s; this one lasts ${fmt(passBeats)} beats (${fmt(seconds)} s)`;
   const rate = seq.notes.length / seconds;
