@@ -6,7 +6,7 @@
 import { WorkerMidiEngine } from './midi-thread';
 import { lowerThisThread } from './priority';
 import type { EngineEvent, MidiEngine } from './engine';
-import type { CONNECTION_LIMITS } from '../core/bridge-protocol';
+import type { ConnectionLimits } from '../core/bridge-protocol';
 import type { BridgeEvent } from './protocol/schema';
 import { BridgeService } from './service';
 import { DEFAULT_BRIDGE_PORT, newPairingToken, startBridgeServer, type BridgeServer } from './server';
@@ -32,7 +32,7 @@ export interface StartBridgeOptions {
   /** Node options of the MIDI thread (default: this process's). */
   midiThreadArgv?: string[];
   /** Connection limits (tests shorten timeouts). */
-  limits?: Partial<typeof CONNECTION_LIMITS>;
+  limits?: Partial<ConnectionLimits>;
   /**
    * Run this (the socket) thread 10 nice steps below the MIDI thread, so socket work yields to the notes
    * (Linux, where priority is per thread; any user may lower a priority). Default true.

@@ -27,7 +27,7 @@ import {
   LIMITS,
   PROTOCOL_VERSION,
 } from '../core/bridge-protocol';
-import type { ErrorReason } from '../core/bridge-protocol';
+import type { ConnectionLimits, ErrorReason } from '../core/bridge-protocol';
 import { parseAuth, parseObject, requestIdOf, validateClientMessage } from './protocol/parse';
 import type { ClientMessage, RequestId, ServerMessage } from './protocol/schema';
 
@@ -50,7 +50,7 @@ export interface BridgeServerOptions {
   /** Origins allowed besides UXP's (`--allow-origin`), e.g. a page that previews the panel. */
   allowOrigins?: readonly string[];
   /** Connection limits (default {@link CONNECTION_LIMITS}; tests shorten the timeouts). */
-  limits?: Partial<typeof CONNECTION_LIMITS>;
+  limits?: Partial<ConnectionLimits>;
   /** Called with the number of authenticated clients whenever it changes. */
   onClientsChange?: (count: number) => void;
   /** Called with unexpected handler errors (they are answered with reason `internal`). */

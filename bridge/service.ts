@@ -4,6 +4,7 @@
  * played with `keepPlaying` (a one-shot script that starts a loop and goes).
  */
 import { MidiPortError, BridgeProtocolError } from '../core/errors';
+import { PROTOCOL_VERSION } from '../core/bridge-protocol';
 import type { EngineEvent, MidiEngine } from './engine';
 import type { BridgeEvent, ClientMessage, ServerMessage } from './protocol/schema';
 
@@ -47,7 +48,7 @@ export class BridgeService {
     const id = message.id === undefined ? {} : { id: message.id };
     switch (message.type) {
       case 'auth':
-        return { type: 'hello', ...id, protocol: 2, server: 'audiogenesis-bridge' };
+        return { type: 'hello', ...id, protocol: PROTOCOL_VERSION, server: 'audiogenesis-bridge' };
       case 'play': {
         const r = await this.engine.play(message.sequence, message.loop);
         this.loopNeedsClient = r.loop && !message.keepPlaying;

@@ -67,6 +67,9 @@ export const CONNECTION_LIMITS = {
   pingIntervalMs: 15_000,
 } as const;
 
+/** Connection limits as settings (tests shorten the timeouts). */
+export type ConnectionLimits = { [K in keyof typeof CONNECTION_LIMITS]: number };
+
 /** WebSocket close codes the bridge uses (besides 1009, "message too big"). */
 export const CLOSE_CODES = {
   /** A frame that is not a protocol message: not JSON, not an object, unknown type, binary. */

@@ -20,21 +20,21 @@ const TOKEN = 'pairing-token-for-tests-0123';
 
 async function start(o: Partial<BridgeServerOptions> = {}) {
   const { provider, opened } = fakeOutputs(['Fake Out']);
-  let server: BridgeServer | undefined;
+  const hub: { server?: BridgeServer } = {};
   const engine = new LocalMidiEngine({
     outputs: provider,
-    onEvent: (e) => server?.broadcast(service.event(e)),
+    onEvent: (e) => hub.server?.broadcast(service.event(e)),
   });
   const service = new BridgeService(engine);
-  server = await startBridgeServer({
+  const server = await startBridgeServer({
     port: 0,
     token: TOKEN,
     handler: service.handle,
     onClientsChange: (n) => service.clientsChanged(n),
     ...o,
   });
-  const running = server;
-  return { server: running, service, opened, close: () => running.close() };
+  hub.server = server;
+  return { server, service, opened, close: () => server.close() };
 }
 
 let main: Awaited<ReturnType<typeof start>>;

@@ -19,16 +19,17 @@ const socket = (url: string, protocols: string[]) => new WebSocket(url, protocol
 
 async function bridge(port = 0) {
   const { provider, opened } = fakeOutputs(['IAC Driver Bus 1']);
-  let server: BridgeServer | undefined;
+  const hub: { server?: BridgeServer } = {};
   const service = new BridgeService(
-    new LocalMidiEngine({ outputs: provider, onEvent: (e) => server?.broadcast(service.event(e)) }),
+    new LocalMidiEngine({ outputs: provider, onEvent: (e) => hub.server?.broadcast(service.event(e)) }),
   );
-  server = await startBridgeServer({
+  const server = await startBridgeServer({
     port,
     token: TOKEN,
     handler: service.handle,
     onClientsChange: (n) => service.clientsChanged(n),
   });
+  hub.server = server;
   return { server, opened };
 }
 

@@ -64,17 +64,18 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(page.address() as AddressInfo).port}`;
   const fake = fakeOutputs(['IAC Driver Bus 1']);
   outputs = fake.opened;
-  let server: BridgeServer | undefined;
+  const hub: { server?: BridgeServer } = {};
   const service = new BridgeService(
-    new LocalMidiEngine({ outputs: fake.provider, onEvent: (e) => server?.broadcast(service.event(e)) }),
+    new LocalMidiEngine({ outputs: fake.provider, onEvent: (e) => hub.server?.broadcast(service.event(e)) }),
   );
-  server = await startBridgeServer({
+  const server = await startBridgeServer({
     port: 0,
     token: TOKEN,
     handler: service.handle,
     allowOrigins: [base], // a preview of the panel in a browser; UXP sends file://
     onClientsChange: (n) => service.clientsChanged(n),
   });
+  hub.server = server;
   bridge = server;
   await service.engine.selectOutput('IAC'); // as the bridge does at start
   browser = await launchChromium();
