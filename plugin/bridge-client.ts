@@ -268,6 +268,9 @@ export class BridgeLink {
       return this.lost(generation, undefined);
     }
     this.socket = s;
+    // The token also goes in a first frame: a host whose WebSocket drops the subprotocols still pairs.
+    const token = this.options.token;
+    s.onopen = () => s.send(JSON.stringify({ type: 'auth', token }));
     s.onmessage = (ev) => this.receive(ev.data);
     s.onerror = () => undefined;
     s.onclose = (ev) => this.lost(generation, ev?.code);
@@ -312,6 +315,7 @@ export class BridgeLink {
   }
 
   private ready(): void {
+    if (this.state.link === 'ready') return; // the second hello (handshake and auth frame both paired)
     this.delay = this.options.retryMs.min;
     this.set({ link: 'ready' });
     this.request({ type: 'status' }).then(

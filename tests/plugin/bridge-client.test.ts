@@ -116,6 +116,21 @@ describe('BridgeLink', () => {
     await wait((s) => s.link === 'ready', 'ready with the right token');
   });
 
+  it('pairs through the first frame when the host's WebSocket drops the subprotocols', async () => {
+    const b = await bridge();
+    open.push(b.server);
+    const l = new BridgeLink({
+      token: TOKEN,
+      port: b.server.port,
+      socket: (url) => new WebSocket(url) as unknown as SocketLike,
+      retryMs: { min: 20, max: 100 },
+    });
+    open.push(l);
+    l.start();
+    await until(() => l.status.link === 'ready', 10_000, 'ready');
+    expect(await l.request({ type: 'status' })).toMatchObject({ type: 'status', clients: 1 });
+  });
+
   it('moves to another port', async () => {
     const a = await bridge();
     const b = await bridge();
