@@ -116,7 +116,7 @@ describe('BridgeLink', () => {
     await wait((s) => s.link === 'ready', 'ready with the right token');
   });
 
-  it('pairs through the first frame when the host's WebSocket drops the subprotocols', async () => {
+  it("pairs through the first frame when the host's WebSocket drops the subprotocols", async () => {
     const b = await bridge();
     open.push(b.server);
     const l = new BridgeLink({
