@@ -11,9 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { startBridge, type RunningBridge } from '../../bridge/app';
-import { ROLES, type Note } from '../../core/sequence';
 import { compileTimeline } from '../../core/timeline';
-import { TestClient, note, sequence, sleep, until } from './helpers';
+import { TestClient, sleep, thousandNotes, until } from './helpers';
 
 const PORT = 'Flood Port';
 const TOKEN = 'flood-test-token-0123456789';
@@ -59,21 +58,6 @@ afterAll(async () => {
   await bridge?.close();
   channel.close();
 });
-
-/** 500 onsets, two notes each (4 roles, drums on 10), a 32nd apart; the tempo changes at beat 8. */
-function thousandNotes() {
-  const notes: Note[] = [];
-  for (let j = 0; j < 500; j++) {
-    const start = j / 32;
-    for (const k of [0, 1]) {
-      const role = ROLES[(j % 2) * 2 + k];
-      notes.push(
-        note(role === 'drums' ? 36 + (j % 10) : 40 + ((j * 7 + k * 12) % 48), start, start + 1 / 64, role),
-      );
-    }
-  }
-  return sequence(notes, 240, [{ beat: 8, bpm: 300 }]);
-}
 
 const isNoteOn = (d: number[]) => (d[0] & 0xf0) === 0x90 && d[2] > 0;
 

@@ -1,7 +1,7 @@
 /** Test doubles and builders shared by the bridge tests. */
 import JZZ from 'jzz';
 import WebSocket from 'ws';
-import { emptySequence, type Note, type NoteSequence, type Role } from '../../core/sequence';
+import { ROLES, emptySequence, type Note, type NoteSequence, type Role } from '../../core/sequence';
 import type { MidiBytes } from '../../core/codec/messages';
 import type { MidiSink, SchedulerClock, Ticker } from '../../bridge/scheduler-types';
 import { SUBPROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../../core/bridge-protocol';
@@ -247,4 +247,19 @@ export function fakeOutputs(names: string[]): { provider: OutputProvider; opened
     },
   };
   return { provider, opened };
+}
+
+/** 1,000 notes: 500 onsets, two notes each (4 roles, drums on 10), a 32nd apart; the tempo changes at beat 8. */
+export function thousandNotes(): NoteSequence {
+  const notes: Note[] = [];
+  for (let j = 0; j < 500; j++) {
+    const start = j / 32;
+    for (const k of [0, 1]) {
+      const role = ROLES[(j % 2) * 2 + k];
+      notes.push(
+        note(role === 'drums' ? 36 + (j % 10) : 40 + ((j * 7 + k * 12) % 48), start, start + 1 / 64, role),
+      );
+    }
+  }
+  return sequence(notes, 240, [{ beat: 8, bpm: 300 }]);
 }

@@ -9,9 +9,9 @@ import { raisePriority } from '../../bridge/priority';
 import { Scheduler } from '../../bridge/scheduler';
 import type { SchedulerEvent } from '../../bridge/scheduler-types';
 import { compileTimeline } from '../../core/timeline';
-import { ROLES, type Note } from '../../core/sequence';
+import type { Note } from '../../core/sequence';
 import { MidiPortError } from '../../core/errors';
-import { note, sequence, sleep, until, virtualOutput } from './helpers';
+import { note, sequence, sleep, thousandNotes, until, virtualOutput } from './helpers';
 
 const timing = virtualOutput('Audiogenesis Timing');
 const stopPort = virtualOutput('Audiogenesis Stop');
@@ -68,21 +68,9 @@ describe('WebMIDI outputs', () => {
       const errors = ons.map((r, i) => Math.abs(r.t - expected[i].at));
       return { mean: errors.reduce((a, b) => a + b, 0) / errors.length, max: Math.max(...errors) };
     };
-    // 500 onsets, two notes each (4 roles, drums on 10), a 32nd apart; the tempo changes at beat 8.
-    const notes: Note[] = [];
-    for (let j = 0; j < 500; j++) {
-      const start = j / 32;
-      for (const k of [0, 1]) {
-        const role = ROLES[(j % 2) * 2 + k];
-        notes.push(
-          note(role === 'drums' ? 36 + (j % 10) : 40 + ((j * 7 + k * 12) % 48), start, start + 1 / 64, role),
-        );
-      }
-    }
-    const tempos = [
-      { beat: 0, bpm: 240 },
-      { beat: 8, bpm: 300 },
-    ];
+    const thousand = thousandNotes();
+    const notes = thousand.notes;
+    const tempos = thousand.tempos;
     // Warm up the path (JIT) with a short phrase, then measure both ways, in turn.
     await play(
       polled,
