@@ -43,7 +43,7 @@ describe('WebMIDI outputs', () => {
     expect(() => resolveOutputName('IAC Driver')).toThrow(/No MIDI output matches "IAC Driver"/);
   });
 
-  it('plays 1,000 notes closer to their schedule than timers alone would (same notes, same test)', async () => {
+  it('plays 1,000 notes closer to their schedule than timers alone would (medians, same notes, same test)', async () => {
     const polled = await MidiOutputSink.open('Audiogenesis Timing');
     const timersOnly = await MidiOutputSink.open('Audiogenesis Timing', { spinMs: 0 });
     const play = async (sink: MidiOutputSink, notes: Note[], tempos: { beat: number; bpm: number }[]) => {
@@ -65,8 +65,12 @@ describe('WebMIDI outputs', () => {
       const ons = timing.received.filter((r) => isNoteOn(r.data));
       expect(ons).toHaveLength(1000);
       expect(ons.map((r) => `${r.data[0]}:${r.data[1]}`).sort()).toEqual(expected.map((e) => e.key).sort());
-      const errors = ons.map((r, i) => Math.abs(r.t - expected[i].at));
-      return { mean: errors.reduce((a, b) => a + b, 0) / errors.length, max: Math.max(...errors) };
+      const errors = ons.map((r, i) => Math.abs(r.t - expected[i].at)).sort((x, y) => x - y);
+      return {
+        mean: errors.reduce((a, b) => a + b, 0) / errors.length,
+        median: errors[errors.length >> 1],
+        max: errors[errors.length - 1],
+      };
     };
     const thousand = thousandNotes();
     const notes = thousand.notes;
@@ -77,17 +81,20 @@ describe('WebMIDI outputs', () => {
       Array.from({ length: 64 }, (_, i) => note(60, i / 16, i / 16 + 0.05)),
       [{ beat: 0, bpm: 240 }],
     );
-    // Another job may stall the machine at random in either run: up to three pairs, one must show it.
+    // Another job may stall the machine at random in either run (tens of ms, which swamp a mean): the
+    // medians are compared, up to three pairs, one must show it. The means are printed.
     const runs: { polled: number; timers: number }[] = [];
     for (let attempt = 1; attempt <= 3; attempt++) {
       const a = await measure(polled);
       const b = await measure(timersOnly);
-      runs.push({ polled: a.mean, timers: b.mean });
+      runs.push({ polled: a.median, timers: b.median });
+      const text = (x: typeof a) =>
+        `median ${x.median.toFixed(3)} ms, mean ${x.mean.toFixed(3)} ms, max ${x.max.toFixed(3)} ms`;
       console.log(
-        `[bridge timing] run ${attempt}: 1000 note-ons, |received - scheduled|: polled queue mean ${a.mean.toFixed(3)} ms ` +
-          `(max ${a.max.toFixed(3)}), timers alone mean ${b.mean.toFixed(3)} ms (max ${b.max.toFixed(3)}) (priority ${priority})`,
+        `[bridge timing] run ${attempt}: 1000 note-ons, |received - scheduled|: polled queue ${text(a)}; ` +
+          `timers alone ${text(b)} (priority ${priority})`,
       );
-      if (a.mean <= b.mean) break;
+      if (a.median <= b.median) break;
     }
     expect(runs.some((r) => r.polled <= r.timers)).toBe(true);
     polled.close();
