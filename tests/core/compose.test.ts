@@ -186,7 +186,7 @@ describe('compose', () => {
     ]);
     expect(doc.plan.sections.every((s) => s.conditioning.tempo === 84)).toBe(true);
     // Without overrides, the document is the prompt's reading, unchanged.
-    const plain = resultDocument(compose(model, { prompt, seconds: 12, seed: 2 })) as Doc;
+    const plain = resultDocument(compose(model, { prompt, seconds: 12, seed: 2 })) as unknown as Doc;
     expect(plain.tempo).toBe(128);
     expect(plain.key).toBe('E major');
     expect(plain.overrides).toEqual({});
