@@ -3,6 +3,8 @@
  * same, so that tests and hosts can check what the renderer wrote.
  */
 import { RenderError } from '../errors';
+import type { Steps } from './steps';
+import { runSteps, STEP_SAMPLES } from './steps';
 
 /** Sample widths the writer supports. */
 export type WavBitDepth = 16 | 24;
@@ -15,6 +17,8 @@ export interface DecodedWav {
 }
 
 const HEADER_BYTES = 44;
+/** Whether typed arrays are little-endian here (WAV samples are). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
  * Encodes channels of equal length as a canonical 44-byte-header PCM WAV. Samples are clamped to [-1, 1]
@@ -26,6 +30,15 @@ export function encodeWav(
   sampleRate: number,
   bitDepth: WavBitDepth = 16,
 ): Uint8Array {
+  return runSteps(encodeWavSteps(channels, sampleRate, bitDepth));
+}
+
+/** {@link encodeWav} as steps that yield their progress. */
+export function* encodeWavSteps(
+  channels: readonly Float32Array[],
+  sampleRate: number,
+  bitDepth: WavBitDepth = 16,
+): Steps<Uint8Array> {
   if (channels.length === 0) throw new RenderError('WAV needs at least one channel');
   const frames = channels[0].length;
   if (channels.some((c) => c.length !== frames)) throw new RenderError('WAV channels differ in length');
@@ -52,19 +65,41 @@ export function encodeWav(
   ascii(36, 'data');
   view.setUint32(40, dataBytes, true);
   const full = bitDepth === 16 ? 32767 : 8388607;
-  let at = HEADER_BYTES;
-  for (let i = 0; i < frames; i++)
-    for (const ch of channels) {
-      const x = ch[i];
-      const v = Math.round((x > 1 ? 1 : x < -1 ? -1 : x || 0) * full);
-      if (bitDepth === 16) view.setInt16(at, v, true);
-      else {
-        out[at] = v & 0xff;
-        out[at + 1] = (v >> 8) & 0xff;
-        out[at + 2] = (v >> 16) & 0xff;
+  const quantize = (x: number): number => Math.round((x > 1 ? 1 : x < -1 ? -1 : x || 0) * full);
+  if (bitDepth === 16 && LITTLE_ENDIAN) {
+    // Interleaved 16-bit samples straight into the data chunk (44 is even, so it is 2-byte aligned).
+    const pcm = new Int16Array(out.buffer, HEADER_BYTES, frames * channels.length);
+    const n = channels.length;
+    for (let c = 0; c < n; c++) {
+      const ch = channels[c];
+      for (let i = 0; i < frames; i++) {
+        const x = ch[i];
+        pcm[i * n + c] = Math.round((x > 1 ? 1 : x < -1 ? -1 : x || 0) * full);
+        if (i % STEP_SAMPLES === STEP_SAMPLES - 1) yield (c + i / frames) / n;
       }
-      at += bytesPerSample;
     }
+    return out;
+  }
+  if (bitDepth === 16) {
+    for (let c = 0; c < channels.length; c++) {
+      const ch = channels[c];
+      for (let i = 0, at = HEADER_BYTES + 2 * c; i < frames; i++, at += blockAlign) {
+        view.setInt16(at, quantize(ch[i]), true);
+        if (i % STEP_SAMPLES === STEP_SAMPLES - 1) yield (c + i / frames) / channels.length;
+      }
+    }
+    return out;
+  }
+  for (let c = 0; c < channels.length; c++) {
+    const ch = channels[c];
+    for (let i = 0, at = HEADER_BYTES + 3 * c; i < frames; i++, at += blockAlign) {
+      const v = quantize(ch[i]);
+      out[at] = v & 0xff;
+      out[at + 1] = (v >> 8) & 0xff;
+      out[at + 2] = (v >> 16) & 0xff;
+      if (i % STEP_SAMPLES === STEP_SAMPLES - 1) yield (c + i / frames) / channels.length;
+    }
+  }
   return out;
 }
 
