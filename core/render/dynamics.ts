@@ -84,7 +84,7 @@ export interface LimiterCurve {
 }
 
 /** Minimum over [i, i + w - 1] of the gain each sample needs (monotone deque, from the end). */
-function heldNeed(env: Float32Array, ceiling: number, w: number): Float32Array {
+function* heldNeed(env: Float32Array, ceiling: number, w: number): Steps<Float32Array> {
   const length = env.length;
   const held = new Float32Array(length);
   const deque = new Int32Array(length);
@@ -97,6 +97,7 @@ function heldNeed(env: Float32Array, ceiling: number, w: number): Float32Array {
     deque[tail++] = j;
     while (deque[head] > j + w - 1) head++;
     held[j] = needAt(deque[head]);
+    if (j % STEP_SAMPLES === 0) yield 0.1 + (0.4 * (length - j)) / length;
   }
   return held;
 }
@@ -105,13 +106,13 @@ function heldNeed(env: Float32Array, ceiling: number, w: number): Float32Array {
  * Releases `held` exponentially and smooths it by a moving average of `w` samples, in place, never above the
  * gain each sample needs; returns the deepest gain.
  */
-function releaseAndSmooth(
+function* releaseAndSmooth(
   held: Float32Array,
   env: Float32Array,
   ceiling: number,
   w: number,
   release: number,
-): number {
+): Steps<number> {
   const length = held.length;
   const ring = new Float32Array(w);
   let previous = held[0];
@@ -135,6 +136,7 @@ function releaseAndSmooth(
     const g = a < need ? a : need;
     if (g < deepest) deepest = g;
     held[i] = g;
+    if (i % STEP_SAMPLES === STEP_SAMPLES - 1) yield 0.5 + (0.5 * i) / length;
   }
   return deepest;
 }
@@ -158,9 +160,14 @@ export function* limiterCurveSteps(
   if (loudest <= ceiling) return null;
   yield 0.1;
   const w = Math.max(1, Math.round(o.lookaheadSeconds * sampleRate));
-  const gain = heldNeed(env, ceiling, w);
-  yield 0.5;
-  const deepest = releaseAndSmooth(gain, env, ceiling, w, 1 - Math.exp(-1 / (o.releaseSeconds * sampleRate)));
+  const gain = yield* heldNeed(env, ceiling, w);
+  const deepest = yield* releaseAndSmooth(
+    gain,
+    env,
+    ceiling,
+    w,
+    1 - Math.exp(-1 / (o.releaseSeconds * sampleRate)),
+  );
   return { gain, deepest };
 }
 

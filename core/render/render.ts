@@ -10,7 +10,7 @@ import { blockPowerSteps, gatedLoudness, samplePeakDbfs, weightedBlockPowerSteps
 import type { SliceOptions } from './slice';
 import { slicer } from './slice';
 import type { Steps } from './steps';
-import { driveSteps, runSteps } from './steps';
+import { driveSteps, runSteps, STEP_SAMPLES } from './steps';
 import { synthesize } from './synth';
 import type { WavBitDepth } from './wav';
 import { encodeWavSteps } from './wav';
@@ -106,6 +106,7 @@ export async function renderWav(
     slice.part(0.7, 0.97),
   );
   const wav = await driveSteps(encodeWavSteps(channels, sampleRate, o.bitDepth), slice.part(0.97, 1));
+  await slice.tick(1);
   return { wav, seconds, peakDbfs: samplePeakDbfs(channels), lufs, limitedDb };
 }
 
@@ -173,13 +174,16 @@ export function* normaliseSteps(
     if (Math.abs(error) <= TOLERANCE_LU || gainDb >= o.maxGainDb) break;
     gainDb = Math.min(o.maxGainDb, gainDb + error);
   }
-  const channels = source.map((c) => {
-    const out = new Float32Array(c.length);
-    if (curve) for (let i = 0; i < c.length; i++) out[i] = c[i] * gain * curve.gain[i];
-    else for (let i = 0; i < c.length; i++) out[i] = c[i] * gain;
-    return out;
-  });
-  yield 0.8;
+  const channels = source.map((c) => new Float32Array(c.length));
+  for (let k = 0; k < source.length; k++)
+    for (let from = 0; from < source[k].length; from += STEP_SAMPLES) {
+      const c = source[k];
+      const out = channels[k];
+      const to = Math.min(c.length, from + STEP_SAMPLES);
+      if (curve) for (let i = from; i < to; i++) out[i] = c[i] * gain * curve.gain[i];
+      else for (let i = from; i < to; i++) out[i] = c[i] * gain;
+      yield 0.75 + 0.05 * ((k + to / c.length) / source.length);
+    }
   // What is reported is measured on the finished audio itself.
   const lufs = gatedLoudness(yield* scaled(blockPowerSteps(channels, sampleRate), share(0.8, 1)));
   return { channels, lufs, limitedDb: curve ? -20 * Math.log10(curve.deepest) : 0 };

@@ -9,7 +9,7 @@ import { CancelledError } from '../errors';
 export interface SliceOptions {
   /** Gives the host a turn (repaint, input). Default: none, the job runs to the end in one go. */
   pause?: () => Promise<void>;
-  /** Longest stretch of work between two pauses, in milliseconds. Default 25. */
+  /** Longest stretch of work between two pauses, in milliseconds. Default 10. */
   budgetMs?: number;
   /** Progress of the job, 0..1, reported at each pause. */
   onProgress?: (fraction: number) => void;
@@ -35,7 +35,7 @@ const clock = (): number => (typeof performance !== 'undefined' ? performance.no
 /** A slicer over `options`. */
 export function slicer(options: SliceOptions = {}): Slicer {
   const now = options.now ?? clock;
-  const budget = options.budgetMs ?? 25;
+  const budget = options.budgetMs ?? 10;
   let started = now();
   const tick = async (fraction: number): Promise<void> => {
     if (options.signal?.aborted) throw new CancelledError();

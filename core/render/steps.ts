@@ -8,7 +8,7 @@ import type { Slicer } from './slice';
 export type Steps<T> = Generator<number, T, void>;
 
 /** Samples processed between two yields. */
-export const STEP_SAMPLES = 1 << 15;
+export const STEP_SAMPLES = 1 << 13;
 
 /** Runs `steps` to the end at once. */
 export function runSteps<T>(steps: Steps<T>): T {

@@ -44,7 +44,7 @@ export interface StereoPcm {
 /** Longest render block, in samples (envelopes and modulators update once per block). */
 const QUANTUM = 128;
 /** Samples rendered between two slicer ticks. */
-const TICK_FRAMES = 4096;
+const TICK_FRAMES = 2048;
 /** Parsed sound banks by the bytes they came from: parsing (and sample decoding) is paid once. */
 const banks = new WeakMap<Uint8Array, BasicSoundBank>();
 
