@@ -72,11 +72,16 @@ describe('generate and place', () => {
       {
         label: 'Audiogenesis: place music',
         ok: true,
-        actions: [{ kind: 'overwrite', item: 'item-1', time: 2, audioTrack: 2 }],
+        actions: [
+          { kind: 'overwrite', item: 'item-1', time: 2, audioTrack: 2 },
+          { kind: 'name-track', audioTrack: 2, name: 'Music' },
+        ],
       },
     ]);
     expect(host.placements).toEqual([
       {
+        clip: 'clip-1',
+        onTimeline: true,
         item: 'item-1',
         path: take.wavPath,
         audioTrack: 2,
