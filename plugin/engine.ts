@@ -9,7 +9,7 @@ import { compose } from '../core/compose';
 import { CancelledError } from '../core/errors';
 import { MusicModel } from '../core/model/model';
 import type { RenderOptions, SliceOptions } from '../core/render';
-import { loadSoundBank, renderWav } from '../core/render';
+import { decodeSamples, loadSoundBank, prepareSynth, renderWav } from '../core/render';
 import { isPackedSoundFont, unpackSoundFontSteps } from '../core/render/sfpack';
 import { driveSteps } from '../core/render/steps';
 import { slicer } from '../core/render/slice';
@@ -88,6 +88,18 @@ export async function loadEngine(read: AssetReader, options: EngineOptions = {})
     ? await driveSteps(unpackSoundFontSteps(stored), slicer(options.load ?? {}))
     : stored;
   loadSoundBank(soundfont);
+  await decodeSamples(soundfont, options.load ?? {});
+  /** Sets up the next render's synthesizer while the panel is idle. */
+  const prepare = (): void => {
+    setTimeout(
+      () =>
+        void prepareSynth(soundfont, {
+          sampleRate: options.render?.sampleRate,
+          effects: options.render?.effects,
+        }),
+      0,
+    );
+  };
   const inline: Composer = async (request, job) => {
     if (job.signal?.aborted) throw new CancelledError();
     const result = compose(model, request);
@@ -111,5 +123,6 @@ export async function loadEngine(read: AssetReader, options: EngineOptions = {})
   };
   const warm = options.warmUpSeconds ?? 2;
   if (warm > 0) await engine.render(await inline({ prompt: 'warm up: a full band', seconds: warm }, {}));
+  else prepare();
   return engine;
 }

@@ -199,10 +199,13 @@ export async function makeTake(deps: FlowDeps, settings: GenerateSettings): Prom
       wav: basename(wavPath),
     },
   };
+  const json = bytes(JSON.stringify(doc, null, 2));
+  await pause();
   await writeAll(host, folder, [
     [wavPath, audio.wav],
-    [jsonPath, bytes(JSON.stringify(doc, null, 2))],
+    [jsonPath, json],
   ]);
+  await pause();
   const bin = await host.ensureBin(BIN_NAME);
   const notImported = (): HostError =>
     new HostError(
@@ -210,6 +213,7 @@ export async function makeTake(deps: FlowDeps, settings: GenerateSettings): Prom
       'import-failed',
     );
   if (!(await host.importFile(wavPath, bin))) throw notImported();
+  await pause();
   const item = await host.findItem(wavPath, bin);
   if (!item) throw notImported();
 

@@ -22,6 +22,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { PNG } from 'pngjs';
 import { BasicSoundBank, SoundBankLoader } from 'spessasynth_core';
 
 /** Largest bundle (main.js) allowed, bytes. */
@@ -136,6 +137,20 @@ export async function panelSoundFont({ cacheDir = 'dist/.cache', programs } = {}
 }
 
 /**
+ * The icon for light themes, made from the dark theme's: the dark tile becomes a light one, the coloured
+ * bars stay (manifest.json lists both, by theme).
+ */
+export function lightIcon(bytes) {
+  const png = PNG.sync.read(bytes);
+  for (let i = 0; i < png.data.length; i += 4) {
+    const [r, g, b] = [png.data[i], png.data[i + 1], png.data[i + 2]];
+    const grey = Math.max(r, g, b) - Math.min(r, g, b) < 24;
+    if (grey) png.data.fill(255 - Math.round((r + g + b) / 3) * 0.4 - 10, i, i + 3);
+  }
+  return PNG.sync.write(png);
+}
+
+/**
  * Builds the plugin folder.
  * @returns the bundle's size in bytes and the metafile's path.
  */
@@ -160,6 +175,11 @@ export async function buildPlugin({ outdir = 'dist/plugin', minify = true } = {}
     mkdirSync(dirname(join(outdir, to)), { recursive: true });
     copyFileSync(from, join(outdir, to));
   }
+  for (const name of ['panel', 'panel@2x', 'plugin', 'plugin@2x'])
+    writeFileSync(
+      join(outdir, 'icons', `${name.replace(/(@2x)?$/, '-light$1')}.png`),
+      lightIcon(readFileSync(`assets/icons/${name}.png`)),
+    );
   const meta = `${outdir}-meta.json`;
   writeFileSync(meta, JSON.stringify(result.metafile));
   const bytes = statSync(join(outdir, 'main.js')).size;

@@ -8,7 +8,7 @@ export { slicer } from './slice';
 export type { SliceOptions, Slicer } from './slice';
 export { synthScript } from './events';
 export type { SynthScript, FrameEvent } from './events';
-export { synthesize, loadSoundBank, DEFAULT_REVERB_SEND } from './synth';
+export { synthesize, loadSoundBank, prepareSynth, decodeSamples, DEFAULT_REVERB_SEND } from './synth';
 export { LightReverb } from './reverb';
 export type { SynthOptions, StereoPcm } from './synth';
 export {

@@ -72,6 +72,76 @@ export function loadSoundBank(soundfont: Uint8Array): BasicSoundBank {
   return bank;
 }
 
+type Processor = InstanceType<typeof SpessaSynthProcessor>;
+/** Synthesizers made ahead of time (see {@link prepareSynth}), one use each, by bank and settings. */
+const spares = new WeakMap<BasicSoundBank, Map<string, Promise<Processor>>>();
+const spareKey = (sampleRate: number, effects: boolean, reverb: string): string =>
+  `${sampleRate}/${effects}/${reverb}`;
+
+async function newProcessor(
+  bank: BasicSoundBank,
+  sampleRate: number,
+  effects: boolean,
+  reverb: string,
+): Promise<Processor> {
+  const synth = new SpessaSynthProcessor(sampleRate, {
+    effectsEnabled: effects,
+    eventsEnabled: false,
+    maxBufferSize: QUANTUM,
+    reverbProcessor: reverb === 'builtin' ? undefined : new LightReverb(sampleRate),
+  });
+  synth.soundBankManager.addSoundBank(bank, 'main');
+  await synth.processorInitialized;
+  return synth;
+}
+
+/**
+ * Makes the synthesizer of the next render ahead of time (its voices, delay lines and bank take a few
+ * tens of milliseconds to set up), so that a render on a UI thread starts without that pause. Each
+ * prepared synthesizer serves one render, so every render starts from the same fresh state.
+ */
+export function prepareSynth(soundfont: Uint8Array, options: SynthOptions = {}): Promise<void> {
+  const bank = loadSoundBank(soundfont);
+  const sampleRate = options.sampleRate ?? 48000;
+  const effects = options.effects ?? true;
+  const reverb = options.reverb ?? 'light';
+  const key = spareKey(sampleRate, effects, reverb);
+  const byKey = spares.get(bank) ?? new Map<string, Promise<Processor>>();
+  spares.set(bank, byKey);
+  if (!byKey.has(key)) byKey.set(key, newProcessor(bank, sampleRate, effects, reverb));
+  return byKey.get(key)!.then(() => undefined);
+}
+
+/** The prepared synthesizer for these settings (taken: the next render prepares its own), or a new one. */
+function takeProcessor(
+  bank: BasicSoundBank,
+  sampleRate: number,
+  effects: boolean,
+  reverb: string,
+): Promise<Processor> {
+  const byKey = spares.get(bank);
+  const key = spareKey(sampleRate, effects, reverb);
+  const spare = byKey?.get(key);
+  if (spare) {
+    byKey!.delete(key);
+    return spare;
+  }
+  return newProcessor(bank, sampleRate, effects, reverb);
+}
+
+/**
+ * Converts every sample of the bank to the synthesizer's float form now, in slices, rather than at the
+ * first note that needs it (a pause in the middle of a render).
+ */
+export async function decodeSamples(soundfont: Uint8Array, slicing: SliceOptions = {}): Promise<void> {
+  const bank = loadSoundBank(soundfont);
+  const slice = slicer(slicing);
+  for (let i = 0; i < bank.samples.length; i++) {
+    bank.samples[i].getAudioData();
+    await slice.tick(i / bank.samples.length);
+  }
+}
+
 /**
  * Synthesises `seq` with the SoundFont, from time 0 to exactly `durationSeconds(seq)` (leading silence kept,
  * the release tail after the end cut off: fade it in the caller).
@@ -92,14 +162,8 @@ export async function synthesize(
   if (frames === 0 || seq.notes.length === 0) return { left, right, sampleRate };
   const slice = 'tick' in slicing ? slicing : slicer(slicing);
   try {
-    const synth = new SpessaSynthProcessor(sampleRate, {
-      effectsEnabled: options.effects ?? true,
-      eventsEnabled: false,
-      maxBufferSize: QUANTUM,
-      reverbProcessor: options.reverb === 'builtin' ? undefined : new LightReverb(sampleRate),
-    });
-    synth.soundBankManager.addSoundBank(bank, 'main');
-    await synth.processorInitialized;
+    const synth = await takeProcessor(bank, sampleRate, options.effects ?? true, options.reverb ?? 'light');
+    await slice.tick(0);
     const { setup, events } = synthScript(seq, sampleRate, { ...DEFAULT_REVERB_SEND, ...options.reverbSend });
     for (const message of setup) synth.processMessage(message as number[]);
     // No destroySynthProcessor() afterwards: it would destroy the cached sound bank too.

@@ -30,7 +30,7 @@ import {
 } from './controls';
 import { KEY_CHOICES, settingsFrom } from './form';
 import { FieldError } from './form-error';
-import { lengthNote, showTake, showTakes } from './result';
+import { drawRoll, lengthNote, showTake, showTakes } from './result';
 import { foldable, followTheme } from './theme';
 
 /** What the panel runs against. */
@@ -155,7 +155,11 @@ export async function mountPanel(doc: Document, env: PanelEnv): Promise<void> {
 
   const audition = async (take: Take): Promise<void> => {
     current = take;
+    await nextFrame();
     render();
+    await nextFrame();
+    drawRoll(doc, take);
+    await nextFrame();
     if (!env.host) return;
     const played = await env.host.audition(take.wavPath);
     setState(placed && placed.wavPath === take.wavPath ? 'placed' : 'audition');

@@ -41,12 +41,16 @@ export function lengthNote(source: string, start: number, seconds: number, zeroP
   return `${seconds.toFixed(1)} s from ${LENGTH_FROM[source] ?? source} (${timecode(start, zeroPoint)}–${timecode(start + seconds, zeroPoint)})`;
 }
 
-/** Fills the take area for `take`, and the reading. */
-export function showTake(doc: Document, take: Take, placed: Placement | null): void {
-  show(byId(doc, 'result'), true);
+/** Draws the take's piano roll. */
+export function drawRoll(doc: Document, take: Take): void {
   const canvas = byId<HTMLCanvasElement>(doc, 'roll');
   const ctx = canvas.getContext('2d') as RectContext | null;
   if (ctx) drawRaster(ctx, pianoRoll(take.result.sequence, { width: canvas.width, height: canvas.height }));
+}
+
+/** Fills the take area for `take` (the piano roll apart: {@link drawRoll}), and the reading. */
+export function showTake(doc: Document, take: Take, placed: Placement | null): void {
+  show(byId(doc, 'result'), true);
   byId(doc, 'summary').textContent = summaryOf(take, placed);
   const reading = byId(doc, 'reading');
   reading.textContent = '';
