@@ -48,6 +48,9 @@ async function openPanel(options: FakeOptions): Promise<Page> {
   return page;
 }
 
+/** Text as it reads on screen (the page's own line breaks folded). */
+const text = (s: string | null): string => (s ?? '').replace(/\s+/g, ' ').trim();
+
 /** Saves a screenshot of the whole panel (scrolled through) under scratch/plugin/. */
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
@@ -163,7 +166,7 @@ describe.skipIf(!hasChromium)('the panel at 300 px in Chromium with the fake hos
     await page.locator('#body-reading').scrollIntoViewIfNeeded();
     await shot(page, '6-folds-open');
     await page.close();
-  });
+  }, 300_000);
 
   it('shows a wrong field on the field, not in the message', async () => {
     const page = await openPanel(SCENE);
@@ -184,7 +187,7 @@ describe.skipIf(!hasChromium)('the panel at 300 px in Chromium with the fake hos
     expect(await page.textContent('#length-note')).toMatch(/^No project is open\./);
     await page.locator('#script textarea').pressSequentially('calm piano');
     await clickAndWait(page, 'generate');
-    expect(await page.textContent('#message')).toBe(
+    expect(text(await page.textContent('#message'))).toBe(
       'No project open. No project is open. Open or create a project in Premiere Pro, then try again.',
     );
     await page.close();
@@ -228,6 +231,35 @@ describe.skipIf(!hasChromium)('the panel at 300 px in Chromium with the fake hos
     ]);
     expect(s.tracks.map((t) => t.name)).toEqual(['Dialogue', 'SFX', 'Music']);
     expect(s.video).toEqual(SCENE.video!.map((t, index) => ({ index, items: t.items })));
+    await page.close();
+  });
+
+  it('as in UXP: registers the panel while the page is still loading, no stand-in styles, the host theme', async () => {
+    const page = await harness.openRaw(`
+      window.__setupAt = null;
+      const never = () => new Promise(() => undefined);
+      const listeners = [];
+      document.theme = { getCurrent: () => 'light', onUpdated: { addListener: (f) => listeners.push(f) } };
+      window.__themeTo = (t) => listeners.forEach((f) => f(t));
+      window.require = (name) => {
+        if (name === 'uxp') return {
+          entrypoints: { setup: () => { window.__setupAt = document.readyState; } },
+          storage: { localFileSystem: { getPluginFolder: never, getDataFolder: never }, formats: {}, types: {} },
+          shell: { openPath: async () => '' },
+        };
+        if (name === 'premierepro') return { Project: { getActiveProject: never } };
+        throw new Error('no module ' + name);
+      };`);
+    await page.waitForFunction(() => document.body.classList.length > 0);
+    expect(await page.evaluate(() => (window as unknown as { __setupAt: string }).__setupAt)).toBe('loading');
+    expect(await page.evaluate(() => document.documentElement.classList.contains('standin'))).toBe(false);
+    expect(await page.evaluate(() => document.body.className)).toBe('theme-light');
+    await page.evaluate(() => (window as unknown as { __themeTo(t: string): void }).__themeTo('darkest'));
+    expect(await page.evaluate(() => document.body.className)).toBe('theme-dark');
+    // Without the stand-ins, nothing of their CSS applies: a Spectrum menu is not hidden by it.
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('sp-menu')!).display)).not.toBe(
+      'none',
+    );
     await page.close();
   });
 });

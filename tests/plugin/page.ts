@@ -25,6 +25,8 @@ const TYPES: Record<string, string> = {
 /** A served build of the panel and a browser to open it in. */
 export interface PanelHarness {
   open(options: FakeOptions, width?: number, height?: number): Promise<Page>;
+  /** Opens the page as UXP would run it: no injected host, `script` run first (e.g. a `require` stand-in). */
+  openRaw(script: string, width?: number): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -76,6 +78,12 @@ export async function panelHarness(): Promise<PanelHarness> {
       );
       await page.goto(`${base}/index.html`);
       await page.waitForSelector('#panel[data-state="ready"]', { timeout: 120_000 });
+      return page;
+    },
+    async openRaw(script, width = 300) {
+      const page = await browser.newPage({ viewport: { width, height: 520 } });
+      await page.addInitScript(script);
+      await page.goto(`${base}/index.html`);
       return page;
     },
     async close() {
