@@ -83,43 +83,74 @@ export interface LimiterCurve {
   deepest: number;
 }
 
-/** Minimum over [i, i + w - 1] of the gain each sample needs (monotone deque, from the end). */
-function* heldNeed(env: Float32Array, ceiling: number, w: number): Steps<Float32Array> {
-  const length = env.length;
-  const held = new Float32Array(length);
-  const deque = new Int32Array(length);
-  const needAt = (j: number): number => (env[j] > ceiling ? ceiling / env[j] : 1);
-  let head = 0;
-  let tail = 0;
-  for (let j = length - 1; j >= 0; j--) {
-    const n = needAt(j);
-    while (tail > head && needAt(deque[tail - 1]) >= n) tail--;
-    deque[tail++] = j;
-    while (deque[head] > j + w - 1) head++;
-    held[j] = needAt(deque[head]);
-    if (j % STEP_SAMPLES === 0) yield 0.1 + (0.4 * (length - j)) / length;
-  }
-  return held;
+/** State of the backward minimum pass of {@link heldNeed}, carried from chunk to chunk. */
+interface HoldState {
+  held: Float32Array;
+  deque: Int32Array;
+  head: number;
+  tail: number;
 }
 
-/**
- * Releases `held` exponentially and smooths it by a moving average of `w` samples, in place, never above the
- * gain each sample needs; returns the deepest gain.
- */
-function* releaseAndSmooth(
-  held: Float32Array,
+/** The held need for samples `to - 1` down to `from` (a plain loop: generators run hot loops slowly). */
+function holdRange(
   env: Float32Array,
   ceiling: number,
   w: number,
+  s: HoldState,
+  from: number,
+  to: number,
+): void {
+  const { held, deque } = s;
+  let { head, tail } = s;
+  for (let j = to - 1; j >= from; j--) {
+    const n = env[j] > ceiling ? ceiling / env[j] : 1;
+    while (tail > head) {
+      const d = deque[tail - 1];
+      if ((env[d] > ceiling ? ceiling / env[d] : 1) < n) break;
+      tail--;
+    }
+    deque[tail++] = j;
+    while (deque[head] > j + w - 1) head++;
+    const h = deque[head];
+    held[j] = env[h] > ceiling ? ceiling / env[h] : 1;
+  }
+  s.head = head;
+  s.tail = tail;
+}
+
+/** Minimum over [i, i + w - 1] of the gain each sample needs (monotone deque, from the end). */
+function* heldNeed(env: Float32Array, ceiling: number, w: number): Steps<Float32Array> {
+  const length = env.length;
+  const s: HoldState = { held: new Float32Array(length), deque: new Int32Array(length), head: 0, tail: 0 };
+  for (let to = length; to > 0; to -= STEP_SAMPLES) {
+    holdRange(env, ceiling, w, s, Math.max(0, to - STEP_SAMPLES), to);
+    yield 0.1 + (0.4 * (length - to)) / length;
+  }
+  return s.held;
+}
+
+/** State of {@link releaseAndSmooth}, carried from chunk to chunk. */
+interface SmoothState {
+  ring: Float32Array;
+  previous: number;
+  sum: number;
+  deepest: number;
+}
+
+/** Release and smoothing over [from, to) (a plain loop, see {@link holdRange}). */
+function smoothRange(
+  held: Float32Array,
+  env: Float32Array,
+  ceiling: number,
   release: number,
-): Steps<number> {
-  const length = held.length;
-  const ring = new Float32Array(w);
-  let previous = held[0];
-  let sum = previous * w;
-  ring.fill(previous);
-  let deepest = 1;
-  for (let i = 0; i < length; i++) {
+  s: SmoothState,
+  from: number,
+  to: number,
+): void {
+  const { ring } = s;
+  const w = ring.length;
+  let { previous, sum, deepest } = s;
+  for (let i = from; i < to; i++) {
     let h = held[i];
     if (i > 0) {
       const up = previous + (1 - previous) * release;
@@ -136,9 +167,35 @@ function* releaseAndSmooth(
     const g = a < need ? a : need;
     if (g < deepest) deepest = g;
     held[i] = g;
-    if (i % STEP_SAMPLES === STEP_SAMPLES - 1) yield 0.5 + (0.5 * i) / length;
   }
-  return deepest;
+  s.previous = previous;
+  s.sum = sum;
+  s.deepest = deepest;
+}
+
+/**
+ * Releases `held` exponentially and smooths it by a moving average of `w` samples, in place, never above the
+ * gain each sample needs; returns the deepest gain.
+ */
+function* releaseAndSmooth(
+  held: Float32Array,
+  env: Float32Array,
+  ceiling: number,
+  w: number,
+  release: number,
+): Steps<number> {
+  const length = held.length;
+  const s: SmoothState = {
+    ring: new Float32Array(w).fill(held[0]),
+    previous: held[0],
+    sum: held[0] * w,
+    deepest: 1,
+  };
+  for (let from = 0; from < length; from += STEP_SAMPLES) {
+    smoothRange(held, env, ceiling, release, s, from, Math.min(length, from + STEP_SAMPLES));
+    yield 0.5 + (0.5 * from) / length;
+  }
+  return s.deepest;
 }
 
 /**

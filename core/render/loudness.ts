@@ -61,6 +61,55 @@ export interface MeasureGain {
  * Sums of the K-weighted signal's squares over consecutive 100 ms steps (a trailing partial step is
  * dropped): the raw material of every gating block. The signal is `channel` x `scale` when given.
  */
+/** A K-weighting filter's state, carried from step to step. */
+interface FilterState {
+  x1: number;
+  x2: number;
+  y1: number;
+  y2: number;
+  z1: number;
+  z2: number;
+}
+
+/**
+ * The K-weighted energy of `channel` x gain over [from, to) (a plain loop: generators run hot loops
+ * slowly), adding each squared output into `squares` when given.
+ */
+function stepEnergy(
+  channel: Float32Array,
+  s: Biquad,
+  h: Biquad,
+  f: FilterState,
+  scale: MeasureGain,
+  squares: Float32Array | undefined,
+  from: number,
+  to: number,
+): number {
+  const g = scale.gain;
+  const curve = scale.curve;
+  let { x1, x2, y1, y2, z1, z2 } = f;
+  let acc = 0;
+  for (let i = from; i < to; i++) {
+    const x = curve ? channel[i] * g * curve[i] : channel[i] * g;
+    const y = s.b0 * x + s.b1 * x1 + s.b2 * x2 - s.a1 * y1 - s.a2 * y2;
+    x2 = x1;
+    x1 = x;
+    const z = h.b0 * y + h.b1 * y1 + h.b2 * y2 - h.a1 * z1 - h.a2 * z2;
+    y2 = y1;
+    y1 = y;
+    z2 = z1;
+    z1 = z;
+    acc += z * z;
+    if (squares) squares[i] += z * z;
+  }
+  Object.assign(f, { x1, x2, y1, y2, z1, z2 });
+  return acc;
+}
+
+/**
+ * Sums of the K-weighted signal's squares over consecutive steps of `step` samples (a trailing partial
+ * step is dropped): the raw material of every gating block. The signal is `channel` x `scale` when given.
+ */
 function* stepEnergies(
   channel: Float32Array,
   sampleRate: number,
@@ -70,31 +119,9 @@ function* stepEnergies(
 ): Generator<number, Float64Array, void> {
   const [s, h] = kWeighting(sampleRate);
   const out = new Float64Array(Math.floor(channel.length / step));
-  const g = scale.gain;
-  const curve = scale.curve;
-  // Direct form I, both stages, state in locals for speed.
-  let x1 = 0;
-  let x2 = 0;
-  let y1 = 0;
-  let y2 = 0;
-  let z1 = 0;
-  let z2 = 0;
-  for (let i = 0, j = 0; j < out.length; j++) {
-    let acc = 0;
-    for (const end = i + step; i < end; i++) {
-      const x = curve ? channel[i] * g * curve[i] : channel[i] * g;
-      const y = s.b0 * x + s.b1 * x1 + s.b2 * x2 - s.a1 * y1 - s.a2 * y2;
-      x2 = x1;
-      x1 = x;
-      const z = h.b0 * y + h.b1 * y1 + h.b2 * y2 - h.a1 * z1 - h.a2 * z2;
-      y2 = y1;
-      y1 = y;
-      z2 = z1;
-      z1 = z;
-      acc += z * z;
-      if (squares) squares[i] += z * z;
-    }
-    out[j] = acc;
+  const f: FilterState = { x1: 0, x2: 0, y1: 0, y2: 0, z1: 0, z2: 0 };
+  for (let j = 0; j < out.length; j++) {
+    out[j] = stepEnergy(channel, s, h, f, scale, squares, j * step, (j + 1) * step);
     if (j % 8 === 7) yield j / out.length;
   }
   return out;

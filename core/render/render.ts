@@ -177,16 +177,26 @@ export function* normaliseSteps(
   const channels = source.map((c) => new Float32Array(c.length));
   for (let k = 0; k < source.length; k++)
     for (let from = 0; from < source[k].length; from += STEP_SAMPLES) {
-      const c = source[k];
-      const out = channels[k];
-      const to = Math.min(c.length, from + STEP_SAMPLES);
-      if (curve) for (let i = from; i < to; i++) out[i] = c[i] * gain * curve.gain[i];
-      else for (let i = from; i < to; i++) out[i] = c[i] * gain;
-      yield 0.75 + 0.05 * ((k + to / c.length) / source.length);
+      const to = Math.min(source[k].length, from + STEP_SAMPLES);
+      applyRange(source[k], channels[k], gain, curve?.gain ?? null, from, to);
+      yield 0.75 + 0.05 * ((k + to / source[k].length) / source.length);
     }
   // What is reported is measured on the finished audio itself.
   const lufs = gatedLoudness(yield* scaled(blockPowerSteps(channels, sampleRate), share(0.8, 1)));
   return { channels, lufs, limitedDb: curve ? -20 * Math.log10(curve.deepest) : 0 };
+}
+
+/** out = c x gain (x curve) over [from, to) (a plain loop: generators run hot loops slowly). */
+function applyRange(
+  c: Float32Array,
+  out: Float32Array,
+  gain: number,
+  curve: Float32Array | null,
+  from: number,
+  to: number,
+): void {
+  if (curve) for (let i = from; i < to; i++) out[i] = c[i] * gain * curve[i];
+  else for (let i = from; i < to; i++) out[i] = c[i] * gain;
 }
 
 /** Runs `steps`, mapping the progress it yields through `map`. */

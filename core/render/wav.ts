@@ -64,43 +64,49 @@ export function* encodeWavSteps(
   view.setUint16(34, bitDepth, true);
   ascii(36, 'data');
   view.setUint32(40, dataBytes, true);
-  const full = bitDepth === 16 ? 32767 : 8388607;
-  const quantize = (x: number): number => Math.round((x > 1 ? 1 : x < -1 ? -1 : x || 0) * full);
+  for (let c = 0; c < channels.length; c++)
+    for (let from = 0; from < frames; from += STEP_SAMPLES) {
+      const to = Math.min(frames, from + STEP_SAMPLES);
+      writeRange(out, view, channels, c, bitDepth, from, to);
+      yield (c + to / frames) / channels.length;
+    }
+  return out;
+}
+
+/** Writes channel `c`'s samples [from, to) into the data chunk (a plain loop: generators run hot loops slowly). */
+function writeRange(
+  out: Uint8Array,
+  view: DataView,
+  channels: readonly Float32Array[],
+  c: number,
+  bitDepth: WavBitDepth,
+  from: number,
+  to: number,
+): void {
+  const ch = channels[c];
+  const n = channels.length;
   if (bitDepth === 16 && LITTLE_ENDIAN) {
     // Interleaved 16-bit samples straight into the data chunk (44 is even, so it is 2-byte aligned).
-    const pcm = new Int16Array(out.buffer, HEADER_BYTES, frames * channels.length);
-    const n = channels.length;
-    for (let c = 0; c < n; c++) {
-      const ch = channels[c];
-      for (let i = 0; i < frames; i++) {
-        const x = ch[i];
-        pcm[i * n + c] = Math.round((x > 1 ? 1 : x < -1 ? -1 : x || 0) * full);
-        if (i % STEP_SAMPLES === STEP_SAMPLES - 1) yield (c + i / frames) / n;
-      }
+    const pcm = new Int16Array(out.buffer, HEADER_BYTES);
+    for (let i = from; i < to; i++) {
+      const x = ch[i];
+      pcm[i * n + c] = Math.round((x > 1 ? 1 : x < -1 ? -1 : x || 0) * 32767);
     }
-    return out;
+    return;
   }
-  if (bitDepth === 16) {
-    for (let c = 0; c < channels.length; c++) {
-      const ch = channels[c];
-      for (let i = 0, at = HEADER_BYTES + 2 * c; i < frames; i++, at += blockAlign) {
-        view.setInt16(at, quantize(ch[i]), true);
-        if (i % STEP_SAMPLES === STEP_SAMPLES - 1) yield (c + i / frames) / channels.length;
-      }
-    }
-    return out;
-  }
-  for (let c = 0; c < channels.length; c++) {
-    const ch = channels[c];
-    for (let i = 0, at = HEADER_BYTES + 3 * c; i < frames; i++, at += blockAlign) {
-      const v = quantize(ch[i]);
+  const width = bitDepth / 8;
+  const full = bitDepth === 16 ? 32767 : 8388607;
+  for (let i = from; i < to; i++) {
+    const x = ch[i];
+    const v = Math.round((x > 1 ? 1 : x < -1 ? -1 : x || 0) * full);
+    const at = HEADER_BYTES + (i * n + c) * width;
+    if (bitDepth === 16) view.setInt16(at, v, true);
+    else {
       out[at] = v & 0xff;
       out[at + 1] = (v >> 8) & 0xff;
       out[at + 2] = (v >> 16) & 0xff;
-      if (i % STEP_SAMPLES === STEP_SAMPLES - 1) yield (c + i / frames) / channels.length;
     }
   }
-  return out;
 }
 
 /**
