@@ -6,12 +6,13 @@
 import { arrange } from './arrange/arrange';
 import type { ArrangementPlan } from './arrange/plan';
 import type { Conditioning } from './conditioning';
+import { conditioningVector } from './conditioning';
 import { embed, embedMarkers, toJson } from './embed';
-import type { EmbedOptions, EmbedResult, MarkerInput } from './embed/types';
+import type { EmbedAttributes, EmbedOptions, EmbedResult, MarkerInput } from './embed/types';
 import { PromptError } from './errors';
 import type { MusicModel } from './model/model';
-import type { NoteSequence, Seconds } from './sequence';
-import { PITCH_CLASS_NAMES } from './sequence';
+import type { NoteSequence, Role, Seconds } from './sequence';
+import { PITCH_CLASS_NAMES, ROLES } from './sequence';
 
 /** Settings an editor may force over what the prompt implies. */
 export type ComposeOverrides = Partial<Pick<Conditioning, 'tempo' | 'key' | 'meter' | 'style' | 'roles'>>;
@@ -49,14 +50,58 @@ export interface ComposeResult {
   tempo: number;
   /** The key as text, e.g. "F# minor". */
   key: string;
+  /** What the editor forced over the prompt (already applied to `embedding`, `plan` and the music). */
+  overrides: ComposeOverrides;
+  /** Roles that play somewhere in the piece. */
+  roles: Role[];
 }
 
 /** Shortest and longest piece, in seconds. */
 export const SECONDS_RANGE = [1, 600] as const;
 
-function applyOverrides(e: EmbedResult, o: ComposeOverrides | undefined): EmbedResult {
-  if (!o) return e;
-  const set = (c: Conditioning): Conditioning => ({ ...c, ...o });
+/** The flat, readable attributes of `a` made to agree with `c` (the conditioning that was written). */
+function agreeWith<T extends EmbedAttributes>(a: T, c: Conditioning, o: ComposeOverrides): T {
+  return {
+    ...a,
+    tempo: c.tempo,
+    key: { tonic: PITCH_CLASS_NAMES[c.key.tonic], mode: c.key.mode },
+    meter: `${c.meter.numerator}/${c.meter.denominator}`,
+    style: c.style,
+    drums: c.roles.includes('drums'),
+    vector: conditioningVector(c),
+    ...(o.tempo !== undefined && { statedBpm: o.tempo }),
+  };
+}
+
+/** One explanation line per override, saying what the prompt had read. */
+function overrideNotes(e: EmbedResult, o: ComposeOverrides): string[] {
+  const c = e.conditioning;
+  const key = (k: Conditioning['key']): string => `${PITCH_CLASS_NAMES[k.tonic]} ${k.mode}`;
+  const notes: string[] = [];
+  if (o.tempo !== undefined)
+    notes.push(`tempo ${o.tempo} bpm: set by the editor (the prompt read ${c.tempo})`);
+  if (o.key !== undefined) notes.push(`key ${key(o.key)}: set by the editor (the prompt read ${key(c.key)})`);
+  if (o.meter !== undefined)
+    notes.push(`meter ${o.meter.numerator}/${o.meter.denominator}: set by the editor`);
+  if (o.style !== undefined) notes.push(`style ${o.style}: set by the editor (the prompt read ${c.style})`);
+  if (o.roles !== undefined)
+    notes.push(
+      `instruments ${o.roles.join(', ')}: chosen by the editor (the prompt read ${c.roles.join(', ')})`,
+    );
+  return notes;
+}
+
+/**
+ * The embedding with the editor's overrides applied everywhere it is read: the conditioning (what the
+ * music is written under), every segment's, and the flat fields and explanation the `.json` records, so
+ * the file says what the music does.
+ */
+export function applyOverrides(e: EmbedResult, o: ComposeOverrides | undefined): EmbedResult {
+  if (!o || Object.values(o).every((v) => v === undefined)) return e;
+  const set = (c: Conditioning): Conditioning => ({
+    ...c,
+    ...Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)),
+  });
   const sources = {
     ...e.sources,
     ...(o.tempo !== undefined && { tempo: 'explicit' as const }),
@@ -65,12 +110,16 @@ function applyOverrides(e: EmbedResult, o: ComposeOverrides | undefined): EmbedR
     ...(o.style !== undefined && { style: 'explicit' as const }),
     ...(o.roles !== undefined && { instruments: 'explicit' as const }),
   };
+  const conditioning = set(e.conditioning);
   return {
-    ...e,
-    ...(o.tempo !== undefined && { tempo: o.tempo, statedBpm: o.tempo }),
+    ...agreeWith(e, conditioning, o),
     sources,
-    conditioning: set(e.conditioning),
-    segments: e.segments.map((s) => ({ ...s, conditioning: set(s.conditioning) })),
+    explanation: [...overrideNotes(e, o), ...e.explanation],
+    conditioning,
+    segments: e.segments.map((s) => {
+      const sc = set(s.conditioning);
+      return { ...agreeWith(s, sc, o), sources: { ...s.sources, ...sources }, conditioning: sc };
+    }),
   };
 }
 
@@ -118,6 +167,8 @@ export function compose(model: MusicModel, req: ComposeRequest): ComposeResult {
     seconds: plan.seconds,
     tempo: plan.tempo,
     key: `${PITCH_CLASS_NAMES[plan.key.tonic]} ${plan.key.mode}`,
+    overrides: { ...req.overrides },
+    roles: ROLES.filter((r) => plan.sections.some((s) => s.roles.includes(r))),
   };
 }
 
@@ -135,7 +186,11 @@ export function slug(text: string): string {
   return s || 'music';
 }
 
-/** The `.json` document written beside each result: prompt, seed, model version, reading, plan, notes. */
+/**
+ * The `.json` document written beside each result: prompt, seed, model version, reading, plan, notes. Its
+ * tempo, key, style and roles are those of the music (an editor's overrides included), never the prompt's
+ * reading alone.
+ */
 export function resultDocument(r: ComposeResult): Record<string, unknown> {
   return {
     prompt: r.prompt,
@@ -145,6 +200,9 @@ export function resultDocument(r: ComposeResult): Record<string, unknown> {
     seconds: r.seconds,
     tempo: r.tempo,
     key: r.key,
+    style: r.plan.style,
+    roles: r.roles,
+    overrides: r.overrides,
     embedding: toJson(r.embedding),
     plan: r.plan,
     sequence: r.sequence,

@@ -98,3 +98,10 @@ export class RenderError extends AudiogenesisError {
     super(message, 'RENDER', options);
   }
 }
+
+/** A long job (rendering, a panel's Generate) was cancelled by its caller; nothing it made was kept. */
+export class CancelledError extends AudiogenesisError {
+  constructor(message = 'Cancelled.') {
+    super(message, 'CANCELLED');
+  }
+}

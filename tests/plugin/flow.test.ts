@@ -7,7 +7,16 @@ import { HostError, PromptError } from '../../core/errors';
 import type { Engine } from '../../plugin/engine';
 import { userMessage } from '../../plugin/errors';
 import type { GenerateSettings, Progress } from '../../plugin/flow';
-import { exportMidi, generateAndPlace } from '../../plugin/flow';
+import type { FlowDeps } from '../../plugin/flow';
+import { exportMidi, makeTake } from '../../plugin/flow';
+import { placeTake } from '../../plugin/placing';
+
+/** Generate, then Place: the panel's two steps in one. */
+async function generateAndPlace(deps: FlowDeps, s: GenerateSettings) {
+  const take = await makeTake(deps, s);
+  const placed = await placeTake(deps.host, take, null);
+  return { ...take, transaction: placed.transaction };
+}
 import type { FakeOptions } from '../../plugin/host/fake';
 import { FakePremiereHost } from '../../plugin/host/fake';
 import type { PremiereHost } from '../../plugin/host/types';
@@ -19,7 +28,7 @@ beforeAll(async () => {
 });
 
 const SCENE: FakeOptions = {
-  sequence: { name: 'Spot', end: 20, inPoint: 2, outPoint: 6 },
+  sequence: { name: 'Spot', end: 20, inPoint: 2, outPoint: 6, zeroPoint: 0 },
   markers: [{ name: 'Open', comments: 'calm', start: 2, duration: 0 }],
   tracks: [{ items: [{ start: 0, end: 20 }] }, { items: [{ start: 5, end: 6 }] }, { items: [] }],
 };
@@ -46,7 +55,7 @@ describe('generate and place', () => {
     const host = new FakePremiereHost(SCENE);
     const stages: string[] = [];
     const take = await run(host, settings(), (p) => stages.push(p.stage));
-    expect(stages).toEqual(['embed', 'generate', 'render', 'import', 'place', 'done']);
+    expect(stages).toEqual(['embed', 'generate', 'render', 'import', 'done']);
     expect(take.wavPath).toBe('/Users/editor/Ads/Audiogenesis/bright-corporate-pop-open-calm-s3.wav');
     expect(take.span).toEqual({ start: 2, seconds: 4, source: 'in/out' });
     const doc = JSON.parse(new TextDecoder().decode(host.disk.get(take.jsonPath)));
@@ -63,11 +72,16 @@ describe('generate and place', () => {
       {
         label: 'Audiogenesis: place music',
         ok: true,
-        actions: [{ kind: 'overwrite', item: 'item-1', time: 2, audioTrack: 2 }],
+        actions: [
+          { kind: 'overwrite', item: 'item-1', time: 2, audioTrack: 2 },
+          { kind: 'name-track', audioTrack: 2, name: 'Music' },
+        ],
       },
     ]);
     expect(host.placements).toEqual([
       {
+        clip: 'clip-1',
+        onTimeline: true,
         item: 'item-1',
         path: take.wavPath,
         audioTrack: 2,
@@ -90,7 +104,7 @@ describe('generate and place', () => {
     ]);
     expect(new TextDecoder().decode(host.disk.get(existing))).toBe('the user kept this');
     expect(host.transactions[1].actions).toEqual([
-      { kind: 'insert-new-track', item: 'item-2', time: 2, audioTrack: 3 },
+      { kind: 'insert-new-track', item: 'item-2', time: 2, audioTrack: 3, videoTrack: 1 },
     ]);
     expect(host.placements.every((p) => !p.overwrote)).toBe(true);
   });
@@ -100,7 +114,7 @@ describe('generate and place', () => {
       ...SCENE,
       project: { name: 'Untitled', path: null },
       dataFolder: '/plugin-data',
-      sequence: { name: 'Spot', end: 3, inPoint: null, outPoint: null },
+      sequence: { name: 'Spot', end: 3, inPoint: null, outPoint: null, zeroPoint: 0 },
     });
     const take = await run(host, settings({ sources: { ...settings().sources, markers: false } }));
     expect(take.wavPath).toBe('/plugin-data/Audiogenesis/bright-corporate-pop-s3.wav');
