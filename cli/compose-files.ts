@@ -128,6 +128,7 @@ export async function composeToFiles(
     set.add('.wav', audio.wav);
     set.add('.png', pianoRollPng(r.sequence));
     set.add('.json', new TextEncoder().encode(JSON.stringify(resultDocument(r), null, 2)));
+    await interruptible();
     files = set.commit();
   } finally {
     if (!set.closed) set.abort();
@@ -135,6 +136,9 @@ export async function composeToFiles(
   report(r, audio, files, o.json);
   return 0;
 }
+
+/** Lets a pending Ctrl-C be handled (it removes the set) before the set is committed. */
+const interruptible = (): Promise<void> => new Promise((done) => setImmediate(done));
 
 function report(
   r: ComposeResult,

@@ -39,7 +39,8 @@ improving. --resume continues from the last checkpoint (an error when there is n
 the same result. --lr is in (0, 1]; a run whose loss diverges (not finite, or far worse than guessing)
 stops with an error and is never saved. --max-minutes must be above 0.`;
 
-interface Options {
+/** Settings of a training run (what `audiogenesis train` parses from its options). */
+export interface TrainOptions {
   data: string;
   out: string;
   config: ModelConfig;
@@ -55,7 +56,7 @@ interface Options {
   validBatches?: number;
 }
 
-function parse(argv: string[]): Options {
+function parse(argv: string[]): TrainOptions {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -101,7 +102,10 @@ function parse(argv: string[]): Options {
 }
 
 /** Runs a training job; returns the epoch reports. */
-export async function train(o: Options, log: (line: string) => void = console.log): Promise<EpochReport[]> {
+export async function train(
+  o: TrainOptions,
+  log: (line: string) => void = console.log,
+): Promise<EpochReport[]> {
   const baseline = o.config.architecture.kind === 'seed-baseline';
   const sets = loadStreams(o.data, !baseline);
   if (sets.train.length === 0 || sets.valid.length === 0)
