@@ -12,16 +12,22 @@ export const SLUG_LENGTH = 40;
 /**
  * A file-name-safe slug of a prompt or file name: Unicode letters, marks and digits kept (Chinese, Arabic,
  * Cyrillic... as written; NFKC-normalised, lower case), everything else a single dash, at most
- * {@link SLUG_LENGTH} characters; "music" when nothing is left.
+ * {@link SLUG_LENGTH} characters (cut at the end of a word when one is near); "music" when nothing is left.
  */
 export function slug(text: string): string {
-  const words = String(text ?? '')
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
-    .replace(/^[-\p{M}]+|-+$/gu, '');
-  const s = Array.from(words).slice(0, SLUG_LENGTH).join('').replace(/-+$/, '');
-  return s || 'music';
+  const chars = Array.from(
+    String(text ?? '')
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+      .replace(/^[-\p{M}]+|-+$/gu, ''),
+  );
+  let s = chars.slice(0, SLUG_LENGTH).join('');
+  // Cut a long prompt at a word's end when one is near (scripts without spaces are cut where they reach).
+  const wordEnd = s.lastIndexOf('-');
+  if (chars.length > SLUG_LENGTH && chars[SLUG_LENGTH] !== '-' && wordEnd >= SLUG_LENGTH / 2)
+    s = s.slice(0, wordEnd);
+  return s.replace(/-+$/, '') || 'music';
 }
 
 /** The settings that change a result, hashed into its name. */

@@ -136,7 +136,7 @@ export async function train(
   const condSize = o.config.conditioning.size;
   const params = model.countParams();
   log(
-    `${o.config.name}: ${params.toLocaleString()} parameters (${((params * 4) / 1e6).toFixed(1)} MB); ${sets.train.length} train / ${sets.valid.length} valid streams; backend ${tf.getBackend()}`,
+    `${o.config.name}: ${params.toLocaleString()} parameters (${((params * 4) / 1e6).toFixed(1)} MB); ${sets.train.length} train / ${sets.valid.length} valid streams${sets.skipped ? ` (${sets.skipped} empty skipped)` : ''}; backend ${tf.getBackend()}`,
   );
 
   const common = { batchSize: o.batch, time: o.time, condSize };

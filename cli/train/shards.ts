@@ -17,6 +17,8 @@ export interface StreamSets {
   valid: Stream[];
   /** Index rows of the training streams (for priors). */
   trainRefs: StreamRef[];
+  /** Index rows left out: empty streams, or those `filter` refused. */
+  skipped: number;
 }
 
 /** The packed fields in shard order, with their vocabulary sizes. */
@@ -112,10 +114,13 @@ export function loadStreams(
       throw new DataError(`${dir} is not a scan output (no ${f}); run \`audiogenesis data scan\` first`);
   const bins = { train: readShard(join(dir, 'train.bin')), valid: readShard(join(dir, 'valid.bin')) };
   const refs = readIndex(join(dir, 'index.jsonl'));
-  const out: StreamSets = { train: [], valid: [], trainRefs: [] };
+  const out: StreamSets = { train: [], valid: [], trainRefs: [], skipped: 0 };
   for (const { ref, line } of refs) {
     checkStream(bins[ref.split], ref, join(dir, `${ref.split}.bin`), line);
-    if (ref.length === 0 || !filter(ref)) continue;
+    if (ref.length === 0 || !filter(ref)) {
+      out.skipped++;
+      continue;
+    }
     out[ref.split].push(makeStream(bins[ref.split], ref, keyRelative));
     if (ref.split === 'train') out.trainRefs.push(ref);
   }
