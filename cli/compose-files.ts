@@ -99,9 +99,18 @@ function composeOrExplain(
   }
 }
 
+/** What a command adds to the standard set: more files, and the settings that change them. */
+export interface ComposeExtras {
+  /** Settings beyond the standard ones that change the result (hashed into its name). */
+  settings?: Record<string, unknown>;
+  /** Adds more files to the set (`add('-stems.zip', bytes)`); they appear with the others, or none do. */
+  files?: (r: ComposeResult, add: (suffix: string, data: Uint8Array) => void) => Promise<void> | void;
+}
+
 /**
- * Composes `request` with the options' settings and writes `<out>/<name>.{mid,wav,png,json}`, `<name>`
- * from `label` (the prompt, or a script's file name) and a hash of the request and settings.
+ * Composes `request` with the options' settings and writes `<out>/<name>.{mid,wav,png,json}` (and the
+ * extras' files) as one set, `<name>` from `label` (the prompt, or a script's file name) and a hash of the
+ * request and settings.
  * @throws {UsageError} on bad options.
  * @throws {FileError} when --out cannot be written (nothing is then written).
  * @throws {PromptError} when the prompt cannot be composed (an empty prompt, a length out of range).
@@ -111,11 +120,12 @@ export async function composeToFiles(
   request: Pick<ComposeRequest, 'prompt' | 'markers'>,
   label: string,
   values: ComposeValues,
+  extras: ComposeExtras = {},
 ): Promise<number> {
   const o = composeSettings(values);
   const { seed, temperature, seconds, loop } = o;
   const text = request.prompt ?? JSON.stringify(request.markers ?? []);
-  const name = resultName(label, { seed, temperature, seconds, loop }, text);
+  const name = resultName(label, { seed, temperature, seconds, loop, extra: extras.settings }, text);
   const set = ResultSet.open(o.out, name, { force: o.force });
   let files: Record<string, string>;
   let r: ComposeResult;
@@ -128,6 +138,7 @@ export async function composeToFiles(
     set.add('.wav', audio.wav);
     set.add('.png', pianoRollPng(r.sequence));
     set.add('.json', new TextEncoder().encode(JSON.stringify(resultDocument(r), null, 2)));
+    await extras.files?.(r, (suffix, data) => set.add(suffix, data));
     await interruptible();
     files = set.commit();
   } finally {

@@ -38,7 +38,8 @@ export interface OutputOptions {
 const TEMP = /^\..+\.(\d+)\.partial$/;
 
 /**
- * Makes (if need be) and checks an output folder.
+ * Makes (if need be) and checks an output folder: a folder, and writable (a read-only disk is found
+ * before any work is done).
  * @throws {FileError} when it is a file, or cannot be made or written.
  */
 export function ensureFolder(dir: string, what = 'output folder'): string {
@@ -49,6 +50,11 @@ export function ensureFolder(dir: string, what = 'output folder'): string {
     mkdirSync(path, { recursive: true });
   } catch (err) {
     throw asFileError(whyNotMade(path, err), `make the ${what}`, path);
+  }
+  try {
+    accessSync(path, constants.W_OK);
+  } catch (err) {
+    throw asFileError(err, `write in the ${what}`, path);
   }
   return path;
 }

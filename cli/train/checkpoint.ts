@@ -73,7 +73,6 @@ export async function loadCheckpoint(
   try {
     return await readCheckpoint(dir, optimizer);
   } catch (err) {
-    if (err instanceof ModelLoadError) throw err;
     const why = err instanceof Error ? err.message : String(err);
     throw new ModelLoadError(
       `the checkpoint in ${dir} is damaged (${why}): remove it, or run without --resume`,
@@ -99,8 +98,6 @@ async function readCheckpoint(
   await optimizer.setWeights(Object.entries(decoded).map(([name, tensor]) => ({ name, tensor })));
   const state = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as RunState;
   if (!Number.isInteger(state?.epoch) || typeof state.seconds !== 'number')
-    throw new ModelLoadError(
-      `the checkpoint in ${dir} has no readable state.json: remove it, or run without --resume`,
-    );
+    throw new ModelLoadError('state.json has no epoch and seconds');
   return { model, state };
 }

@@ -161,12 +161,24 @@ describe('a full or read-only disk', () => {
       expectPlain(
         await generate(dir, 'calm piano'),
         1,
-        /FileError: cannot write the results in .*: (the disk is read-only|permission denied); nothing was written/,
+        /FileError: cannot write (the results in|in the output folder) .*: (the disk is read-only|permission denied)/,
       );
       expectPlain(
         await generate(join(dir, 'sub'), 'calm piano'),
         1,
         /FileError: cannot make the output folder .*: (the disk is read-only|permission denied)/,
+      );
+      const script = join(root, 'ro-spot.txt');
+      writeFileSync(script, 'A calm morning. Then the race begins!');
+      expectPlain(
+        await runMain(['score-script', script, '--out', dir]),
+        1,
+        /FileError: cannot write (the results in|in the output folder) .*: (the disk is read-only|permission denied)/,
+      );
+      expectPlain(
+        await runMain(['train', '--data', scanDir, '--out', dir, '--config', 'tiny']),
+        1,
+        /FileError: cannot write in the output folder .*: (the disk is read-only|permission denied)/,
       );
       expect(snapshot(dir)).toEqual({});
     } finally {
@@ -370,7 +382,7 @@ describe('damaged models and training data, asked-for values', () => {
     expectPlain(
       cli(['train', '--data', scanDir, '--out', out, '--config', 'tiny', '--resume']),
       1,
-      /ModelLoadError: model file config.json is missing/,
+      /ModelLoadError: the checkpoint in .*checkpoint is damaged \(model file config.json is missing or unreadable\): remove it, or run without --resume/,
     );
     expect(existsSync(join(out, 'weights.bin'))).toBe(false);
   });
