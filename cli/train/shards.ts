@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataError } from '../../core/errors';
+import { INSTRUMENT_FAMILIES } from '../../core/features/family';
 import { EVENT_VOCAB } from '../../core/model/config';
 import type { Stream, StreamRef } from '../../core/model/data';
 import { makeStream, PACKED_FIELDS } from '../../core/model/data';
@@ -21,10 +22,13 @@ export interface StreamSets {
   skipped: number;
 }
 
-/** The packed fields in shard order, with their vocabulary sizes. */
-const FIELDS = (['pitch', 'step', 'duration', 'velocity', 'role', 'chord'] as const).map(
-  (name) => [name, EVENT_VOCAB[name]] as const,
-);
+/** The packed fields in shard order, with their vocabulary sizes (as many as a packed event has). */
+const FIELDS: (readonly [string, number])[] = [
+  ...(['pitch', 'step', 'duration', 'velocity', 'role', 'chord'] as const).map(
+    (name) => [name, EVENT_VOCAB[name]] as const,
+  ),
+  ['family', INSTRUMENT_FAMILIES.length] as const,
+].slice(0, PACKED_FIELDS);
 
 const count = (x: unknown): boolean => Number.isInteger(x) && (x as number) >= 0;
 
@@ -80,7 +84,7 @@ export function checkStream(bytes: Uint8Array, ref: StreamRef, shard: string, li
       `${shard} has ${bytes.length} bytes, but index.jsonl line ${line} needs ${end}: the shard is cut short or from another scan; scan again`,
     );
   for (let i = ref.offset * PACKED_FIELDS; i < end; i += PACKED_FIELDS)
-    for (let f = 0; f < PACKED_FIELDS; f++)
+    for (let f = 0; f < FIELDS.length; f++)
       if (bytes[i + f] >= FIELDS[f][1])
         throw new DataError(
           `${shard} byte ${i + f} (${FIELDS[f][0]} ${bytes[i + f]} of the stream on index.jsonl line ${line}) is outside 0-${FIELDS[f][1] - 1}: the shard is damaged; scan again`,

@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHIPPED_MODEL } from '../../cli/model-files';
-import { writeScan } from '../fixtures/scan';
+import { shardBytes, writeScan } from '../fixtures/scan';
 import type { CliRun } from '../helpers/cli';
 import {
   cli,
@@ -357,7 +357,9 @@ describe('damaged models and training data, asked-for values', () => {
     expectPlain(
       await train(cut),
       1,
-      /DataError: .*train.bin has 240 bytes, but index.jsonl line 2 needs 480: the shard is cut short/,
+      new RegExp(
+        `DataError: .*train.bin has ${shardBytes(40)} bytes, but index.jsonl line 2 needs ${shardBytes(80)}: the shard is cut short`,
+      ),
     );
     expectPlain(await train(badLine), 1, /DataError: .*index.jsonl line 5 is not valid JSON/);
     expectPlain(

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadStreams } from '../../../cli/train/shards';
 import { DataError } from '../../../core/errors';
-import { writeScan } from '../../fixtures/scan';
+import { PACKED_FIELDS } from '../../../core/model/data';
+import { shardBytes, writeScan } from '../../fixtures/scan';
 
 const root = mkdtempSync(join(tmpdir(), 'ag-shards-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -34,10 +35,14 @@ describe('loadStreams', () => {
     const bin = readFileSync(join(dir, 'train.bin'));
     writeFileSync(join(dir, 'train.bin'), bin.subarray(0, bin.length / 3));
     expect(refusal(dir)).toBe(
-      `${join(dir, 'train.bin')} has 240 bytes, but index.jsonl line 2 needs 480: the shard is cut short or from another scan; scan again`,
+      `${join(dir, 'train.bin')} has ${shardBytes(40)} bytes, but index.jsonl line 2 needs ${shardBytes(80)}: the shard is cut short or from another scan; scan again`,
     );
-    writeFileSync(join(dir, 'train.bin'), bin.subarray(0, 700));
-    expect(refusal(dir)).toMatch(/has 700 bytes, not a whole number of 6-byte events: it is cut short/);
+    writeFileSync(join(dir, 'train.bin'), bin.subarray(0, shardBytes(40) + 1));
+    expect(refusal(dir)).toMatch(
+      new RegExp(
+        `has ${shardBytes(40) + 1} bytes, not a whole number of ${PACKED_FIELDS}-byte events: it is cut short`,
+      ),
+    );
   });
 
   it('names the line of a bad index row', () => {
@@ -64,10 +69,10 @@ describe('loadStreams', () => {
     const dir = join(root, 'byte');
     writeScan(dir);
     const bin = readFileSync(join(dir, 'train.bin'));
-    bin[6 * 5 + 1] = 200;
+    bin[shardBytes(5) + 1] = 200;
     writeFileSync(join(dir, 'train.bin'), bin);
-    expect(refusal(dir)).toMatch(
-      /train.bin byte 31 \(step 200 of the stream on index.jsonl line 1\) is outside 0-48/,
+    expect(refusal(dir)).toContain(
+      `train.bin byte ${shardBytes(5) + 1} (step 200 of the stream on index.jsonl line 1) is outside 0-48`,
     );
   });
 });
