@@ -59,6 +59,60 @@ export interface ComposeResult {
 /** Shortest and longest piece, in seconds. */
 export const SECONDS_RANGE = [1, 600] as const;
 
+/** The length of a piece when neither the request nor the prompt gives one, in seconds. */
+export const DEFAULT_SECONDS = 30;
+
+const LENGTH_LINE = /^length /;
+const withLine = (lines: string[], line: string): string[] => [
+  line,
+  ...lines.filter((l) => !LENGTH_LINE.test(l)),
+];
+
+/**
+ * The embedding with the length the piece will have, and an explanation line that says where it comes
+ * from (the request, the prompt, the timed input or the default).
+ * @throws {PromptError} (field `seconds`) when the length is out of {@link SECONDS_RANGE}, pointing at
+ * what asked for it.
+ */
+function lengthExplained(e: EmbedResult, given: Seconds | undefined): EmbedResult {
+  const [shortest, longest] = SECONDS_RANGE;
+  const range = `a piece lasts ${shortest} to ${longest} seconds`;
+  const asked = e.adjustments.find((a) => a.field === 'seconds')?.asked ?? e.seconds;
+  const source = e.lengthSource;
+  const what =
+    source?.from === 'prompt'
+      ? `the prompt asks for ${asked} s ("${source.text}")`
+      : `the timed input runs ${asked} s`;
+  if (given !== undefined) {
+    if (!(given >= shortest && given <= longest))
+      throw new PromptError(
+        `the length must be from ${shortest} to ${longest} seconds (got ${given})`,
+        'seconds',
+      );
+    const note = source && asked !== given ? `; ${what}` : '';
+    return {
+      ...e,
+      seconds: given,
+      explanation: withLine(e.explanation, `length ${given} s: given with the request${note}`),
+    };
+  }
+  if (e.seconds === null)
+    return {
+      ...e,
+      seconds: DEFAULT_SECONDS,
+      explanation: withLine(
+        e.explanation,
+        `length ${DEFAULT_SECONDS} s: default (the prompt asks for no length)`,
+      ),
+    };
+  if (!(asked! >= shortest && asked! <= longest))
+    throw new PromptError(
+      `${what}, but ${range}: ${source?.from === 'prompt' ? 'change it in the prompt' : 'shorten the script'}`,
+      'seconds',
+    );
+  return e;
+}
+
 /** The flat, readable attributes of `a` made to agree with `c` (the conditioning that was written). */
 function agreeWith<T extends EmbedAttributes>(a: T, c: Conditioning, o: ComposeOverrides): T {
   return {
@@ -143,10 +197,8 @@ export function compose(model: MusicModel, req: ComposeRequest): ComposeResult {
   const raw = req.markers
     ? embedMarkers(req.markers, req.embedOptions)
     : embed(req.prompt ?? '', req.embedOptions);
-  const embedding = applyOverrides(raw, req.overrides);
-  const seconds = req.seconds ?? embedding.seconds ?? 30;
-  if (!(seconds >= SECONDS_RANGE[0] && seconds <= SECONDS_RANGE[1]))
-    throw new PromptError(`the length must be from ${SECONDS_RANGE[0]} to ${SECONDS_RANGE[1]} seconds`);
+  const embedding = lengthExplained(applyOverrides(raw, req.overrides), req.seconds);
+  const seconds = embedding.seconds ?? DEFAULT_SECONDS;
   const { sequence, plan } = arrange(model, embedding, {
     seconds,
     seed,
@@ -172,19 +224,8 @@ export function compose(model: MusicModel, req: ComposeRequest): ComposeResult {
   };
 }
 
-/**
- * A file-name-safe slug of a prompt or file name (lower case, dashes, at most 40 characters; "music" when
- * nothing is left): every host names its results `<slug>-s<seed>`.
- */
-export function slug(text: string): string {
-  const s = text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-    .replace(/-+$/, '');
-  return s || 'music';
-}
+/** Results are named by `core/naming.ts` (`resultName`, `slug`); kept here for the hosts that import it. */
+export { slug, resultName } from './naming';
 
 /**
  * The `.json` document written beside each result: prompt, seed, model version, reading, plan, notes. Its

@@ -11,7 +11,8 @@ import { CancelledError, HostError } from '../core/errors';
 import type { Engine, JobOptions, RenderedAudio } from './engine';
 import { isDiskFull } from './errors';
 import type { PremiereHost } from './host/types';
-import { basename, joinPath, outputFolder, slug, uniqueBase } from './naming';
+import { resultName } from '../core/naming';
+import { basename, joinPath, outputFolder, uniqueBase } from './naming';
 import type { ClipTranscript, PromptInput, PromptSources } from './prompt';
 import { buildPrompt } from './prompt';
 import type { TimelineSpan } from './timeline';
@@ -186,7 +187,18 @@ export async function makeTake(deps: FlowDeps, settings: GenerateSettings): Prom
   await stage('import');
   if (deps.signal?.aborted) throw new CancelledError();
   const folder = await outputFolder(timeline.project, host.files);
-  const base = await uniqueBase(host.files, folder, `${slug(result.prompt)}-s${seed}`, ['.wav', '.json']);
+  const base = await uniqueBase(
+    host.files,
+    folder,
+    resultName(result.prompt, {
+      seed,
+      temperature: settings.temperature,
+      seconds: settings.seconds,
+      loop: settings.loop,
+      extra: { overrides: settings.overrides },
+    }),
+    ['.wav', '.json'],
+  );
   const wavPath = joinPath(folder, `${base}.wav`);
   const jsonPath = joinPath(folder, `${base}.json`);
   const doc = {

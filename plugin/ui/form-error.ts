@@ -3,10 +3,9 @@ import { PromptError } from '../../core/errors';
 
 /** A wrong form value; `field` is the widget's id. */
 export class FieldError extends PromptError {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
+  declare readonly field: string;
+
+  constructor(field: string, message: string) {
+    super(message, field);
   }
 }

@@ -178,7 +178,7 @@ describe('compose', () => {
       style: 'explicit',
       instruments: 'explicit',
     });
-    expect(doc.embedding.explanation.slice(0, 4)).toEqual([
+    expect(doc.embedding.explanation.filter((l) => !l.startsWith('length ')).slice(0, 4)).toEqual([
       'tempo 84 bpm: set by the editor (the prompt read 128)',
       'key D minor: set by the editor (the prompt read E major)',
       'style cinematic: set by the editor (the prompt read electronic)',
@@ -207,5 +207,49 @@ describe('compose', () => {
       expect(s.key).toEqual({ tonic: 'G', mode: 'major' });
       expect(s.tempo).toBe(100);
     }
+  });
+
+  it('says where the length comes from, and refuses a length the prompt asks for out of range, quoting it', () => {
+    const refusal = (prompt: string): PromptError => {
+      try {
+        compose(model, { prompt });
+      } catch (err) {
+        expect(err).toBeInstanceOf(PromptError);
+        return err as PromptError;
+      }
+      throw new Error(`not refused: ${prompt}`);
+    };
+    const quarter = refusal('a 15 minute ambient bed');
+    expect(quarter.message).toBe(
+      'the prompt asks for 900 s ("15 minute"), but a piece lasts 1 to 600 seconds: change it in the prompt',
+    );
+    expect(quarter.field).toBe('seconds');
+    expect(refusal('a 10 hour piece of calm piano').message).toMatch(
+      /^the prompt asks for 36000 s \("10 hour"\)/,
+    );
+    expect(refusal('-5 seconds of jazz').message).toMatch(/^the prompt asks for -5 s \("-5 seconds"\)/);
+    const given = compose(model, { prompt: 'a 15 minute ambient bed', seconds: 4 });
+    expect(given.seconds).toBe(4);
+    expect(given.embedding.explanation[0]).toBe(
+      'length 4 s: given with the request; the prompt asks for 900 s ("15 minute")',
+    );
+    const plain = compose(model, { prompt: 'calm piano' });
+    expect(plain.seconds).toBe(30);
+    expect(plain.embedding.explanation[0]).toBe('length 30 s: default (the prompt asks for no length)');
+    const doc = resultDocument(compose(model, { prompt: '900 bpm rock anthem', seconds: 4 })) as {
+      embedding: { explanation: string[]; adjustments: unknown[] };
+    };
+    expect(doc.embedding.explanation).toContain(
+      'tempo 300 bpm: clamped ("900 bpm" asks for 900; tempos run 20-300 bpm)',
+    );
+    expect(doc.embedding.adjustments).toEqual([
+      {
+        field: 'tempo',
+        text: '900 bpm',
+        asked: 900,
+        used: 300,
+        note: expect.stringMatching(/^tempo 300 bpm: clamped/),
+      },
+    ]);
   });
 });

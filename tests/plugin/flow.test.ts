@@ -56,7 +56,9 @@ describe('generate and place', () => {
     const stages: string[] = [];
     const take = await run(host, settings(), (p) => stages.push(p.stage));
     expect(stages).toEqual(['embed', 'generate', 'render', 'import', 'done']);
-    expect(take.wavPath).toBe('/Users/editor/Ads/Audiogenesis/bright-corporate-pop-open-calm-s3.wav');
+    expect(take.wavPath).toMatch(
+      /^\/Users\/editor\/Ads\/Audiogenesis\/bright-corporate-pop-open-calm-s3-[0-9a-f]{6}\.wav$/,
+    );
     expect(take.span).toEqual({ start: 2, seconds: 4, source: 'in/out' });
     const doc = JSON.parse(new TextDecoder().decode(host.disk.get(take.jsonPath)));
     expect(doc).toMatchObject({
@@ -94,14 +96,14 @@ describe('generate and place', () => {
   });
 
   it('never overwrites: a second take gets a fresh name and a new track', async () => {
-    const existing = '/Users/editor/Ads/Audiogenesis/bright-corporate-pop-open-calm-s3.wav';
-    const host = new FakePremiereHost({ ...SCENE, files: { [existing]: 'the user kept this' } });
+    const host = new FakePremiereHost(SCENE);
     const a = await run(host);
+    expect(a.base).toMatch(/^bright-corporate-pop-open-calm-s3-[0-9a-f]{6}$/);
+    // The user has since saved a file under the name a second take would take next.
+    const existing = `/Users/editor/Ads/Audiogenesis/${a.base}-2.wav`;
+    host.disk.set(existing, new TextEncoder().encode('the user kept this'));
     const b = await run(host);
-    expect([a.base, b.base]).toEqual([
-      'bright-corporate-pop-open-calm-s3-2',
-      'bright-corporate-pop-open-calm-s3-3',
-    ]);
+    expect(b.base).toBe(`${a.base}-3`);
     expect(new TextDecoder().decode(host.disk.get(existing))).toBe('the user kept this');
     expect(host.transactions[1].actions).toEqual([
       { kind: 'insert-new-track', item: 'item-2', time: 2, audioTrack: 3, videoTrack: 1 },
@@ -117,7 +119,7 @@ describe('generate and place', () => {
       sequence: { name: 'Spot', end: 3, inPoint: null, outPoint: null, zeroPoint: 0 },
     });
     const take = await run(host, settings({ sources: { ...settings().sources, markers: false } }));
-    expect(take.wavPath).toBe('/plugin-data/Audiogenesis/bright-corporate-pop-s3.wav');
+    expect(take.wavPath).toMatch(/^\/plugin-data\/Audiogenesis\/bright-corporate-pop-s3-[0-9a-f]{6}\.wav$/);
     expect(take.span).toEqual({ start: 0, seconds: 3, source: 'sequence' });
   });
 
@@ -176,7 +178,7 @@ describe('each failure, shown plainly', () => {
     const f = await failure(host);
     expect(f).toMatchObject({ title: 'Import failed', code: 'HOST:import-failed' });
     expect(f.text).toMatch(
-      /did not import bright-corporate-pop-open-calm-s3\.wav\. It is saved in \/Users\/editor\/Ads\/Audiogenesis: import it with File > Import\./,
+      /did not import bright-corporate-pop-open-calm-s3-[0-9a-f]{6}\.wav\. It is saved in \/Users\/editor\/Ads\/Audiogenesis: import it with File > Import\./,
     );
     expect(host.disk.size).toBe(2);
     expect(host.transactions).toEqual([]);
