@@ -13,7 +13,8 @@ export interface KeyEstimate {
   score: number;
 }
 
-function correlate(a: readonly number[], b: readonly number[]): number {
+/** Pearson correlation of two 12-bin profiles (0 when either is flat). */
+export function correlate(a: readonly number[], b: readonly number[]): number {
   const ma = a.reduce((s, x) => s + x, 0) / 12;
   const mb = b.reduce((s, x) => s + x, 0) / 12;
   let num = 0;
