@@ -12,11 +12,11 @@ import { fixtureInput } from './report-fixture';
 
 let dir: string;
 let browser: Browser | undefined;
+const input = fixtureInput();
 
 beforeAll(async () => {
   if (!hasChromium) return;
   dir = mkdtempSync(join(tmpdir(), 'ag-report-'));
-  const input = fixtureInput();
   const report = evaluate(input);
   const rolls = input.sets.map((s) => ({
     prompt: 0,
@@ -56,7 +56,7 @@ describe.skipIf(!hasChromium)('report.html in headless Chromium', () => {
         };
       }),
     );
-    expect(plots.length).toBe(25);
+    expect(plots.length).toBe(29);
     for (const p of plots) {
       expect(p.width, p.name).toBeGreaterThan(100);
       expect(p.height, p.name).toBeGreaterThan(100);
@@ -64,14 +64,11 @@ describe.skipIf(!hasChromium)('report.html in headless Chromium', () => {
     }
     const kde = plots.filter((p) => p.name?.startsWith('mgeval-kde-'));
     expect(kde.length).toBe(9);
-    expect(kde.every((p) => p.drawn === 3)).toBe(true);
+    expect(kde.every((p) => p.drawn === 5)).toBe(true); // the reference and four sets
     const images = await page.$$eval('img', (imgs) =>
       imgs.map((i) => [i.complete, i.naturalWidth, i.naturalHeight]),
     );
-    expect(images).toEqual([
-      [true, 600, 160],
-      [true, 600, 160],
-    ]);
+    expect(images).toEqual(input.sets.map(() => [true, 600, 160]));
     expect(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:'))).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
