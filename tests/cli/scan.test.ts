@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { scan } from '../../cli/commands/data';
 import { PACKED_FIELDS } from '../../core/model/data';
 import type { CorpusRow } from '../../core/features/corpus';
 import { writeCorpus } from '../fixtures/corpus';
+import { ensureCliBuilt } from '../helpers/build';
 
 let corpus: { root: string; dirs: string[] };
 const outs: string[] = [];
@@ -92,7 +93,7 @@ describe('corpus scanner', () => {
   });
 
   it('runs as `audiogenesis data scan` with worker threads and prints a summary', () => {
-    if (!existsSync('dist/cli/main.js')) execFileSync('npm', ['run', 'build'], { stdio: 'ignore' });
+    ensureCliBuilt();
     const out = tmp();
     const stdout = execFileSync(
       process.execPath,

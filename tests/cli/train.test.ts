@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scan } from '../../cli/commands/data';
 import { writeCorpus } from '../fixtures/corpus';
+import { ensureCliBuilt } from '../helpers/build';
 
 let root: string;
 let data: string;
@@ -33,7 +34,7 @@ const train = (out: string, epochs: number, extra: string[] = []): string =>
 const slowRun = (out: string, epochs: number): string[] => tinyRun(out, 2, 8, epochs);
 
 beforeAll(async () => {
-  if (!existsSync('dist/cli/main.js')) execFileSync('npm', ['run', 'build'], { stdio: 'ignore' });
+  ensureCliBuilt();
   const corpus = writeCorpus();
   root = corpus.root;
   data = join(root, 'scan');

@@ -14,7 +14,7 @@ import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeOptions, FakeSnapshot } from '../../plugin/host/fake';
-import { hasChromium, launchChromium } from '../helpers/chromium';
+import { launchChromium, requireChromium, skipBrowserTests } from '../helpers/chromium';
 
 /** The built plugin folder (a private build: other tests may build dist/plugin meanwhile). */
 const ROOT = join(mkdtempSync(join(tmpdir(), 'ag-panel-')), 'plugin');
@@ -83,7 +83,8 @@ async function clickAndWait(page: Page, id: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  if (!hasChromium) return;
+  if (skipBrowserTests) return;
+  requireChromium();
   execFileSync(process.execPath, ['scripts/build-plugin.mjs', '--outdir', ROOT], { stdio: 'ignore' });
   const fake = await build({
     entryPoints: ['plugin/host/fake.ts'],
@@ -114,8 +115,9 @@ afterAll(async () => {
   rmSync(dirname(ROOT), { recursive: true, force: true });
 });
 
-describe.skipIf(!hasChromium)('the panel in Chromium with the fake host', () => {
-  it('generates, imports and places a 30 s ad at the in-point on the first free track within 5 s', async () => {
+describe.skipIf(skipBrowserTests)('the panel in Chromium with the fake host', () => {
+  // How fast it gets there is measured by `npm run bench`, not asserted here (no test asserts a wall-clock time).
+  it('generates, imports and places a 30 s ad at the in-point on the first free track', async () => {
     const page = await openPanel(SCENE);
     await page
       .locator('#script textarea')
@@ -151,7 +153,6 @@ describe.skipIf(!hasChromium)('the panel in Chromium with the fake host', () => 
       () => (window as unknown as { __placed: { timings: object } }).__placed,
     );
     console.log(`generate-to-placed ${ms} ms (stages ${JSON.stringify(placed.timings)}); screenshot ${SHOT}`);
-    expect(ms).toBeLessThanOrEqual(5000);
 
     // Try another: same prompt, next variation, a fresh file name, and a new track (A3 is taken now).
     const again = await clickAndWait(page, 'another');

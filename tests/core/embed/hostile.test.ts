@@ -13,15 +13,11 @@ describe('hostile input never throws', () => {
     }
   });
 
-  it('embeds a 100 KB prompt in under 200 ms', () => {
+  // Its speed is `npm run bench embed`'s (no test asserts a wall-clock time).
+  it('embeds a 100 KB prompt into at most 64 segments', () => {
     const unit = 'An upbeat tech launch for busy families, bright and fun! Calm retirement savings. ';
     const big = unit.repeat(Math.ceil(100_000 / unit.length)).slice(0, 100_000);
-    embed(big.slice(0, 5000));
-    const t0 = performance.now();
     const r = embed(big);
-    const ms = performance.now() - t0;
-    console.log(`100 KB prompt: ${ms.toFixed(1)} ms, ${r.segments.length} segments`);
-    expect(ms).toBeLessThan(200);
     expect(r.segments.length).toBeLessThanOrEqual(64);
     expect(r.valence).toBeGreaterThan(0);
   });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pianoRollPng } from '../../../cli/render/png';
 import { evaluate } from '../../../core/eval/report/evaluate';
 import { reportHtml } from '../../../core/eval/report/html';
-import { hasChromium, launchChromium } from '../../helpers/chromium';
+import { launchChromium, requireChromium, skipBrowserTests } from '../../helpers/chromium';
 import { fixtureInput } from './report-fixture';
 
 let dir: string;
@@ -15,7 +15,8 @@ let browser: Browser | undefined;
 const input = fixtureInput();
 
 beforeAll(async () => {
-  if (!hasChromium) return;
+  if (skipBrowserTests) return;
+  requireChromium();
   dir = mkdtempSync(join(tmpdir(), 'ag-report-'));
   const report = evaluate(input);
   const rolls = input.sets.map((s) => ({
@@ -32,7 +33,7 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-describe.skipIf(!hasChromium)('report.html in headless Chromium', () => {
+describe.skipIf(skipBrowserTests)('report.html in headless Chromium', () => {
   it('draws every plot and piano roll offline, with no request leaving the page', async () => {
     const page = await browser!.newPage({ viewport: { width: 1200, height: 900 } });
     const requests: string[] = [];

@@ -1,0 +1,138 @@
+/**
+ * The figures the README and the model card quote, kept true: each is computed here on a small fixed set
+ * (the same code `scripts/check-arrangement.ts` runs over 100 pieces) and must meet its target, so a change
+ * that breaks one fails the suite. No wall-clock time is measured.
+ */
+import { readFileSync } from 'node:fs';
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { folderLoader, loadModel } from '../../../cli/model-files';
+import { compose } from '../../../core/compose';
+import {
+  consistencyFigures,
+  missedTargets,
+  moodFigures,
+  statedFigures,
+  TARGETS,
+} from '../../../core/eval/acceptance';
+import { checkEmotionClassifier } from '../../../core/eval/emotion/model';
+import { readModelFiles, toLayersModel, weightArrays } from '../../../core/model/io';
+import type { MusicModel } from '../../../core/model/model';
+import { EVENT_INPUTS, HEADS } from '../../../core/model/network';
+import { EventLstmStepper } from '../../../core/model/step';
+import { seededRandom } from '../../../core/random';
+import { EXPLICIT, MOOD } from '../embed/prompts.table';
+
+let model: MusicModel;
+beforeAll(async () => {
+  model = await loadModel('assets/model');
+});
+afterAll(() => model.dispose());
+
+/** Every k-th case, so that the small set spans the table. */
+const spread = <T>(xs: readonly T[], n: number): T[] =>
+  Array.from({ length: n }, (_, i) => xs[Math.floor((i * xs.length) / n)]);
+
+describe('the figures the README and the model card quote', () => {
+  it('scale and drum-pattern consistency and clashes meet their targets (12 pieces)', () => {
+    const prompts = spread(MOOD, 12).map((m) => m.prompt);
+    const c = consistencyFigures(
+      model,
+      prompts,
+      prompts.map((_, i) => 1000 + i),
+    );
+    expect(c.drums.length).toBeGreaterThan(0);
+    expect(missedTargets({ consistency: c })).toEqual([]);
+  });
+
+  it('stated tempos are written exactly and stated keys heard by the independent finder (12 prompts)', () => {
+    const cases = spread(
+      EXPLICIT.filter((c) => typeof c.tempo === 'number' || c.key),
+      12,
+    ).map((c) => ({
+      prompt: c.prompt,
+      tempo: typeof c.tempo === 'number' ? c.tempo : undefined,
+      key: c.key,
+    }));
+    const s = statedFigures(model, cases, 500);
+    expect(s.tempoAsked).toBeGreaterThan(2);
+    expect(s.keyAsked).toBeGreaterThan(2);
+    expect(missedTargets({ stated: s })).toEqual([]);
+  });
+
+  it('mood: arousal moves tempo and density, valence the mode (16 prompts)', () => {
+    const cases = (['++', '+-', '-+', '--'] as const).flatMap((q) =>
+      spread(
+        MOOD.filter((m) => m.quadrant === q),
+        4,
+      ),
+    );
+    const m = moodFigures(model, cases, 2000);
+    expect(m.groups.highArousal.pieces).toBe(8);
+    expect(missedTargets({ mood: m })).toEqual([]);
+  });
+
+  it('every note the arranger writes says where it came from; with the rules off, all are the model’s', () => {
+    const full = compose(model, { prompt: 'Upbeat tech launch, synths and drums, in E minor', seed: 3 });
+    expect(full.sequence.notes.every((n) => n.origin !== undefined)).toBe(true);
+    expect(new Set(full.sequence.notes.map((n) => n.origin))).toEqual(
+      new Set(['model', 'copy', 'rule', 'mended']),
+    );
+    const off = compose(model, {
+      prompt: 'Upbeat tech launch, synths and drums, in E minor',
+      seed: 3,
+      rules: false,
+    });
+    expect(off.sequence.notes.every((n) => n.origin === 'model' && n.by === undefined)).toBe(true);
+    expect(off.sequence.meta).toMatchObject({ rules: false, keyRetry: false });
+  });
+
+  it('the plain-TypeScript stepper equals the tf.layers graph on the shipped weights within 1e-5', async () => {
+    await tf.setBackend('cpu');
+    const loaded = await readModelFiles(folderLoader('assets/model'));
+    const net = await toLayersModel(loaded);
+    const stepper = new EventLstmStepper(loaded.config, weightArrays(loaded));
+    const T = 24;
+    const rng = seededRandom(12);
+    const ids = Object.fromEntries(
+      EVENT_INPUTS.map((k) => [
+        k,
+        Int32Array.from({ length: T }, () => Math.floor(rng() * loaded.config.vocab[k])),
+      ]),
+    );
+    const size = loaded.config.conditioning.size;
+    const cond = Float32Array.from({ length: size }, () => rng() * 2 - 1);
+    const condSeq = new Float32Array(T * size);
+    for (let t = 0; t < T; t++) condSeq.set(cond, t * size);
+    const outs = tf.tidy(() =>
+      (
+        net.predict([
+          ...EVENT_INPUTS.map((k) => tf.tensor2d(ids[k], [1, T], 'int32')),
+          tf.tensor3d(condSeq, [1, T, size]),
+        ]) as tf.Tensor[]
+      ).map((o) => o.arraySync() as number[][][]),
+    );
+    let maxDiff = 0;
+    for (let t = 0; t < T; t++) {
+      const logits = stepper.step(Object.fromEntries(EVENT_INPUTS.map((k) => [k, ids[k][t]])) as never, cond);
+      HEADS.forEach((h, i) =>
+        logits[h].forEach((v, j) => (maxDiff = Math.max(maxDiff, Math.abs(v - outs[i][0][t][j])))),
+      );
+    }
+    net.dispose();
+    expect(maxDiff).toBeLessThan(1e-5);
+  });
+
+  it("the emotion classifier's accuracy meets its target, agrees with its confusion matrices, and is the one quoted", () => {
+    const c = checkEmotionClassifier(JSON.parse(readFileSync('assets/eval/emotion.json', 'utf8')));
+    const quoted = readFileSync('assets/model/README.md', 'utf8');
+    for (const s of [c.training.test, c.training.holdout!]) {
+      const total = s.confusion.flat().reduce((a, b) => a + b, 0);
+      const right = s.confusion.reduce((a, row, i) => a + row[i], 0);
+      expect(total).toBe(s.clips);
+      expect(right / total).toBeCloseTo(s.accuracy, 12);
+      expect(s.accuracy).toBeGreaterThanOrEqual(TARGETS.classifierAccuracy);
+      expect(quoted).toContain(`${(100 * s.accuracy).toFixed(1)}% on ${s.clips}`);
+    }
+  });
+});
