@@ -7,23 +7,25 @@
  *    heard in the notes (the evaluation's own key finder), and how often the arranger's key retry fired;
  * 4. mood: the ad-style prompts of the embedder's table, by arousal (tempo, notes per second) and by
  *    valence (share of major keys heard).
- * The figures come from `core/eval/acceptance.ts` (tests/core/eval/acceptance.test.ts checks the same
- * targets on a small set). Exits 1 when any figure misses its target (`TARGETS`), listing each.
+ * Sections 2-4 are measured for the shipped model and for the rules-only control (seeded random weights of
+ * the same shapes through the same pipeline); a figure the control also reaches (core/eval/report/
+ * pipeline.ts) is a pipeline figure. The figures come from `core/eval/acceptance.ts`
+ * (tests/core/eval/acceptance.test.ts checks the same targets on a small set). Exits 1 when any of the
+ * model's figures misses its target (`TARGETS`), listing each.
  * Run: `node --import tsx scripts/check-arrangement.ts` (about two minutes).
  */
 import { performance } from 'node:perf_hooks';
 import { midiToSequence, sequenceToMidi } from '../core/codec/midi';
 import { compose } from '../core/compose';
-import {
-  consistencyFigures,
-  missedTargets,
-  moodFigures,
-  statedFigures,
-  TARGETS,
-} from '../core/eval/acceptance';
+import type { StatedCase } from '../core/eval/acceptance';
+import { consistencyFigures, moodFigures, statedFigures, TARGETS } from '../core/eval/acceptance';
+import { acceptanceRows, meetsTarget } from '../core/eval/acceptance-rows';
+import { controlLoader } from '../core/eval/control';
+import { reaches, tolerance } from '../core/eval/report/pipeline';
+import { MusicModel } from '../core/model/model';
 import { renderWav } from '../core/render';
 import { durationSeconds } from '../core/sequence';
-import { loadModel } from '../cli/model-files';
+import { folderLoader, loadModel, SHIPPED_MODEL } from '../cli/model-files';
 import { loadSoundfont } from '../cli/render/files';
 import { EXPLICIT, MOOD } from '../tests/core/embed/prompts.table';
 
@@ -78,59 +80,73 @@ console.log(
   `\nwithin 50 ms (WAV and MIDI), peak <= -1 dBFS, louder than -30 LUFS: ${pct(lengthOk, LENGTH_PROMPTS.length)}\n`,
 );
 
-// 2. 100 pieces: consistency and clashes.
+// 2-4. Consistency and clashes over 100 pieces, stated tempo and key, mood: the model and the control.
+const control = await MusicModel.load(controlLoader(folderLoader(SHIPPED_MODEL), 1));
 const prompts = [...MOOD.map((m) => m.prompt), ...LENGTH_PROMPTS.map(([p]) => p)];
 const hundred = Array.from({ length: 100 }, (_, i) => prompts[i % prompts.length]);
-const consistency = consistencyFigures(
-  model,
-  hundred,
-  hundred.map((_, i) => 1000 + i),
-);
+const stated: StatedCase[] = EXPLICIT.filter((c) => typeof c.tempo === 'number' || c.key).map((c) => ({
+  prompt: c.prompt,
+  tempo: typeof c.tempo === 'number' ? c.tempo : undefined,
+  key: c.key,
+}));
+const measure = (m: MusicModel) => ({
+  consistency: consistencyFigures(
+    m,
+    hundred,
+    hundred.map((_, i) => 1000 + i),
+  ),
+  stated: statedFigures(m, stated, 500),
+  mood: moodFigures(m, MOOD, 2000),
+});
+const mine = measure(model);
+const theirs = measure(control);
 const stats = (xs: number[]): string =>
-  `mean ${(xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(3)}, min ${Math.min(...xs).toFixed(3)}, >= 0.9 in ${pct(xs.filter((x) => x >= 0.9).length, xs.length)}`;
+  `mean ${(xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(3)}, min ${Math.min(...xs).toFixed(3)}`;
+const c = mine.consistency;
 console.log('## 100 pieces (30 s, seeds 1000-1099)\n');
-for (const [role, xs] of Object.entries(consistency.scale))
-  console.log(`- scale consistency, ${role}: ${stats(xs)}`);
+for (const [role, xs] of Object.entries(c.scale)) console.log(`- scale consistency, ${role}: ${stats(xs)}`);
+console.log(`- drum-pattern consistency (${c.drums.length} pieces with drums): ${stats(c.drums)}`);
+console.log(`- strong beats with two roles a minor second apart: ${pct(c.clashes, c.strongBeats)}\n`);
+const s = mine.stated;
+console.log(`## Stated tempo and key (${stated.length} explicit prompts of the embedder table)\n`);
+console.log(`- tempo in figures written in the MIDI exactly: ${pct(s.tempoExact, s.tempoAsked)}`);
 console.log(
-  `- drum-pattern consistency (${consistency.drums.length} pieces with drums): ${stats(consistency.drums)}`,
+  `- asked key heard in the notes (Aarden-Essen, not the retry's finder): ${pct(s.keyHeard, s.keyAsked)}`,
 );
-console.log(
-  `- strong beats with two roles a minor second apart: ${pct(consistency.clashes, consistency.strongBeats)}\n`,
-);
-
-// 3. Stated tempo and key.
-const stated = statedFigures(
-  model,
-  EXPLICIT.filter((c) => typeof c.tempo === 'number' || c.key).map((c) => ({
-    prompt: c.prompt,
-    tempo: typeof c.tempo === 'number' ? c.tempo : undefined,
-    key: c.key,
-  })),
-  500,
-);
-console.log('## Stated tempo and key (explicit prompts of the embedder table)\n');
-console.log(`- tempo in figures written in the MIDI exactly: ${pct(stated.tempoExact, stated.tempoAsked)}`);
-console.log(
-  `- asked key heard in the notes (Aarden-Essen, not the retry's finder): ${pct(stated.keyHeard, stated.keyAsked)}`,
-);
-console.log(`- the arranger's key retry fired for ${pct(stated.keyRetries, stated.keyAsked)} of them`);
-for (const m of stated.misses) console.log(`  - miss: ${m}`);
-
-// 4. Mood.
-const mood = moodFigures(model, MOOD, 2000);
+console.log(`- the arranger's key retry fired for ${pct(s.keyRetries, s.keyAsked)} of them`);
+for (const m of s.misses) console.log(`  - miss: ${m}`);
 console.log(`\n## Mood (${MOOD.length} ad-style prompts of the embedder table, 30 s each)\n`);
 console.log('| group | pieces | mean tempo | mean notes/s | major keys heard |');
 console.log('|---|---|---|---|---|');
-for (const [name, g] of Object.entries(mood.groups))
+for (const [name, g] of Object.entries(mine.mood.groups))
   console.log(
     `| ${name} | ${g.pieces} | ${g.tempo.toFixed(1)} | ${g.notesPerSecond.toFixed(2)} | ${pct(Math.round(g.major * g.pieces), g.pieces)} |`,
   );
+
+console.log('\n## The model beside the rules-only control (random weights, same pipeline)\n');
+console.log('| figure | model | control | target | control reaches it? |');
+console.log('|---|---|---|---|---|');
+const controlRows = acceptanceRows(theirs);
+const rows = acceptanceRows(mine);
+for (const r of rows) {
+  const other = controlRows.find((x) => x.id === r.id)!;
+  const verdict = reaches(r.better, r.value, other.value, NaN, tolerance(r.unit, r.value));
+  console.log(
+    `| ${r.label} | ${r.value.toFixed(3)} | ${other.value.toFixed(3)} | ${r.better === 'higher' ? '>=' : '<='} ${r.target} | ${verdict ? 'pipeline' : 'model'} |`,
+  );
+}
+console.log(
+  `\ncontrol: key retry fired for ${pct(theirs.stated.keyRetries, theirs.stated.keyAsked)} of the stated keys`,
+);
 console.log(`\ntotal time ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 model.dispose();
+control.dispose();
 
-const missed = missedTargets({ consistency, stated, mood });
+const missed = rows
+  .filter((r) => !meetsTarget(r))
+  .map((r) => `${r.label}: ${r.value.toFixed(3)} (target ${r.target})`);
 if (lengthOk < LENGTH_PROMPTS.length) missed.push(`lengths and levels ${lengthOk}/${LENGTH_PROMPTS.length}`);
-console.log(`\ntargets: ${JSON.stringify(TARGETS)}`);
+console.log(`targets: ${JSON.stringify(TARGETS)}`);
 if (missed.length) {
   console.log(`MISSED ${missed.length} target(s):`);
   for (const m of missed) console.log(`  - ${m}`);

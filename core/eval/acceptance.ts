@@ -2,7 +2,7 @@
  * The main job's acceptance figures, quoted in the README and the model card, computed by one code path
  * for `scripts/check-arrangement.ts` (100 pieces, printed) and the test that keeps them true (a small fixed
  * set): scale and drum-pattern consistency and clashes, stated tempo and key, mood. Each has a target in
- * {@link TARGETS}; {@link missedTargets} names the figures below theirs. Keys are heard with the evaluation's
+ * {@link TARGETS}; `acceptance-rows.ts` lists them and names the figures below theirs. Keys are heard with the evaluation's
  * own finder (Aarden-Essen), not the one the arranger's key retry consults.
  */
 import { strongBeats } from '../arrange/finish';
@@ -176,68 +176,4 @@ export function moodFigures(model: MusicModel, cases: readonly MoodCase[], seed0
       negative: group((q) => q[0] === '-'),
     },
   };
-}
-
-const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
-
-/** The figures below their targets, each as a line (empty when every target is met). */
-export function missedTargets(f: {
-  consistency?: ConsistencyFigures;
-  stated?: StatedFigures;
-  mood?: MoodFigures;
-}): string[] {
-  const out: string[] = [];
-  const check = (ok: boolean, line: string): void => {
-    if (!ok) out.push(line);
-  };
-  const T = TARGETS;
-  if (f.consistency) {
-    const c = f.consistency;
-    for (const [role, xs] of Object.entries(c.scale))
-      check(
-        mean(xs) >= T.scaleConsistency,
-        `scale consistency of ${role} ${mean(xs).toFixed(3)} < ${T.scaleConsistency}`,
-      );
-    check(
-      mean(c.drums) >= T.drumPatternConsistency,
-      `drum-pattern consistency ${mean(c.drums).toFixed(3)} < ${T.drumPatternConsistency}`,
-    );
-    const rate = c.clashes / Math.max(1, c.strongBeats);
-    check(
-      rate <= T.clashRate,
-      `clashes on ${(100 * rate).toFixed(1)}% of strong beats > ${100 * T.clashRate}%`,
-    );
-  }
-  if (f.stated) {
-    const s = f.stated;
-    check(
-      s.tempoExact >= T.statedTempo * s.tempoAsked,
-      `stated tempo written ${s.tempoExact}/${s.tempoAsked}`,
-    );
-    check(
-      s.keyHeard >= T.statedKey * s.keyAsked,
-      `stated key heard ${s.keyHeard}/${s.keyAsked} < ${100 * T.statedKey}%`,
-    );
-  }
-  if (f.mood) {
-    const g = f.mood.groups;
-    check(
-      g.highArousal.tempo - g.lowArousal.tempo >= T.arousalTempoGap,
-      `arousal tempo gap ${(g.highArousal.tempo - g.lowArousal.tempo).toFixed(1)} bpm < ${T.arousalTempoGap}`,
-    );
-    const ratio = g.highArousal.notesPerSecond / Math.max(1e-9, g.lowArousal.notesPerSecond);
-    check(
-      ratio >= T.arousalDensityRatio,
-      `arousal density ratio ${ratio.toFixed(2)} < ${T.arousalDensityRatio}`,
-    );
-    check(
-      g.positive.major >= T.positiveMajor,
-      `positive valence in major ${g.positive.major.toFixed(2)} < ${T.positiveMajor}`,
-    );
-    check(
-      1 - g.negative.major >= T.negativeMinor,
-      `negative valence in minor ${(1 - g.negative.major).toFixed(2)} < ${T.negativeMinor}`,
-    );
-  }
-  return out;
 }

@@ -88,7 +88,7 @@ export function rolesSection(r: EvalReport): string {
         [...r.sets.map((s) => s.roles.lengths[role]), r.reference.roles.roles.lengths[role]],
         {
           name: `roles-lengths-${role}`,
-          title: `${role}: note lengths (beats), share of notes`,
+          title: `${role}: note lengths (beats)`,
           width: 350,
           height: 220,
           max: 1,

@@ -8,13 +8,8 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { folderLoader, loadModel } from '../../../cli/model-files';
 import { compose } from '../../../core/compose';
-import {
-  consistencyFigures,
-  missedTargets,
-  moodFigures,
-  statedFigures,
-  TARGETS,
-} from '../../../core/eval/acceptance';
+import { consistencyFigures, moodFigures, statedFigures, TARGETS } from '../../../core/eval/acceptance';
+import { missedTargets } from '../../../core/eval/acceptance-rows';
 import { checkEmotionClassifier } from '../../../core/eval/emotion/model';
 import { readModelFiles, toLayersModel, weightArrays } from '../../../core/model/io';
 import type { MusicModel } from '../../../core/model/model';
@@ -32,6 +27,27 @@ afterAll(() => model.dispose());
 /** Every k-th case, so that the small set spans the table. */
 const spread = <T>(xs: readonly T[], n: number): T[] =>
   Array.from({ length: n }, (_, i) => xs[Math.floor((i * xs.length) / n)]);
+
+describe('targets', () => {
+  it('names exactly the figures below their targets, each way round', () => {
+    const consistency = {
+      pieces: 2,
+      scale: { melody: [1, 0.98], harmony: [0.9, 0.92], bass: [1] },
+      drums: [1],
+      strongBeats: 100,
+      clashes: 3,
+    };
+    const missed = missedTargets({ consistency });
+    expect(missed).toHaveLength(2);
+    expect(missed[0]).toMatch(/^scale consistency, harmony: 0\.910 \(target >= 0\.95\)$/);
+    expect(missed[1]).toMatch(/^strong beats with a minor-second clash: 0\.030 \(target <= 0\.02\)$/);
+    expect(
+      missedTargets({
+        consistency: { ...consistency, clashes: 2, scale: { ...consistency.scale, harmony: [0.95] } },
+      }),
+    ).toEqual([]);
+  });
+});
 
 describe('the figures the README and the model card quote', () => {
   it('scale and drum-pattern consistency and clashes meet their targets (12 pieces)', () => {
