@@ -90,9 +90,10 @@ export const command: Command = {
   usage,
   async run(argv) {
     if (argv[0] === 'train-classifier') return trainClassifier(argv.slice(1));
-    const { values, positionals } = parseArgs({
+    const { values, tokens } = parseArgs({
       args: argv,
       allowPositionals: true,
+      tokens: true,
       options: {
         prompts: { type: 'string' },
         reference: { type: 'string', multiple: true },
@@ -112,8 +113,19 @@ export const command: Command = {
         workers: { type: 'string' },
       },
     });
-    // `--reference A B C`: the folders after the flag arrive as positionals.
-    const reference = [...(values.reference ?? []), ...positionals];
+    // `--reference A B C`: the folders after a flag that takes several arrive as positionals; each
+    // belongs to the flag before it.
+    let owner: string | undefined;
+    for (const t of tokens) {
+      if (t.kind === 'option') owner = t.name;
+      else if (t.kind === 'positional') {
+        if (owner !== 'reference' && owner !== 'training' && owner !== 'drum-reference')
+          throw new UsageError(`unexpected argument "${t.value}"`);
+        const list = (values[owner] ??= []);
+        list.push(t.value);
+      }
+    }
+    const reference = values.reference ?? [];
     if (!values.prompts) throw new UsageError('--prompts is required');
     if (reference.length === 0) throw new UsageError('--reference needs at least one folder');
     if (!values.out) throw new UsageError('--out is required');

@@ -113,7 +113,11 @@ export function summaryLines(r: EvalReport): string[] {
   for (const s of r.sets.filter((x) => x.name !== 'baseline'))
     out.push(`- key retry fired (${s.name}): ${s.keyRetry.fired} of ${s.keyRetry.pieces} pieces`);
   const keys = ['TB', 'TBT', 'CK', 'CKD'] as const;
-  out.push('', "Stated tempo and key (key by the Aarden-Essen profiles, which generation never consults):", '');
+  out.push(
+    '',
+    'Stated tempo and key (key by the Aarden-Essen profiles, which generation never consults):',
+    '',
+  );
   out.push(row(['set', ...keys]), rule(5));
   for (const s of r.sets)
     out.push(

@@ -1,8 +1,9 @@
 /**
  * An independent key finder, for evaluation only: Aarden-Essen key profiles (Aarden 2003, "Dynamic
  * Melodic Expectancy", from the Essen folk-song collection) correlated with the duration-weighted
- * pitch-class histogram. Generation consults `key.ts` (Krumhansl-Kessler profiles) for its key retry;
- * nothing that writes music calls this module, so a key it hears was not aimed at.
+ * pitch-class histogram (the search is `key.ts`'s; the profiles are what a finder hears by). Generation
+ * consults `key.ts` with Krumhansl-Kessler profiles for its key retry; nothing that writes music calls this
+ * module, so a key it hears was not aimed at.
  *
  * Chosen over Temperley's probabilistic model (Kostka-Payne profiles, "Music and Probability" 2007) by
  * accuracy on the annotated keys of POP909's training songs (`scripts/check-key-finder.ts`): Temperley's
@@ -10,7 +11,7 @@
  */
 import type { Note } from '../sequence';
 import type { KeyEstimate } from './key';
-import { correlate, pitchClassHistogram } from './key';
+import { findKeyWithProfiles, pitchClassHistogram } from './key';
 
 /** Aarden-Essen major profile, tonic first. */
 export const AARDEN_MAJOR = [
@@ -25,15 +26,7 @@ export const AARDEN_MINOR = [
 
 /** Finds the key of a pitch-class histogram with the Aarden-Essen profiles; C major, score 0, when flat or empty. */
 export function findKeyAardenOfHistogram(h: readonly number[]): KeyEstimate {
-  let best: KeyEstimate = { tonic: 0, mode: 'major', score: -Infinity };
-  for (let tonic = 0; tonic < 12; tonic++) {
-    const rotated = h.map((_, i) => h[(i + tonic) % 12]);
-    const major = correlate(rotated, AARDEN_MAJOR);
-    const minor = correlate(rotated, AARDEN_MINOR);
-    if (major > best.score) best = { tonic, mode: 'major', score: major };
-    if (minor > best.score) best = { tonic, mode: 'minor', score: minor };
-  }
-  return best.score === 0 || !Number.isFinite(best.score) ? { tonic: 0, mode: 'major', score: 0 } : best;
+  return findKeyWithProfiles(h, AARDEN_MAJOR, AARDEN_MINOR);
 }
 
 /** Finds the key of `notes` (drums ignored) with the Aarden-Essen profiles. */

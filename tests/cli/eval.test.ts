@@ -147,6 +147,7 @@ describe('audiogenesis eval', () => {
     );
     await expect(command.run([...base, '--reference', join(tmp, 'missing')])).rejects.toThrow(DataError);
     await expect(command.run([...base, '--control', 'x'])).rejects.toThrow(UsageError);
+    await expect(command.run([...base, 'stray'])).rejects.toThrow(/unexpected argument "stray"/);
   });
 
   it("reads a reference song's annotated chords on the beats its notes were quantized through", async () => {

@@ -11,11 +11,9 @@ import { compose } from '../../../core/compose';
 import { consistencyFigures, moodFigures, statedFigures, TARGETS } from '../../../core/eval/acceptance';
 import { missedTargets } from '../../../core/eval/acceptance-rows';
 import { checkEmotionClassifier } from '../../../core/eval/emotion/model';
-import { readModelFiles, toLayersModel, weightArrays } from '../../../core/model/io';
+import { readModelFiles } from '../../../core/model/io';
 import type { MusicModel } from '../../../core/model/model';
-import { EVENT_INPUTS, HEADS } from '../../../core/model/network';
-import { EventLstmStepper } from '../../../core/model/step';
-import { seededRandom } from '../../../core/random';
+import { stepperGraphDifference } from '../../helpers/stepper';
 import { EXPLICIT, MOOD } from '../embed/prompts.table';
 
 let model: MusicModel;
@@ -105,38 +103,8 @@ describe('the figures the README and the model card quote', () => {
 
   it('the plain-TypeScript stepper equals the tf.layers graph on the shipped weights within 1e-5', async () => {
     await tf.setBackend('cpu');
-    const loaded = await readModelFiles(folderLoader('assets/model'));
-    const net = await toLayersModel(loaded);
-    const stepper = new EventLstmStepper(loaded.config, weightArrays(loaded));
-    const T = 24;
-    const rng = seededRandom(12);
-    const ids = Object.fromEntries(
-      EVENT_INPUTS.map((k) => [
-        k,
-        Int32Array.from({ length: T }, () => Math.floor(rng() * loaded.config.vocab[k])),
-      ]),
-    );
-    const size = loaded.config.conditioning.size;
-    const cond = Float32Array.from({ length: size }, () => rng() * 2 - 1);
-    const condSeq = new Float32Array(T * size);
-    for (let t = 0; t < T; t++) condSeq.set(cond, t * size);
-    const outs = tf.tidy(() =>
-      (
-        net.predict([
-          ...EVENT_INPUTS.map((k) => tf.tensor2d(ids[k], [1, T], 'int32')),
-          tf.tensor3d(condSeq, [1, T, size]),
-        ]) as tf.Tensor[]
-      ).map((o) => o.arraySync() as number[][][]),
-    );
-    let maxDiff = 0;
-    for (let t = 0; t < T; t++) {
-      const logits = stepper.step(Object.fromEntries(EVENT_INPUTS.map((k) => [k, ids[k][t]])) as never, cond);
-      HEADS.forEach((h, i) =>
-        logits[h].forEach((v, j) => (maxDiff = Math.max(maxDiff, Math.abs(v - outs[i][0][t][j])))),
-      );
-    }
-    net.dispose();
-    expect(maxDiff).toBeLessThan(1e-5);
+    const diff = await stepperGraphDifference(await readModelFiles(folderLoader('assets/model')), 24, 12);
+    expect(diff).toBeLessThan(1e-5);
   });
 
   it("the emotion classifier's accuracy meets its target, agrees with its confusion matrices, and is the one quoted", () => {
