@@ -67,6 +67,7 @@ console.log(`notes: ${seq.notes.length}, audio: ${audio.toFixed(2)} s`);
 console.log(`load + warm-up (SoundFont parse, 4 s render): ${warmMs.toFixed(0)} ms`);
 console.log(`render 60 s: ${times.map((t) => t.toFixed(2)).join(' s, ')} s (best ${best.toFixed(2)} s)`);
 console.log(`speed: ${(audio / best).toFixed(1)}x real time (target: 60 s in <= 3 s, i.e. >= 20x)`);
+process.exitCode = audio / best >= 20 ? 0 : 1;
 console.log(
   `result: ${last!.lufs.toFixed(2)} LUFS, peak ${last!.peakDbfs.toFixed(2)} dBFS, limiter ${last!.limitedDb.toFixed(2)} dB, ${(last!.wav.length / 1e6).toFixed(2)} MB`,
 );

@@ -89,7 +89,8 @@ function drafts(ref: ReferenceValues): Draft[] {
     id: `quality.${m}`,
     group: 'quality',
     label: m,
-    better: 'reference',
+    // Drums on the grid are the aim (the main reference may have no drums); the rest aim at the reference.
+    better: m === 'drumPatternConsistency' ? 'higher' : 'reference',
     unit: SHARES.includes(m) ? 'share' : 'number',
     of: (s) => s.quality[m].mean,
     reference: ref.quality[m].mean,
