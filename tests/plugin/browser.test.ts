@@ -59,7 +59,7 @@ async function openPanel(options: FakeOptions): Promise<Page> {
     document.addEventListener('audiogenesis:placed', (e) => (window.__placed = e.detail));`,
   );
   await page.goto(`${base}/index.html`);
-  await page.waitForSelector('#panel[data-state="ready"]', { timeout: 30_000 });
+  await page.waitForSelector('#panel[data-state="ready"]', { timeout: 300_000 });
   expect(await page.evaluate(() => typeof (globalThis as { WebAssembly?: unknown }).WebAssembly)).toBe(
     'undefined',
   );
@@ -78,7 +78,7 @@ async function clickAndWait(page: Page, id: string): Promise<number> {
   await page.evaluate(() => document.getElementById('panel')!.setAttribute('data-state', 'busy'));
   const t0 = Date.now();
   await page.click(`#${id}`);
-  await page.waitForSelector('#panel[data-state="placed"], #panel[data-state="error"]', { timeout: 30_000 });
+  await page.waitForSelector('#panel[data-state="placed"], #panel[data-state="error"]', { timeout: 300_000 });
   return Date.now() - t0;
 }
 
