@@ -7,7 +7,6 @@
 import { sequenceToMidi } from '../../core/codec/midi';
 import { STYLES } from '../../core/conditioning';
 import type { BridgeOptions } from '../bridge-client';
-import { sendToDaw, stopDaw } from '../bridge-client';
 import type { AssetReader, Engine } from '../engine';
 import { loadEngine } from '../engine';
 import { userMessage } from '../errors';
@@ -15,7 +14,8 @@ import type { Progress, Take } from '../flow';
 import { exportMidi, generateAndPlace } from '../flow';
 import type { PremiereHost } from '../host/types';
 import { readTimeline } from '../timeline';
-import { byId, fillPicker, readForm, setEnabled, setProgress, setText, textOf } from './controls';
+import { byId, fillPicker, readForm, setEnabled, setProgress, setText } from './controls';
+import { mountDaw } from './daw';
 import { KEY_CHOICES, settingsFrom } from './form';
 import { lengthNote, showTake } from './result';
 
@@ -31,8 +31,6 @@ export interface PanelEnv {
 
 /** The panel's state, for tests. */
 export type PanelState = 'loading' | 'ready' | 'busy' | 'placed' | 'error';
-
-const TOKEN_KEY = 'audiogenesis.bridgeToken';
 
 /** Wires the page's widgets; resolves once the engine is loaded (or failed to load). */
 export async function mountPanel(doc: Document, env: PanelEnv): Promise<void> {
@@ -72,7 +70,8 @@ export async function mountPanel(doc: Document, env: PanelEnv): Promise<void> {
     const ready = engine !== null && env.host !== null && !busy;
     setEnabled(el('generate'), ready);
     setEnabled(el('another'), ready && take !== null);
-    for (const id of ['send', 'stop', 'export-midi']) setEnabled(el(id), !busy && take !== null);
+    setEnabled(el('export-midi'), !busy && take !== null);
+    daw.refresh(busy);
     setEnabled(el('refresh'), env.host !== null && !busy);
   };
 
@@ -81,8 +80,13 @@ export async function mountPanel(doc: Document, env: PanelEnv): Promise<void> {
     el('style'),
     STYLES.map((s) => ({ value: s, label: s })),
   );
-  setText(el('token'), store?.getItem(TOKEN_KEY) ?? '');
-  el('token').addEventListener('change', () => store?.setItem(TOKEN_KEY, textOf(el('token'))));
+  const daw = mountDaw(doc, {
+    store,
+    bridge: env.bridge,
+    take: () => (take ? { sequence: take.result.sequence, loop: !!take.settings.loop } : null),
+    say,
+    fail,
+  });
 
   const refresh = async (): Promise<void> => {
     if (!env.host) return;
@@ -139,21 +143,6 @@ export async function mountPanel(doc: Document, env: PanelEnv): Promise<void> {
   el('generate').addEventListener('click', () => void run());
   el('another').addEventListener('click', () => void run((take?.result.seed ?? 0) + 1));
   el('refresh').addEventListener('click', () => void refresh());
-  el('send').addEventListener(
-    'click',
-    guarded(async () => {
-      if (!take) return;
-      const r = await sendToDaw(take.result.sequence, textOf(el('token')), take.settings.loop, env.bridge);
-      say('Sent.', `Playing ${r.notes} notes into ${r.output}.`, 'info');
-    }),
-  );
-  el('stop').addEventListener(
-    'click',
-    guarded(async () => {
-      await stopDaw(textOf(el('token')), env.bridge);
-      say('Stopped.', 'The DAW bridge stopped playing.', 'info');
-    }),
-  );
   el('export-midi').addEventListener(
     'click',
     guarded(async () => {
