@@ -132,7 +132,7 @@ export function provenanceSection(r: EvalReport): string {
     sets.map((s) => roles.map((role) => s.provenance[role]?.timeShare.model ?? NaN)),
     {
       name: 'provenance-model-time',
-      title: 'Share of sounding time the model sampled (not copied, made or mended)',
+      title: 'Share of sounding time sampled by the model',
       max: 1,
     },
   );
