@@ -32,6 +32,8 @@ export interface ComposeRequest {
   loop?: boolean;
   overrides?: ComposeOverrides;
   embedOptions?: EmbedOptions;
+  /** False: the model alone under the plan, every arranger rule off (for evaluation). Default true. */
+  rules?: boolean;
 }
 
 /** A composed piece and how it came about. */
@@ -204,6 +206,7 @@ export function compose(model: MusicModel, req: ComposeRequest): ComposeResult {
     seed,
     temperature,
     loop: req.loop ?? false,
+    rules: req.rules ?? true,
   });
   const prompt =
     req.prompt ?? (req.markers ?? []).map((m) => [m.name, m.comments].filter(Boolean).join(': ')).join('\n');

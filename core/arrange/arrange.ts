@@ -5,7 +5,7 @@
 import type { EmbedResult } from '../embed/types';
 import { findKey } from '../features/key';
 import type { MusicModel } from '../model/model';
-import type { NoteSequence, Role, Seconds } from '../sequence';
+import type { Note, NoteSequence, Role, Seconds } from '../sequence';
 import { beatsPerBar, ROLES, sortNotes } from '../sequence';
 import { planChords } from './chords';
 import { fitTempo, planSections } from './form';
@@ -41,6 +41,12 @@ export interface ArrangeOptions {
   repeat?: boolean;
   /** Log-probability added to the tonic, so the stated key is the one heard. Default 0.25. */
   tonicBias?: number;
+  /**
+   * False: the model alone under the plan (its chords, sections and conditioning): no scale or tonic
+   * bias, no generation rule, no key retry and no finishing pass, so evaluation can tell the model's
+   * music from the rules'. Default true.
+   */
+  rules?: boolean;
 }
 
 /** Plans the arrangement of `embedding` over `seconds` (no notes yet). */
@@ -76,7 +82,8 @@ const INSISTENT_TONIC = 1;
 /**
  * Arranges and writes a piece: every role under its sections' conditioning and the shared chord plan.
  * When the prompt asked for a key and the notes do not sound in it (the key finder hears the relative or
- * the dominant key), the piece is written again, same seed, leaning harder on the tonic.
+ * the dominant key), the piece is written again, same seed, leaning harder on the tonic; the sequence's
+ * `meta.keyRetry` says whether that happened.
  * @throws {ModelNotReadyError} when the model was disposed.
  */
 export function arrange(
@@ -85,9 +92,12 @@ export function arrange(
   o: ArrangeOptions,
 ): { sequence: NoteSequence; plan: ArrangementPlan } {
   const plan = planArrangement(embedding, o);
-  const first = write(model, plan, o, o.tonicBias ?? 0.25);
-  if (embedding.sources.key !== 'explicit' || heardIn(first, plan)) return { sequence: first, plan };
-  return { sequence: write(model, plan, o, INSISTENT_TONIC), plan };
+  const rules = o.rules ?? true;
+  const first = write(model, plan, o, rules ? (o.tonicBias ?? 0.25) : 0);
+  const retry = rules && embedding.sources.key === 'explicit' && !heardIn(first, plan);
+  const sequence = retry ? write(model, plan, o, INSISTENT_TONIC) : first;
+  sequence.meta = { ...sequence.meta, keyRetry: retry, rules };
+  return { sequence, plan };
 }
 
 /** True when the key finder hears the plan's key in the pitched notes (or there are none). */
@@ -101,7 +111,7 @@ function heardIn(seq: NoteSequence, plan: ArrangementPlan): boolean {
 /** Writes the notes of a plan with the model and finishes them. */
 function write(model: MusicModel, plan: ArrangementPlan, o: ArrangeOptions, tonicBias: number): NoteSequence {
   const roles = ROLES.filter((r) => plan.sections.some((s) => s.roles.includes(r)));
-  const { drumLevel } = plan;
+  const rules = o.rules ?? true;
   const raw = model.generate({
     conditioning: plan.sections[0].conditioning,
     roles,
@@ -109,21 +119,13 @@ function write(model: MusicModel, plan: ArrangementPlan, o: ArrangeOptions, toni
     chords: plan.chords,
     seed: o.seed ?? 1,
     temperature: o.temperature ?? 0.9,
-    scaleBias: o.scaleBias ?? -4,
+    scaleBias: rules ? (o.scaleBias ?? -4) : 0,
     tonicBias,
+    rules,
     programs: plan.programs,
     sections: plan.sections.slice(1).map((s) => ({ start: s.start, conditioning: s.conditioning })),
   });
-  const compound = plan.meter.denominator === 8 && plan.meter.numerator % 3 === 0;
-  let notes = keepPlayingRoles(raw.notes, plan.sections);
-  if (o.repeat ?? true) notes = repeatSections(notes, plan.sections);
-  if (o.repeat ?? true) notes = loopDrums(notes, plan.sections, beatsPerBar(plan.meter));
-  notes = quantizeDrums(notes, compound);
-  if (isSustained(plan.programs.harmony)) notes = sustainRole(notes, 'harmony', plan.chords);
-  notes = scaleDrums(notes, drumLevel);
-  notes = addTransitions(notes, plan, drumLevel);
-  notes = plan.loop ? closeLoop(notes, plan.beats) : addEnding(notes, plan, drumLevel);
-  notes = mendClashes(notes, plan.chords, strongBeats(plan.beats, plan.meter));
+  const notes = rules ? finish(raw.notes, plan, o) : raw.notes;
   const track = (r: Role): number => roles.indexOf(r);
   return {
     ...raw,
@@ -137,4 +139,19 @@ function write(model: MusicModel, plan: ArrangementPlan, o: ArrangeOptions, toni
     })),
     totalBeats: plan.beats,
   };
+}
+
+/** The finishing passes, in order; each marks the notes it copies, makes or moves (`Note.origin`). */
+function finish(raw: readonly Note[], plan: ArrangementPlan, o: ArrangeOptions): Note[] {
+  const { drumLevel } = plan;
+  const compound = plan.meter.denominator === 8 && plan.meter.numerator % 3 === 0;
+  let notes = keepPlayingRoles(raw, plan.sections);
+  if (o.repeat ?? true) notes = repeatSections(notes, plan.sections);
+  if (o.repeat ?? true) notes = loopDrums(notes, plan.sections, beatsPerBar(plan.meter));
+  notes = quantizeDrums(notes, compound);
+  if (isSustained(plan.programs.harmony)) notes = sustainRole(notes, 'harmony', plan.chords);
+  notes = scaleDrums(notes, drumLevel);
+  notes = addTransitions(notes, plan, drumLevel);
+  notes = plan.loop ? closeLoop(notes, plan.beats) : addEnding(notes, plan, drumLevel);
+  return mendClashes(notes, plan.chords, strongBeats(plan.beats, plan.meter));
 }

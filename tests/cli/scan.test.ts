@@ -1,14 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +9,7 @@ import type { CorpusRow } from '../../core/features/corpus';
 import { discoverAll } from '../../cli/scan/layout';
 import type { StreamIndexRow } from '../../cli/scan/shards';
 import { writeCorpus, writePlainFolder } from '../fixtures/corpus';
+import { ensureCliBuilt } from '../helpers/build';
 
 let corpus: { root: string; dirs: string[] };
 const outs: string[] = [];
@@ -104,7 +96,7 @@ describe('corpus scanner', () => {
   });
 
   it('runs as `audiogenesis data scan` with worker threads and prints a summary', () => {
-    if (!existsSync('dist/cli/main.js')) execFileSync('npm', ['run', 'build'], { stdio: 'ignore' });
+    ensureCliBuilt();
     const out = tmp();
     const stdout = execFileSync(
       process.execPath,

@@ -1,15 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { midiToSequence } from '../../core/codec/midi';
 import { decodeWav } from '../../core/render';
 import { beatsToSeconds, durationSeconds } from '../../core/sequence';
+import { ensureCliBuilt } from '../helpers/build';
 
 let dir: string;
 beforeAll(() => {
-  if (!existsSync('dist/cli/main.js')) execFileSync('npm', ['run', 'build'], { stdio: 'ignore' });
+  ensureCliBuilt();
   dir = mkdtempSync(join(tmpdir(), 'ag-score-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

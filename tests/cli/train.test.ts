@@ -7,6 +7,7 @@ import { train as trainRun } from '../../cli/commands/train';
 import { TrainingError } from '../../core/errors';
 import { CONFIGS } from '../../core/model/config';
 import { writeCorpus } from '../fixtures/corpus';
+import { ensureCliBuilt } from '../helpers/build';
 
 let root: string;
 let data: string;
@@ -36,12 +37,12 @@ const train = (out: string, epochs: number, extra: string[] = []): string =>
 const slowRun = (out: string, epochs: number): string[] => tinyRun(out, 2, 8, epochs);
 
 beforeAll(async () => {
-  if (!existsSync('dist/cli/main.js')) execFileSync('npm', ['run', 'build'], { stdio: 'ignore' });
+  ensureCliBuilt();
   const corpus = writeCorpus();
   root = corpus.root;
   data = join(root, 'scan');
   await scan(corpus.dirs, data, 0);
-}, 120_000);
+}, 600_000);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('audiogenesis train', () => {
@@ -75,7 +76,7 @@ describe('audiogenesis train', () => {
     const out = join(root, 'k');
     const child = spawn(process.execPath, ['bin/audiogenesis.js', ...slowRun(out, 50)], { stdio: 'ignore' });
     const state = join(out, 'checkpoint', 'state.json');
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + 300_000; // a hang guard, not a speed check
     while (!existsSync(state) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     await new Promise((r) => setTimeout(r, 300));
     child.kill('SIGKILL');

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeOptions } from '../../plugin/host/fake';
-import { hasChromium } from '../helpers/chromium';
+import { requireChromium, skipBrowserTests } from '../helpers/chromium';
 import type { PanelHarness } from './page';
 import { clickAndWait, panelHarness, snapshot, watchLongTasks } from './page';
 
@@ -58,14 +58,16 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (hasChromium) harness = await panelHarness();
+  if (skipBrowserTests) return;
+  requireChromium();
+  harness = await panelHarness();
 }, 240_000);
 
 afterAll(async () => {
   await harness?.close();
 });
 
-describe.skipIf(!hasChromium)('the panel at 300 px in Chromium with the fake host', () => {
+describe.skipIf(skipBrowserTests)('the panel at 300 px in Chromium with the fake host', () => {
   it('generates in slices, auditions, places, tries another and replaces: one take, one undo step each', async () => {
     const page = await openPanel(SCENE);
     await shot(page, '1-ready');

@@ -1,10 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readModelFiles, toLayersModel, weightArrays } from '../../../core/model/io';
+import { readModelFiles, weightArrays } from '../../../core/model/io';
 import { EVENT_INPUTS, HEADS } from '../../../core/model/network';
 import { EventLstmStepper } from '../../../core/model/step';
 import { seededRandom } from '../../../core/random';
 import { memoryLoader, tinyModelFiles } from '../../fixtures/tiny-model';
+import { stepperGraphDifference } from '../../helpers/stepper';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -12,38 +13,13 @@ beforeAll(async () => {
 
 describe('plain-TypeScript stepper', () => {
   it('matches the tf.layers training graph within 1e-5 at every step', async () => {
-    const loaded = await readModelFiles(memoryLoader(await tinyModelFiles()));
-    const model = await toLayersModel(loaded);
-    const stepper = new EventLstmStepper(loaded.config, weightArrays(loaded));
-    const T = 40;
-    const rng = seededRandom(9);
-    const ids = Object.fromEntries(
-      EVENT_INPUTS.map((k) => [
-        k,
-        Int32Array.from({ length: T }, () => Math.floor(rng() * loaded.config.vocab[k])),
-      ]),
+    const maxDiff = await stepperGraphDifference(
+      await readModelFiles(memoryLoader(await tinyModelFiles())),
+      40,
+      9,
     );
-    const size = loaded.config.conditioning.size;
-    const cond = Float32Array.from({ length: size }, () => rng() * 2 - 1);
-    const condSeq = new Float32Array(T * size);
-    for (let t = 0; t < T; t++) condSeq.set(cond, t * size);
-    const outs = tf.tidy(() => {
-      const inputs = [
-        ...EVENT_INPUTS.map((k) => tf.tensor2d(ids[k], [1, T], 'int32')),
-        tf.tensor3d(condSeq, [1, T, size]),
-      ];
-      return (model.predict(inputs) as tf.Tensor[]).map((o) => o.arraySync() as number[][][]);
-    });
-    let maxDiff = 0;
-    for (let t = 0; t < T; t++) {
-      const logits = stepper.step(Object.fromEntries(EVENT_INPUTS.map((k) => [k, ids[k][t]])) as never, cond);
-      HEADS.forEach((h, i) => {
-        logits[h].forEach((v, j) => (maxDiff = Math.max(maxDiff, Math.abs(v - outs[i][0][t][j]))));
-      });
-    }
     expect(maxDiff).toBeLessThan(1e-5);
     expect(maxDiff).toBeGreaterThan(0); // float32 graph vs float64 steps: not the same code path
-    model.dispose();
   });
 
   it('starts again from a zero state after reset', async () => {

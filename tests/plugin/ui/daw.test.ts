@@ -15,7 +15,7 @@ import { LocalMidiEngine } from '../../../bridge/engine';
 import { startBridgeServer, type BridgeServer } from '../../../bridge/server';
 import { BridgeService } from '../../../bridge/service';
 import { fakeOutputs, note, sequence, type ToggleOutput } from '../../bridge/helpers';
-import { hasChromium, launchChromium } from '../../helpers/chromium';
+import { launchChromium, requireChromium, skipBrowserTests } from '../../helpers/chromium';
 import { PORT_KEY, TOKEN_KEY, statusText } from '../../../plugin/ui/daw';
 
 const TOKEN = 'daw-section-token-0123456789';
@@ -57,7 +57,8 @@ async function pageHtml(): Promise<string> {
 }
 
 beforeAll(async () => {
-  if (!hasChromium) return;
+  if (skipBrowserTests) return;
+  requireChromium();
   const html = await pageHtml();
   page = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(html));
   await new Promise<void>((ok) => page.listen(0, '127.0.0.1', ok));
@@ -116,7 +117,7 @@ describe('statusText', () => {
   });
 });
 
-describe.skipIf(!hasChromium)('the DAW section in Chromium', () => {
+describe.skipIf(skipBrowserTests)('the DAW section in Chromium', () => {
   it('follows the bridge: connected, playing, port lost, port back, ended; keeps token and port', async () => {
     const p = await open(base, { [TOKEN_KEY]: TOKEN, [PORT_KEY]: String(bridge.port) });
     await p.waitForSelector('#daw-status[data-link="ready"]', { timeout: 10_000 });
