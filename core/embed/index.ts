@@ -7,7 +7,7 @@ export { findExplicit } from './explicit';
 export { scoreMood } from './mood';
 export { lookup, LEXICON_SIZE } from './lexicon';
 export { cleanText, tokenize, parseTime } from './text';
-export { parseSrt, parseMarkers, parseTranscript, readTimed } from './timed';
+export { parseSrt, parseMarkers, parseTranscript, readTimed, speechSpans, cutsOf } from './timed';
 export { STYLE_TEMPO, STYLE_INSTRUMENTS } from './attributes';
 export { TEMPO_RANGE } from './tempo';
 export { LENGTH_RANGE } from './length';

@@ -3,7 +3,7 @@
  * plain multi-sentence scripts, all turned into {@link Cue}s (start, end, text).
  */
 import { parseTime, sentences } from './text';
-import type { Cue, MarkerInput } from './types';
+import type { Cue, MarkerInput, TimeSpan } from './types';
 
 /** What kind of input a text was read as. */
 export type InputKind = 'prompt' | 'script' | 'srt' | 'markers' | 'transcript';
@@ -13,6 +13,8 @@ export interface TimedInput {
   kind: InputKind;
   cues: Cue[];
   timed: boolean;
+  /** Edit points (seconds) listed in a marker JSON's `cuts`, sorted. */
+  cuts?: number[];
 }
 
 const CUE_TIME = String.raw`((?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{1,3})`;
@@ -128,7 +130,9 @@ function fromJson(text: string): TimedInput | undefined {
   }
   const root = rec(json);
   const markers = Array.isArray(json) ? json : Array.isArray(root?.markers) ? root.markers : undefined;
-  if (markers) return { kind: 'markers', cues: parseMarkers(markers as MarkerInput[]), timed: true };
+  const cuts = cutsOf(root?.cuts);
+  if (markers)
+    return { kind: 'markers', cues: parseMarkers(markers as MarkerInput[]), timed: true, ...(cuts && { cuts }) };
   const cues = parseTranscript(json);
   return root ? { kind: 'transcript', cues, timed: true } : undefined;
 }
@@ -152,6 +156,39 @@ export function readTimed(text: string, wordsPerSecond: number, seconds: number 
   const script = splitScript(trimmed, wordsPerSecond, seconds);
   if (script.length > 1) return { kind: 'script', cues: script, timed: seconds !== null };
   return { kind: 'prompt', cues: [], timed: false };
+}
+
+/** Most cuts read from one input. */
+const MAX_CUTS = 500;
+
+/** The edit points of a `cuts` list (seconds or time codes), sorted; undefined when there is no list. */
+export function cutsOf(list: unknown): number[] | undefined {
+  if (!Array.isArray(list)) return undefined;
+  const times = list
+    .slice(0, MAX_CUTS)
+    .map((x) => parseTime(x))
+    .filter((t): t is number => t !== null);
+  return [...new Set(times)].sort((a, b) => a - b);
+}
+
+/** Gaps shorter than this between two spoken cues are one span of speech, in seconds. */
+const SPEECH_GAP = 0.25;
+
+/**
+ * The spans of speech in timed text (a transcript JSON, `.srt`/`.vtt`, marker JSON or time-coded lines):
+ * one span per cue, neighbours closer than a quarter second joined. Untimed text has none.
+ */
+export function speechSpans(text: string): TimeSpan[] {
+  const input = readTimed(text, 2.5, null);
+  if (!input.timed) return [];
+  const spans: TimeSpan[] = [];
+  for (const c of [...input.cues].sort((a, b) => a.start - b.start)) {
+    const last = spans[spans.length - 1];
+    if (c.end <= c.start) continue;
+    if (last && c.start - last.end < SPEECH_GAP) last.end = Math.max(last.end, c.end);
+    else spans.push({ start: c.start, end: c.end });
+  }
+  return spans;
 }
 
 /** Merges neighbouring cues so that at most `max` remain. */
