@@ -3,11 +3,13 @@
  * `NoteSequence` and the plan behind it out. Every host (CLI, Premiere panel, evaluation) calls this;
  * rendering to WAV and writing files stay with the host.
  */
+import type { ArrangeOptions } from './arrange/arrange';
 import { arrange } from './arrange/arrange';
+import { themeOf } from './arrange/cutdowns';
 import type { ArrangementPlan } from './arrange/plan';
 import type { Conditioning } from './conditioning';
 import { embed, embedMarkers, toJson } from './embed';
-import type { EmbedOptions, EmbedResult, MarkerInput } from './embed/types';
+import type { EmbedOptions, EmbedResult, MarkerInput, TimeSpan } from './embed/types';
 import { PromptError } from './errors';
 import type { MusicModel } from './model/model';
 import type { NoteSequence, Seconds } from './sequence';
@@ -31,6 +33,32 @@ export interface ComposeRequest {
   loop?: boolean;
   overrides?: ComposeOverrides;
   embedOptions?: EmbedOptions;
+  /**
+   * Edit points of the picture, in seconds (the panel: the clips' edit points in the in/out span): each
+   * lands on a beat and is accented. Default: the `cuts` of a marker JSON prompt, else none.
+   */
+  cuts?: readonly Seconds[];
+  /** Spans of speech (a voice-over), in seconds: the music makes room under them. Default none. */
+  speech?: readonly TimeSpan[];
+  /**
+   * Make room for the prompt's own timed parts as speech (a transcript or subtitles: the panel's
+   * transcript checkbox). Default false. Ignored when `speech` is given.
+   */
+  voiceOver?: boolean;
+  /**
+   * Cutdowns: more versions of the same theme (key, motif, sound, ending sting), one per length, each
+   * with its own cuts when given. Default none.
+   */
+  cutdowns?: readonly (Seconds | CutdownRequest)[];
+}
+
+/** One version of a family of cutdowns. */
+export interface CutdownRequest {
+  seconds: Seconds;
+  /** The version's own cuts (seconds); default none. */
+  cuts?: readonly Seconds[];
+  /** The version's own voice-over spans; default none. */
+  speech?: readonly TimeSpan[];
 }
 
 /** A composed piece and how it came about. */
@@ -49,7 +77,12 @@ export interface ComposeResult {
   tempo: number;
   /** The key as text, e.g. "F# minor". */
   key: string;
+  /** The cutdowns asked for, in the order asked (each a whole result of its own). */
+  cutdowns?: ComposeResult[];
 }
+
+/** Most cutdowns in one request. */
+export const MAX_CUTDOWNS = 8;
 
 /** Shortest and longest piece, in seconds. */
 export const SECONDS_RANGE = [1, 600] as const;
@@ -77,8 +110,9 @@ function applyOverrides(e: EmbedResult, o: ComposeOverrides | undefined): EmbedR
 /**
  * Embeds the request's text, plans an arrangement of the requested length and writes every role with
  * `model`. Deterministic for a given request, model and seed.
+ * With `cutdowns`, the result's `cutdowns` holds one more result per length, all from this piece's theme.
  * @throws {PromptError} when the length or seed is out of range, or there is no prompt (none, or one with
- * no letter or digit) and no markers.
+ * no letter or digit) and no markers; when a cut, a speech span or a cutdown length is invalid.
  * @throws {ModelNotReadyError} when `model` was disposed.
  */
 export function compose(model: MusicModel, req: ComposeRequest): ComposeResult {
@@ -95,30 +129,92 @@ export function compose(model: MusicModel, req: ComposeRequest): ComposeResult {
     ? embedMarkers(req.markers, req.embedOptions)
     : embed(req.prompt ?? '', req.embedOptions);
   const embedding = applyOverrides(raw, req.overrides);
-  const seconds = req.seconds ?? embedding.seconds ?? 30;
-  if (!(seconds >= SECONDS_RANGE[0] && seconds <= SECONDS_RANGE[1]))
-    throw new PromptError(`the length must be from ${SECONDS_RANGE[0]} to ${SECONDS_RANGE[1]} seconds`);
-  const { sequence, plan } = arrange(model, embedding, {
-    seconds,
-    seed,
-    temperature,
-    loop: req.loop ?? false,
-  });
+  const seconds = checkedSeconds(req.seconds ?? embedding.seconds ?? 30);
+  const cutdowns = (req.cutdowns ?? []).map((c) => (typeof c === 'number' ? { seconds: c } : c));
+  if (cutdowns.length > MAX_CUTDOWNS) throw new PromptError(`at most ${MAX_CUTDOWNS} cutdowns`);
+  cutdowns.forEach((c) => checkedSeconds(c.seconds));
+  const spoken = embedding.segments.filter((x) => x.end > x.start);
+  const speech = req.speech ? checkedSpans(req.speech) : req.voiceOver ? spoken : [];
   const prompt =
     req.prompt ?? (req.markers ?? []).map((m) => [m.name, m.comments].filter(Boolean).join(': ')).join('\n');
-  sequence.meta = { ...sequence.meta, prompt: prompt.slice(0, 500), seed, model: model.version };
-  return {
-    prompt,
-    sequence,
-    embedding,
-    plan,
-    seed,
-    temperature,
-    model: model.version,
-    seconds: plan.seconds,
-    tempo: plan.tempo,
-    key: `${PITCH_CLASS_NAMES[plan.key.tonic]} ${plan.key.mode}`,
+  const base = { seed, temperature, loop: req.loop ?? false };
+  const one = (o: Omit<ArrangeOptions, keyof typeof base>, e = embedding): ComposeResult => {
+    const { sequence, plan } = arrange(model, e, { ...base, ...o });
+    sequence.meta = { ...sequence.meta, prompt: prompt.slice(0, 500), seed, model: model.version };
+    const key = `${PITCH_CLASS_NAMES[plan.key.tonic]} ${plan.key.mode}`;
+    return {
+      prompt,
+      sequence,
+      embedding,
+      plan,
+      seed,
+      temperature,
+      model: model.version,
+      seconds: plan.seconds,
+      tempo: plan.tempo,
+      key,
+    };
   };
+  const main = one({
+    seconds,
+    cuts: checkedTimes(req.cuts ?? embedding.cuts ?? [], 'cut'),
+    speech,
+  });
+  if (cutdowns.length === 0) return main;
+  const theme = themeOf(main.sequence, main.plan);
+  main.cutdowns = cutdowns.map((c) =>
+    one(
+      {
+        seconds: c.seconds,
+        cuts: checkedTimes(c.cuts ?? [], 'cut'),
+        speech: checkedSpans(c.speech ?? []),
+        theme,
+      },
+      rescaled(embedding, c.seconds / seconds),
+    ),
+  );
+  return main;
+}
+
+/** The embedding with its timed parts moved to a version `factor` times as long (a cutdown keeps the arc). */
+function rescaled(e: EmbedResult, factor: number): EmbedResult {
+  if (e.segments.length === 0 || factor === 1) return e;
+  const at = (t: number): number => Math.round(t * factor * 1000) / 1000;
+  return { ...e, segments: e.segments.map((s) => ({ ...s, start: at(s.start), end: at(s.end) })) };
+}
+
+/**
+ * A length checked against {@link SECONDS_RANGE}.
+ * @throws {PromptError} when it is out of range.
+ */
+function checkedSeconds(seconds: Seconds): Seconds {
+  if (!(seconds >= SECONDS_RANGE[0] && seconds <= SECONDS_RANGE[1]))
+    throw new PromptError(`the length must be from ${SECONDS_RANGE[0]} to ${SECONDS_RANGE[1]} seconds`);
+  return seconds;
+}
+
+/**
+ * Times checked to be finite and not negative.
+ * @throws {PromptError} naming the first bad one.
+ */
+function checkedTimes(times: readonly Seconds[], what: string): Seconds[] {
+  const bad = times.find((t) => typeof t !== 'number' || !Number.isFinite(t) || t < 0);
+  if (bad !== undefined)
+    throw new PromptError(`a ${what} time must be a number of seconds >= 0 (got ${bad})`);
+  return [...times];
+}
+
+/**
+ * Speech spans checked: finite times, each ending after it starts.
+ * @throws {PromptError} naming the first bad span.
+ */
+function checkedSpans(spans: readonly TimeSpan[]): TimeSpan[] {
+  for (const s of spans) {
+    checkedTimes([s.start, s.end], 'speech');
+    if (!(s.end > s.start))
+      throw new PromptError(`a speech span must end after it starts (${s.start}-${s.end} s)`);
+  }
+  return spans.map((s) => ({ start: s.start, end: s.end }));
 }
 
 /**

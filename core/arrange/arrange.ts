@@ -7,8 +7,16 @@ import { findKey } from '../features/key';
 import type { MusicModel } from '../model/model';
 import type { NoteSequence, Role, Seconds } from '../sequence';
 import { beatsPerBar, ROLES, sortNotes } from '../sequence';
+import type { TimeSpan } from '../embed/types';
 import { planChords } from './chords';
-import { fitTempo, planSections } from './form';
+import type { Theme } from './cutdowns';
+import { motifWindow, placeMotif, withTheme } from './cutdowns';
+import { planSections } from './form';
+import { accentHits, anticipateChords } from './hits';
+import { planMarkers } from './markers';
+import { keyRegions, writeByKey } from './regions';
+import { fitTiming, tempoChangesOf } from './timing';
+import { makeRoomForVoice, planSpeech } from './voice';
 import {
   addEnding,
   addTransitions,
@@ -41,6 +49,12 @@ export interface ArrangeOptions {
   repeat?: boolean;
   /** Log-probability added to the tonic, so the stated key is the one heard. Default 0.25. */
   tonicBias?: number;
+  /** Edit points of the picture, in seconds: each lands on a beat and is accented. Default none. */
+  cuts?: readonly Seconds[];
+  /** Spans of speech (a voice-over), in seconds: the music makes room under them. Default none. */
+  speech?: readonly TimeSpan[];
+  /** The theme of a family of cutdowns: its key, sound and motif are kept. Default none. */
+  theme?: Theme;
 }
 
 /** Plans the arrangement of `embedding` over `seconds` (no notes yet). */
@@ -48,14 +62,32 @@ export function planArrangement(embedding: EmbedResult, o: ArrangeOptions): Arra
   const c = embedding.conditioning;
   const bar = beatsPerBar(c.meter);
   const loop = o.loop ?? false;
-  const { tempo, beats } = fitTempo(o.seconds, c.tempo, bar, embedding.statedBpm !== null);
-  const conditioning = { ...c, tempo };
-  const sections = planSections({ embedding, conditioning, beats, loop });
+  const changes = tempoChangesOf(embedding, o.seconds);
+  const timing = fitTiming({
+    seconds: o.seconds,
+    tempo: c.tempo,
+    bar,
+    fixed: embedding.statedBpm !== null,
+    changes,
+    cuts: o.cuts,
+  });
+  const { tempos, beats, hits } = timing;
+  const tempo = tempos[0].bpm;
+  const sections = planSections({
+    embedding,
+    conditioning: { ...c, tempo },
+    beats,
+    loop,
+    tempos,
+    pinned: new Map(timing.changeBeats.map((b, k) => [changes[k].segment ?? -1, b])),
+    hitBars: hits.filter((h) => h.downbeat).map((h) => h.beat / bar),
+  });
   const { programs, drumLevel } = orchestrate(c.style, embedding.instruments, embedding.exclusive);
-  const plan: ArrangementPlan = {
+  let plan: ArrangementPlan = {
     seconds: o.seconds,
     tempo,
     askedTempo: c.tempo,
+    tempos,
     beats,
     key: c.key,
     meter: c.meter,
@@ -65,8 +97,14 @@ export function planArrangement(embedding: EmbedResult, o: ArrangeOptions): Arra
     programs,
     drumLevel,
     loop,
+    hits,
+    unplacedCuts: timing.unplaced,
+    speech: planSpeech(o.speech ?? [], tempos, beats, bar),
   };
-  plan.chords = planChords(plan, o.seed ?? 1);
+  plan.motif = motifWindow(plan);
+  if (o.theme) plan = withTheme({ ...plan, chords: planChords(plan, o.seed ?? 1) }, o.theme);
+  else plan.chords = planChords(plan, o.seed ?? 1);
+  plan.chords = anticipateChords(plan.chords, hits);
   return plan;
 }
 
@@ -85,34 +123,39 @@ export function arrange(
   o: ArrangeOptions,
 ): { sequence: NoteSequence; plan: ArrangementPlan } {
   const plan = planArrangement(embedding, o);
-  const first = write(model, plan, o, o.tonicBias ?? 0.25);
-  if (embedding.sources.key !== 'explicit' || heardIn(first, plan)) return { sequence: first, plan };
-  return { sequence: write(model, plan, o, INSISTENT_TONIC), plan };
+  const parts = embedding.segments.map((s) => s.text);
+  const first = write(model, plan, o, o.tonicBias ?? 0.25, parts);
+  const stated =
+    embedding.sources.key === 'explicit' || embedding.segments.some((s) => s.sources.key === 'explicit');
+  if (!stated || heardIn(first, plan)) return { sequence: first, plan };
+  return { sequence: write(model, plan, o, INSISTENT_TONIC, parts), plan };
 }
 
-/** True when the key finder hears the plan's key in the pitched notes (or there are none). */
+/** True when the key finder hears each key region's key in its pitched notes (or there are none). */
 function heardIn(seq: NoteSequence, plan: ArrangementPlan): boolean {
-  const pitched = seq.notes.filter((n) => !n.isDrum);
-  if (pitched.length === 0) return true;
-  const k = findKey(pitched);
-  return k.tonic === plan.key.tonic && k.mode === plan.key.mode;
+  return keyRegions(plan).every((r) => {
+    const pitched = seq.notes.filter((n) => !n.isDrum && n.start >= r.start && n.start < r.end);
+    if (pitched.length === 0) return true;
+    const k = findKey(pitched);
+    return k.tonic === r.key.tonic && k.mode === r.key.mode;
+  });
 }
 
 /** Writes the notes of a plan with the model and finishes them. */
-function write(model: MusicModel, plan: ArrangementPlan, o: ArrangeOptions, tonicBias: number): NoteSequence {
+function write(
+  model: MusicModel,
+  plan: ArrangementPlan,
+  o: ArrangeOptions,
+  tonicBias: number,
+  parts: readonly string[],
+): NoteSequence {
   const roles = ROLES.filter((r) => plan.sections.some((s) => s.roles.includes(r)));
   const { drumLevel } = plan;
-  const raw = model.generate({
-    conditioning: plan.sections[0].conditioning,
-    roles,
-    beats: plan.beats,
-    chords: plan.chords,
+  const raw = writeByKey(model, plan, roles, {
     seed: o.seed ?? 1,
     temperature: o.temperature ?? 0.9,
     scaleBias: o.scaleBias ?? -4,
     tonicBias,
-    programs: plan.programs,
-    sections: plan.sections.slice(1).map((s) => ({ start: s.start, conditioning: s.conditioning })),
   });
   const compound = plan.meter.denominator === 8 && plan.meter.numerator % 3 === 0;
   let notes = keepPlayingRoles(raw.notes, plan.sections);
@@ -123,12 +166,17 @@ function write(model: MusicModel, plan: ArrangementPlan, o: ArrangeOptions, toni
   notes = scaleDrums(notes, drumLevel);
   notes = addTransitions(notes, plan, drumLevel);
   notes = plan.loop ? closeLoop(notes, plan.beats) : addEnding(notes, plan, drumLevel);
+  notes = makeRoomForVoice(notes, plan, beatsPerBar(plan.meter));
   notes = mendClashes(notes, plan.chords, strongBeats(plan.beats, plan.meter));
+  if (o.theme) notes = placeMotif(notes, plan, o.theme);
+  notes = accentHits(notes, plan);
   const track = (r: Role): number => roles.indexOf(r);
   return {
     ...raw,
     notes: sortNotes(notes.map((n) => ({ ...n, track: track(n.role) }))),
-    tempos: [{ beat: 0, bpm: plan.tempo }],
+    tempos: plan.tempos ?? [{ beat: 0, bpm: plan.tempo }],
+    keySignatures: keyRegions(plan).map((r) => ({ beat: r.start, ...r.key })),
+    markers: planMarkers(plan, parts),
     tracks: roles.map((role) => ({
       name: role,
       program: plan.programs[role],

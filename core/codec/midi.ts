@@ -6,6 +6,7 @@ import toneMidi from '@tonejs/midi';
 import midiFile from 'midi-file';
 import type { MidiEvent } from 'midi-file';
 import { MidiParseError } from '../errors';
+import { withMarkers } from './markers';
 import { parsePitchClass } from '../features/annotations';
 import { roleOfTrack } from '../features/roles';
 import type { KeySignatureEvent, Note, NoteSequence, Role, TrackInfo } from '../sequence';
@@ -271,5 +272,6 @@ export function sequenceToMidi(seq: NoteSequence, options: MidiWriteOptions = {}
       });
     }
   }
-  return finishConductor(midi.toArray(), seq.keySignatures, ppq, Math.round(seq.totalBeats * ppq));
+  const bytes = finishConductor(midi.toArray(), seq.keySignatures, ppq, Math.round(seq.totalBeats * ppq));
+  return withMarkers(bytes, seq.markers ?? [], ppq);
 }

@@ -132,7 +132,12 @@ function fromJson(text: string): TimedInput | undefined {
   const markers = Array.isArray(json) ? json : Array.isArray(root?.markers) ? root.markers : undefined;
   const cuts = cutsOf(root?.cuts);
   if (markers)
-    return { kind: 'markers', cues: parseMarkers(markers as MarkerInput[]), timed: true, ...(cuts && { cuts }) };
+    return {
+      kind: 'markers',
+      cues: parseMarkers(markers as MarkerInput[]),
+      timed: true,
+      ...(cuts && { cuts }),
+    };
   const cues = parseTranscript(json);
   return root ? { kind: 'transcript', cues, timed: true } : undefined;
 }

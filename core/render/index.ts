@@ -2,7 +2,9 @@
  * The renderer: NoteSequence -> loudness-normalised, limited 48 kHz stereo WAV through a SoundFont, and a
  * piano-roll raster of the same sequence. Pure: hosts pass the SoundFont's bytes in.
  */
-export { renderWav, normalise } from './render';
+export { renderWav, normalise, premix } from './render';
+export { renderStems } from './stems';
+export type { StemsResult } from './stems';
 export type { RenderOptions, RenderResult } from './render';
 export { synthesize, loadSoundBank, DEFAULT_REVERB_SEND } from './synth';
 export { LightReverb } from './reverb';

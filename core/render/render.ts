@@ -2,7 +2,7 @@
  * NoteSequence -> finished WAV: SoundFont synthesis, a fade-out, loudness normalisation to a target
  * integrated loudness (BS.1770-4) and a look-ahead limiter that keeps the sample peak under -1 dBFS.
  */
-import type { NoteSequence } from '../sequence';
+import type { NoteSequence, Role } from '../sequence';
 import { durationSeconds, secondsToBeats } from '../sequence';
 import { applyGain, dbToGain, fadeOut, limit } from './dynamics';
 import { integratedLoudness, samplePeakDbfs } from './loudness';
@@ -79,26 +79,41 @@ export async function renderWav(
   options: RenderOptions = {},
 ): Promise<RenderResult> {
   const o = { ...DEFAULTS, ...options };
+  const { channels: mix, sampleRate } = await premix(seq, soundfont, o);
+  const { channels, lufs, limitedDb } = normalise(mix, sampleRate, o);
+  return {
+    wav: encodeWav(channels, sampleRate, o.bitDepth),
+    seconds: mix[0].length / sampleRate,
+    peakDbfs: samplePeakDbfs(channels),
+    lufs,
+    limitedDb,
+  };
+}
+
+/**
+ * The mix before gain and limiting: `seq` synthesised (only the roles in `only`, when given: a stem),
+ * a loop's tail folded into its start, the end faded. {@link renderWav} normalises this.
+ * @throws {RenderError} for a SoundFont spessasynth cannot read, or a synthesis failure.
+ */
+export async function premix(
+  seq: NoteSequence,
+  soundfont: Uint8Array,
+  options: RenderOptions & { only?: readonly Role[] } = {},
+): Promise<{ channels: Float32Array[]; sampleRate: number }> {
+  const o = { ...DEFAULTS, ...options };
   const length = durationSeconds(seq);
   const tail = o.loop ? Math.min(LOOP_TAIL_SECONDS, length) : 0;
   const synthesized = await synthesize(
     tail > 0 ? { ...seq, totalBeats: secondsToBeats(length + tail, seq.tempos) } : seq,
     soundfont,
-    { sampleRate: o.sampleRate, effects: o.effects },
+    { sampleRate: o.sampleRate, effects: o.effects, ...(options.only && { only: options.only }) },
   );
   const sampleRate = synthesized.sampleRate;
   const frames = Math.round(length * sampleRate);
-  const [left, right] = [synthesized.left, synthesized.right].map((c) => foldTail(c, frames));
-  const seconds = left.length / sampleRate;
-  if (!o.loop) fadeOut([left, right], sampleRate, Math.min(o.fadeSeconds, seconds * o.fadeShare));
-  const { channels, lufs, limitedDb } = normalise([left, right], sampleRate, o);
-  return {
-    wav: encodeWav(channels, sampleRate, o.bitDepth),
-    seconds,
-    peakDbfs: samplePeakDbfs(channels),
-    lufs,
-    limitedDb,
-  };
+  const channels = [synthesized.left, synthesized.right].map((c) => foldTail(c, frames));
+  const seconds = channels[0].length / sampleRate;
+  if (!o.loop) fadeOut(channels, sampleRate, Math.min(o.fadeSeconds, seconds * o.fadeShare));
+  return { channels, sampleRate };
 }
 
 /** The first `frames` samples of `c`, with whatever lies beyond them added back onto the start. */
@@ -111,24 +126,25 @@ function foldTail(c: Float32Array, frames: number): Float32Array {
 
 /**
  * Brings `source` to the target loudness under the peak ceiling: gain, limit, measure, and correct the gain
- * from the measurement (up to {@link PASSES} times, each from the untouched source).
+ * from the measurement (up to {@link PASSES} times, each from the untouched source). `gainDb` is the gain
+ * applied before the limiter (what stems take to sum to the mix before it).
  */
 export function normalise(
   source: Float32Array[],
   sampleRate: number,
   options: Pick<RenderOptions, 'targetLufs' | 'peakCeilingDbfs' | 'maxGainDb'> = {},
-): { channels: Float32Array[]; lufs: number; limitedDb: number } {
+): { channels: Float32Array[]; lufs: number; limitedDb: number; gainDb: number } {
   const o = { ...DEFAULTS, ...options };
   const before = integratedLoudness(source, sampleRate);
-  if (!Number.isFinite(before)) return { channels: source, lufs: before, limitedDb: 0 };
+  if (!Number.isFinite(before)) return { channels: source, lufs: before, limitedDb: 0, gainDb: 0 };
   let gainDb = Math.min(o.maxGainDb, o.targetLufs - before);
-  let best = { channels: source, lufs: before, limitedDb: 0 };
+  let best = { channels: source, lufs: before, limitedDb: 0, gainDb: 0 };
   for (let pass = 0; pass < PASSES; pass++) {
     const channels = source.map((c) => c.slice());
     applyGain(channels, dbToGain(gainDb));
     const limitedDb = limit(channels, sampleRate, { ceilingDbfs: o.peakCeilingDbfs - 0.1 });
     const lufs = integratedLoudness(channels, sampleRate);
-    best = { channels, lufs, limitedDb };
+    best = { channels, lufs, limitedDb, gainDb };
     const error = o.targetLufs - lufs;
     if (Math.abs(error) <= TOLERANCE_LU || gainDb >= o.maxGainDb) break;
     gainDb = Math.min(o.maxGainDb, gainDb + error);

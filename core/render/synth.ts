@@ -22,6 +22,11 @@ export interface SynthOptions {
   reverb?: 'light' | 'builtin';
   /** Reverb send (MIDI CC 91, 0..127) of each role's channel, set before the first note. */
   reverbSend?: Partial<Record<Role, number>>;
+  /**
+   * Only these roles sound (a stem): the other roles' messages are left out, but the render blocks still
+   * end at every event of the whole piece, so the stems of a piece sum to its mix sample for sample.
+   */
+  only?: readonly Role[];
 }
 
 /** Default reverb sends: a gentle room on melody and harmony, less on drums, almost none on bass. */
@@ -101,9 +106,12 @@ export async function synthesize(
       const role = ROLES.find((r) => ROLE_CHANNELS[r] === channel) ?? 'harmony';
       synth.controllerChange(channel, REVERB_DEPTH, Math.max(0, Math.min(127, Math.round(sends[role]))));
     }
+    const sounding = new Set((options.only ?? ROLES).map((r) => ROLE_CHANNELS[r]));
+    const plays = (message: number[]): boolean => !options.only || sounding.has(message[0] & 0x0f);
     // No destroySynthProcessor() afterwards: it would destroy the cached sound bank too.
     for (let at = 0, e = 0; at < frames;) {
-      for (; e < events.length && events[e].frame <= at; e++) synth.processMessage(events[e].message);
+      for (; e < events.length && events[e].frame <= at; e++)
+        if (plays(events[e].message)) synth.processMessage(events[e].message);
       const end = Math.min(frames, at + QUANTUM, e < events.length ? events[e].frame : frames);
       synth.process(left, right, at, end - at);
       at = end;

@@ -1,11 +1,12 @@
 /**
- * RIFF/WAVE bytes <-> float PCM: a writer for 16- or 24-bit integer PCM (format tag 1) and a reader for the
- * same, so that tests and hosts can check what the renderer wrote.
+ * RIFF/WAVE bytes <-> float PCM: a writer for 16- or 24-bit integer PCM (format tag 1) or 32-bit float
+ * (format tag 3, for stems that must keep levels above full scale) and a reader for the same, so that
+ * tests and hosts can check what the renderer wrote.
  */
 import { RenderError } from '../errors';
 
-/** Sample widths the writer supports. */
-export type WavBitDepth = 16 | 24;
+/** Sample widths the writer supports: 16- or 24-bit integers, or 32-bit IEEE float. */
+export type WavBitDepth = 16 | 24 | 32;
 
 /** Decoded WAV contents: one float array per channel, samples in [-1, 1]. */
 export interface DecodedWav {
@@ -17,8 +18,8 @@ export interface DecodedWav {
 const HEADER_BYTES = 44;
 
 /**
- * Encodes channels of equal length as a canonical 44-byte-header PCM WAV. Samples are clamped to [-1, 1]
- * and rounded (no dither).
+ * Encodes channels of equal length as a canonical 44-byte-header PCM WAV. Integer samples are clamped to
+ * [-1, 1] and rounded (no dither); 32-bit float samples are written as they are.
  * @throws {RenderError} on no channels, unequal lengths or data too large for RIFF's 32-bit sizes.
  */
 export function encodeWav(
@@ -43,7 +44,7 @@ export function encodeWav(
   ascii(8, 'WAVE');
   ascii(12, 'fmt ');
   view.setUint32(16, 16, true);
-  view.setUint16(20, 1, true);
+  view.setUint16(20, bitDepth === 32 ? 3 : 1, true);
   view.setUint16(22, channels.length, true);
   view.setUint32(24, sampleRate, true);
   view.setUint32(28, sampleRate * blockAlign, true);
@@ -57,7 +58,8 @@ export function encodeWav(
     for (const ch of channels) {
       const x = ch[i];
       const v = Math.round((x > 1 ? 1 : x < -1 ? -1 : x || 0) * full);
-      if (bitDepth === 16) view.setInt16(at, v, true);
+      if (bitDepth === 32) view.setFloat32(at, x || 0, true);
+      else if (bitDepth === 16) view.setInt16(at, v, true);
       else {
         out[at] = v & 0xff;
         out[at + 1] = (v >> 8) & 0xff;
@@ -69,7 +71,8 @@ export function encodeWav(
 }
 
 /**
- * Decodes a PCM WAV (8-, 16-, 24- or 32-bit integer, format tag 1 or extensible) into float channels.
+ * Decodes a PCM WAV (8-, 16-, 24- or 32-bit integer, format tag 1 or extensible; or 32-bit float, format
+ * tag 3) into float channels.
  * @throws {RenderError} when the bytes are not a PCM WAV this reader understands.
  */
 export function decodeWav(bytes: Uint8Array): DecodedWav {
@@ -77,15 +80,17 @@ export function decodeWav(bytes: Uint8Array): DecodedWav {
   const tag = (at: number): string => String.fromCharCode(...bytes.subarray(at, at + 4));
   if (bytes.length < 12 || tag(0) !== 'RIFF' || tag(8) !== 'WAVE')
     throw new RenderError('not a RIFF/WAVE file');
-  let fmt: { channels: number; sampleRate: number; bitDepth: number } | undefined;
+  let fmt: { channels: number; sampleRate: number; bitDepth: number; float: boolean } | undefined;
   for (let at = 12; at + 8 <= bytes.length;) {
     const id = tag(at);
     const size = view.getUint32(at + 4, true);
     const body = at + 8;
     if (id === 'fmt ') {
       const format = view.getUint16(body, true);
-      if (format !== 1 && format !== 0xfffe) throw new RenderError(`unsupported WAV format tag ${format}`);
+      if (format !== 1 && format !== 3 && format !== 0xfffe)
+        throw new RenderError(`unsupported WAV format tag ${format}`);
       fmt = {
+        float: format === 3,
         channels: view.getUint16(body + 2, true),
         sampleRate: view.getUint32(body + 4, true),
         bitDepth: view.getUint16(body + 14, true),
@@ -99,7 +104,8 @@ export function decodeWav(bytes: Uint8Array): DecodedWav {
       for (let i = 0, p = body; i < frames; i++)
         for (const ch of channels) {
           let v: number;
-          if (width === 1) v = bytes[p] - 128;
+          if (fmt.float) v = view.getFloat32(p, true) * (full - 1);
+          else if (width === 1) v = bytes[p] - 128;
           else if (width === 2) v = view.getInt16(p, true);
           else if (width === 3) v = ((bytes[p] | (bytes[p + 1] << 8) | (bytes[p + 2] << 16)) << 8) >> 8;
           else v = view.getInt32(p, true);
