@@ -13,6 +13,8 @@ import { durationSeconds } from '../core/sequence';
 import { loadModel, SHIPPED_MODEL } from './model-files';
 import { loadSoundfont } from './render/files';
 import { pianoRollPng } from './render/png';
+import type { PictureValues } from './picture-files';
+import { writePictureFiles } from './picture-files';
 
 /** `parseArgs` options common to the composing commands. */
 export const COMPOSE_OPTIONS = {
@@ -34,8 +36,8 @@ export const COMPOSE_USAGE = `  --seconds S      length (1-600); default: a leng
   --model DIR      model folder (default: the shipped one)
   --json           last stdout line: {"midi","wav","json","png","seconds","tempo","key"}`;
 
-/** Parsed values of {@link COMPOSE_OPTIONS}. */
-export interface ComposeValues {
+/** Parsed values of {@link COMPOSE_OPTIONS} (and of the picture options, `PICTURE_OPTIONS`). */
+export interface ComposeValues extends PictureValues {
   seconds?: string;
   seed?: string;
   temperature?: string;
@@ -52,7 +54,7 @@ export { slug } from '../core/compose';
  * @throws {UsageError} on a bad --seed, --temperature or --seconds.
  */
 export async function composeToFiles(
-  request: Pick<ComposeRequest, 'prompt' | 'markers'>,
+  request: Pick<ComposeRequest, 'prompt' | 'markers' | 'cuts' | 'speech' | 'cutdowns'>,
   name: string,
   values: ComposeValues,
 ): Promise<number> {
@@ -82,8 +84,10 @@ export async function composeToFiles(
   writeFileSync(files.wav, audio.wav);
   writeFileSync(files.png, pianoRollPng(seq));
   writeFileSync(files.json, JSON.stringify(resultDocument(r), null, 2));
+  const picture = await writePictureFiles(r, base, values);
   const summary = {
     ...files,
+    ...picture,
     seconds: Number(durationSeconds(seq).toFixed(3)),
     tempo: Number(r.tempo.toFixed(2)),
     key: r.key,
@@ -99,6 +103,9 @@ export async function composeToFiles(
     for (const line of r.embedding.explanation) console.log(`  ${line}`);
     console.log(`audio: ${audio.lufs.toFixed(1)} LUFS, peak ${audio.peakDbfs.toFixed(1)} dBFS`);
     console.log(`-> ${files.midi}\n-> ${files.wav}\n-> ${files.png}\n-> ${files.json}`);
+    for (const path of Object.values(picture.stems ?? {})) console.log(`-> ${path}`);
+    for (const c of picture.cutdowns ?? [])
+      console.log(`-> ${String(c.seconds)} s cutdown: ${String(c.wav)}`);
   }
   return 0;
 }

@@ -5,15 +5,18 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../../core/errors';
 import type { Command } from '../command';
 import { COMPOSE_OPTIONS, COMPOSE_USAGE, composeToFiles, slug } from '../compose-files';
+import { PICTURE_OPTIONS, PICTURE_USAGE, pictureRequest } from '../picture-files';
 
 const usage = `usage: audiogenesis score-script FILE [--out DIR] [--seconds S] [--seed N] [--loop] [--json]
+       [--hits T,...] [--voice-over FILE] [--stems] [--cutdowns L,...]
 
 FILE is an ad script (.txt: time-coded lines such as "0:05 Our hero arrives", or plain sentences timed at
 a speaking rate), subtitles (.srt / .vtt), or a JSON list of markers ({"name", "comments", "start",
 "duration"}, times in seconds or "mm:ss") or a Premiere transcript export. Each timed part starts a new
 section of the music at its time, with a transition. Writes the same files as generate.
 
-${COMPOSE_USAGE}`;
+${COMPOSE_USAGE}
+${PICTURE_USAGE}`;
 
 /** Largest script read, in bytes. */
 const MAX_BYTES = 2_000_000;
@@ -25,7 +28,7 @@ export const command: Command = {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: COMPOSE_OPTIONS,
+      options: { ...COMPOSE_OPTIONS, ...PICTURE_OPTIONS },
     });
     if (positionals.length !== 1) throw new UsageError('name one script file (.txt, .srt, .vtt or .json)');
     const file = positionals[0];
@@ -38,6 +41,7 @@ export const command: Command = {
       if (err instanceof UsageError) throw err;
       throw new UsageError(`cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`);
     }
-    return composeToFiles({ prompt: text }, slug(basename(file, extname(file))), values);
+    const request = { prompt: text, ...pictureRequest(values) };
+    return composeToFiles(request, slug(basename(file, extname(file))), values);
   },
 };

@@ -187,8 +187,9 @@ export function addEnding(notes: readonly Note[], plan: ArrangementPlan, velocit
     .filter((n) => n.start < at - EPS)
     .map((n) => (n.end > at ? { ...n, end: Math.max(n.start + 0.25, at) } : n));
   const end = plan.beats;
-  const tonic = plan.key.tonic;
-  const third = plan.key.mode === 'major' ? 4 : 3;
+  // The ending's own key: a script may have modulated since the start.
+  const tonic = ending.conditioning.key.tonic;
+  const third = ending.conditioning.key.mode === 'major' ? 4 : 3;
   const program = (r: Role): number => plan.programs[r];
   const held = (role: Role, pitch: number, velocity: number): Note => ({
     pitch,

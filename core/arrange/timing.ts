@@ -79,7 +79,7 @@ export interface Timing {
 }
 
 /** Cost weights of the fit: squared log tempo factor per step, and the prices of weaker positions. */
-const COST = { stretch: 100, offbeat: 0.5, halfBeat: 6, fractionalEnd: 1, scale: 50 } as const;
+const COST = { stretch: 100, offbeat: 0.5, halfBeat: 2, fractionalEnd: 1, scale: 50 } as const;
 /** Slowest and fastest local factor a hit may ask of the base tempo. */
 const FACTOR_RANGE = [0.7, 1.45] as const;
 /** Largest nudge of the last step when it ends on a whole bar. */
@@ -201,8 +201,9 @@ const SCALES = Array.from({ length: 33 }, (_, k) => 0.92 + k * 0.005);
 
 /**
  * Fits the time line. Without cuts or changes this is {@link fitTempo}: one tempo, nudged by at most 5%
- * to whole bars unless stated. With cuts, every hit lands on a beat (a downbeat when it costs less than
- * about a 7% local tempo change) and the piece still lasts exactly `seconds`.
+ * to whole bars unless stated. With cuts, every hit lands on a beat (a downbeat when that costs less than
+ * about a 7% local tempo change; the eighth between two beats when a whole beat would cost more than
+ * about 15%, as for cuts two beats apart) and the piece still lasts exactly `seconds`.
  */
 export function fitTiming(i: TimingInput): Timing {
   const cuts = i.cuts ?? [];

@@ -12,8 +12,8 @@ import type { ArrangementPlan, Section, SpeechSpan } from './plan';
 
 /** How the conditioning moves under speech: density, dynamics, register and arousal. */
 export const UNDER_SPEECH = { density: -0.15, dynamics: -0.15, register: -0.1, arousal: -0.1 } as const;
-/** The melody's kept notes under speech: velocity x 0.75 - 8, and down an octave from this pitch up. */
-const SOFTEN = { scale: 0.75, minus: 8, highPitch: 67, floor: 55 } as const;
+/** The melody's kept notes under speech: velocity x 0.75 - 8, and down an octave from C5 up (not below G3). */
+const SOFTEN = { scale: 0.75, minus: 8, highPitch: 72, floor: 55 } as const;
 const EPS = 1e-6;
 
 /** Speech spans (seconds) as spans of the piece (beats), clipped to it; lines shorter than a bar rest the melody. */

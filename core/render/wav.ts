@@ -18,8 +18,9 @@ export interface DecodedWav {
 const HEADER_BYTES = 44;
 
 /**
- * Encodes channels of equal length as a canonical 44-byte-header PCM WAV. Integer samples are clamped to
- * [-1, 1] and rounded (no dither); 32-bit float samples are written as they are.
+ * Encodes channels of equal length as a canonical 44-byte-header PCM WAV (58 bytes, with a fact chunk, for
+ * 32-bit float). Integer samples are clamped to [-1, 1] and rounded (no dither); float samples are written
+ * as they are.
  * @throws {RenderError} on no channels, unequal lengths or data too large for RIFF's 32-bit sizes.
  */
 export function encodeWav(
@@ -33,32 +34,41 @@ export function encodeWav(
   const bytesPerSample = bitDepth / 8;
   const blockAlign = channels.length * bytesPerSample;
   const dataBytes = frames * blockAlign;
-  if (HEADER_BYTES + dataBytes > 0xffffffff) throw new RenderError('audio too long for a WAV file');
-  const out = new Uint8Array(HEADER_BYTES + dataBytes);
+  // A float WAV's fmt chunk carries cbSize, and a fact chunk gives its length in frames.
+  const float = bitDepth === 32;
+  const header = float ? HEADER_BYTES + 2 + 12 : HEADER_BYTES;
+  if (header + dataBytes > 0xffffffff) throw new RenderError('audio too long for a WAV file');
+  const out = new Uint8Array(header + dataBytes);
   const view = new DataView(out.buffer);
   const ascii = (at: number, s: string): void => {
     for (let i = 0; i < s.length; i++) out[at + i] = s.charCodeAt(i);
   };
   ascii(0, 'RIFF');
-  view.setUint32(4, 36 + dataBytes, true);
+  view.setUint32(4, header - 8 + dataBytes, true);
   ascii(8, 'WAVE');
   ascii(12, 'fmt ');
-  view.setUint32(16, 16, true);
-  view.setUint16(20, bitDepth === 32 ? 3 : 1, true);
+  view.setUint32(16, float ? 18 : 16, true);
+  view.setUint16(20, float ? 3 : 1, true);
   view.setUint16(22, channels.length, true);
   view.setUint32(24, sampleRate, true);
   view.setUint32(28, sampleRate * blockAlign, true);
   view.setUint16(32, blockAlign, true);
   view.setUint16(34, bitDepth, true);
-  ascii(36, 'data');
-  view.setUint32(40, dataBytes, true);
+  if (float) {
+    view.setUint16(36, 0, true);
+    ascii(38, 'fact');
+    view.setUint32(42, 4, true);
+    view.setUint32(46, frames, true);
+  }
+  ascii(header - 8, 'data');
+  view.setUint32(header - 4, dataBytes, true);
   const full = bitDepth === 16 ? 32767 : 8388607;
-  let at = HEADER_BYTES;
+  let at = header;
   for (let i = 0; i < frames; i++)
     for (const ch of channels) {
       const x = ch[i];
       const v = Math.round((x > 1 ? 1 : x < -1 ? -1 : x || 0) * full);
-      if (bitDepth === 32) view.setFloat32(at, x || 0, true);
+      if (float) view.setFloat32(at, x || 0, true);
       else if (bitDepth === 16) view.setInt16(at, v, true);
       else {
         out[at] = v & 0xff;
