@@ -131,13 +131,17 @@ export function arrange(
   return { sequence: write(model, plan, o, INSISTENT_TONIC, parts), plan };
 }
 
-/** True when the key finder hears each key region's key in its pitched notes (or there are none). */
+/**
+ * True when the key finder hears the planned key in the pitched notes of the whole piece (one key), or
+ * of each section (a piece that modulates); stretches without notes pass.
+ */
 function heardIn(seq: NoteSequence, plan: ArrangementPlan): boolean {
-  return keyRegions(plan).every((r) => {
-    const pitched = seq.notes.filter((n) => !n.isDrum && n.start >= r.start && n.start < r.end);
+  const spans = keyRegions(plan).length > 1 ? plan.sections : [{ ...plan.sections[0], end: plan.beats }];
+  return spans.every((s) => {
+    const pitched = seq.notes.filter((n) => !n.isDrum && n.start >= s.start && n.start < s.end);
     if (pitched.length === 0) return true;
     const k = findKey(pitched);
-    return k.tonic === r.key.tonic && k.mode === r.key.mode;
+    return k.tonic === s.conditioning.key.tonic && k.mode === s.conditioning.key.mode;
   });
 }
 

@@ -4,6 +4,8 @@
  * ("120 bpm", "in D minor", "in 3/4", "solo piano", "no drums", "jazz music") are instructions; "slow",
  * "quiet" or "a rock-solid deal" are not.
  */
+import type { StyleRequest } from './style';
+import { findStyle } from './style';
 import type { ExplicitRequests, Mood } from './types';
 
 /** A tempo the copy states as a direction: figures, "tempo ...", or an Italian marking. */
@@ -15,12 +17,23 @@ const METER_DIRECTION = /\d|\btime\b|\bmet(?:er|re)\b/;
 const MUSIC_NOUN =
   /\b(?:music|track|beat|beats|style|song|score|groove|tune|soundtrack|instrumental|band|bed|vibe|feel|genre)\b/;
 
-/** True when `text` (lower case) names the style `word` as music: "jazz music", "a funk track", "style: rock". */
-function styleIsDirection(lower: string, word: string): boolean {
-  const at = lower.indexOf(word);
-  if (at < 0) return false;
-  const around = lower.slice(Math.max(0, at - 12), at + word.length + 16);
-  return MUSIC_NOUN.test(around);
+/** Style words tried in one narrated part. */
+const MAX_STYLE_WORDS = 4;
+
+/**
+ * The first style a narrated part (lower case) names as music, next to a music word ("jazz music", "a
+ * funk track", "style: rock"); style words used as copy ("jazz up your kitchen") are passed over.
+ */
+function narratedStyle(lower: string): StyleRequest | undefined {
+  let text = lower;
+  for (let k = 0; k < MAX_STYLE_WORDS; k++) {
+    const found = findStyle(text);
+    if (!found) return undefined;
+    const at = text.indexOf(found.text);
+    if (MUSIC_NOUN.test(text.slice(Math.max(0, at - 12), at + found.text.length + 16))) return found;
+    text = text.slice(0, at) + ' '.repeat(found.text.length) + text.slice(at + found.text.length);
+  }
+  return undefined;
 }
 
 /**
@@ -37,8 +50,8 @@ export function directionsOnly(r: ExplicitRequests, lower: string, label: string
   if (r.tempo && !tempo) copy(r.tempo.text, 'tempo');
   const meter = r.meter && METER_DIRECTION.test(r.meter.text) ? r.meter : undefined;
   if (r.meter && !meter) copy(r.meter.text, 'meter');
-  const style = r.style && styleIsDirection(lower, r.style.text) ? r.style : undefined;
-  if (r.style && !style) copy(r.style.text, 'style');
+  const style = r.style && narratedStyle(lower);
+  if (r.style && style?.text !== r.style.text) copy(r.style.text, 'style');
   if (r.dynamics) copy(r.dynamics.text, 'dynamics');
   if (r.density) copy(r.density.text, 'density');
   // Instruments direct only when exclusive ("solo piano", "strings only") or excluded ("no drums").
