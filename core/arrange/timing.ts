@@ -78,8 +78,12 @@ export interface Timing {
   unplaced: Seconds[];
 }
 
-/** Cost weights of the fit: squared log tempo factor per step, and the prices of weaker positions. */
-const COST = { stretch: 100, offbeat: 0.5, halfBeat: 2, fractionalEnd: 1, scale: 50 } as const;
+/**
+ * Cost weights of the fit: squared log of each stretch's tempo factor and of each step between two
+ * stretches, and the prices of weaker positions (a beat that is no downbeat, an eighth), of a last bar cut
+ * short and of moving the opening tempo.
+ */
+const COST = { stretch: 100, step: 100, offbeat: 0.5, halfBeat: 2, fractionalEnd: 1, scale: 50 } as const;
 /** Slowest and fastest local factor a hit may ask of the base tempo. */
 const FACTOR_RANGE = [0.7, 1.45] as const;
 /** Largest nudge of the last step when it ends on a whole bar. */
@@ -133,21 +137,24 @@ function candidates(x: Beats, bar: Beats): { beat: Beats; cost: number }[] {
   return out;
 }
 
-/** Ways the last step may end: the tempo kept (a last bar cut short) or, unless fixed, a whole bar. */
+/**
+ * Ways the last stretch may end: the base tempo kept (a last bar cut short) or, unless fixed, a whole
+ * bar; with each one's factor.
+ */
 function endings(
   i: TimingInput,
   map: TempoEvent[],
   from: Beats,
   t: Seconds,
-): { beat: Beats; cost: number }[] {
+): { beat: Beats; cost: number; f: number }[] {
   const exact = secondsToBeats(beatsToSeconds(from, map) + (i.seconds - t), map);
-  const out = [{ beat: exact, cost: i.fixed ? 0 : COST.fractionalEnd }];
+  const out = [{ beat: exact, cost: i.fixed ? 0 : COST.fractionalEnd, f: 1 }];
   if (i.fixed) return out;
   for (const bars of [Math.floor(exact / i.bar), Math.ceil(exact / i.bar)]) {
     const beat = bars * i.bar;
     if (beat <= from) continue;
     const f = factor(map, from, beat, i.seconds - t);
-    if (Math.abs(f - 1) <= END_NUDGE) out.push({ beat, cost: stretchCost(f) });
+    if (Math.abs(f - 1) <= END_NUDGE) out.push({ beat, cost: stretchCost(f), f });
   }
   return out;
 }
@@ -158,29 +165,37 @@ interface Fit {
   end: Beats;
 }
 
-/** The cheapest beats for `hits` (and the end) over `map`, by dynamic programming; cost Infinity if none. */
+/** The price of a tempo step between two neighbouring stretches (factors `a` then `b`). */
+const stepCost = (a: number, b: number): number => COST.step * Math.log(b / a) ** 2;
+
+/**
+ * The cheapest beats for `hits` (and the end) over `map`, by dynamic programming over pairs of
+ * neighbouring hits (so each tempo step is priced as well as each stretch); cost Infinity if none.
+ */
 function place(i: TimingInput, map: TempoEvent[], hits: readonly Hit[]): Fit {
-  type Node = { beat: Beats; t: Seconds; cost: number; path: Beats[] };
-  let layer: Node[] = [{ beat: 0, t: 0, cost: 0, path: [] }];
+  type Node = { beat: Beats; t: Seconds; f: number; cost: number; path: Beats[] };
+  let layer: Node[] = [{ beat: 0, t: 0, f: NaN, cost: 0, path: [] }];
+  const step = (n: Node, f: number): number => (Number.isNaN(n.f) ? 0 : stepCost(n.f, f));
   for (const h of hits) {
-    const next: Node[] = [];
-    for (const c of candidates(secondsToBeats(h.seconds, map), i.bar)) {
-      let best: Node | undefined;
+    const next = new Map<string, Node>();
+    for (const c of candidates(secondsToBeats(h.seconds, map), i.bar))
       for (const n of layer) {
         if (c.beat <= n.beat) continue;
-        const cost = n.cost + c.cost + stretchCost(factor(map, n.beat, c.beat, h.seconds - n.t));
-        if (cost < (best?.cost ?? Infinity))
-          best = { beat: c.beat, t: h.seconds, cost, path: [...n.path, c.beat] };
+        const f = factor(map, n.beat, c.beat, h.seconds - n.t);
+        const cost = n.cost + c.cost + stretchCost(f) + step(n, f);
+        const key = `${c.beat} ${n.beat}`;
+        if (cost < (next.get(key)?.cost ?? Infinity))
+          next.set(key, { beat: c.beat, t: h.seconds, f, cost, path: [...n.path, c.beat] });
       }
-      if (best) next.push(best);
-    }
-    if (next.length === 0) return { cost: Infinity, beats: [], end: 0 };
-    layer = next;
+    if (next.size === 0) return { cost: Infinity, beats: [], end: 0 };
+    layer = [...next.values()];
   }
   let fit: Fit = { cost: Infinity, beats: [], end: 0 };
   for (const n of layer)
-    for (const e of endings(i, map, n.beat, n.t))
-      if (n.cost + e.cost < fit.cost) fit = { cost: n.cost + e.cost, beats: n.path, end: e.beat };
+    for (const e of endings(i, map, n.beat, n.t)) {
+      const cost = n.cost + e.cost + step(n, e.f);
+      if (cost < fit.cost) fit = { cost, beats: n.path, end: e.beat };
+    }
   return fit;
 }
 
