@@ -14,7 +14,7 @@ import { loadModel, SHIPPED_MODEL } from './model-files';
 import { loadSoundfont } from './render/files';
 import { pianoRollPng } from './render/png';
 import type { PictureValues } from './picture-files';
-import { writePictureFiles } from './picture-files';
+import { pictureLines, writePictureFiles } from './picture-files';
 
 /** `parseArgs` options common to the composing commands. */
 export const COMPOSE_OPTIONS = {
@@ -100,7 +100,7 @@ export async function composeToFiles(
     );
     const form = r.plan.sections.map((s) => `${s.kind} ${s.end - s.start}`).join(', ');
     console.log(`  form (beats): ${form}${r.plan.loop ? ', looping' : ''}`);
-    for (const line of r.embedding.explanation) console.log(`  ${line}`);
+    for (const line of [...pictureLines(r), ...r.embedding.explanation]) console.log(`  ${line}`);
     console.log(`audio: ${audio.lufs.toFixed(1)} LUFS, peak ${audio.peakDbfs.toFixed(1)} dBFS`);
     console.log(`-> ${files.midi}\n-> ${files.wav}\n-> ${files.png}\n-> ${files.json}`);
     for (const path of Object.values(picture.stems ?? {})) console.log(`-> ${path}`);

@@ -105,6 +105,27 @@ export function pictureRequest(values: PictureValues): Pick<ComposeRequest, 'cut
   return out;
 }
 
+/** Lines for the printed summary: the tempo map, the hits and the voice-over, when the piece has them. */
+export function pictureLines(r: ComposeResult): string[] {
+  const out: string[] = [];
+  const bpm = r.sequence.tempos.map((t) => t.bpm);
+  if (bpm.length > 1)
+    out.push(
+      `tempo map: ${Math.min(...bpm).toFixed(1)}-${Math.max(...bpm).toFixed(1)} bpm, ${bpm.length - 1} changes`,
+    );
+  const hits = r.plan.hits ?? [];
+  if (hits.length > 0) {
+    const downbeats = hits.filter((h) => h.downbeat).length;
+    const cuts = hits.reduce((a, h) => a + h.cuts.length, 0);
+    out.push(`hits: ${cuts} cuts on ${hits.length} beats (${downbeats} downbeats)`);
+  }
+  if ((r.plan.unplacedCuts ?? []).length > 0)
+    out.push(`cuts left without a hit: ${r.plan.unplacedCuts!.join(', ')} s`);
+  if ((r.plan.speech ?? []).length > 0)
+    out.push(`voice-over: ${r.plan.speech!.length} spans of speech given room`);
+  return out;
+}
+
 /** Writes one WAV per role beside `<base>.wav`; returns the paths by role. */
 async function writeStems(r: ComposeResult, base: string): Promise<Record<string, string>> {
   const { stems } = await renderStems(r.sequence, await loadSoundfont(), { loop: r.plan.loop });
