@@ -123,7 +123,7 @@ export function pictureLines(r: ComposeResult): string[] {
     out.push(`cuts left without a hit: ${r.plan.unplacedCuts!.join(', ')} s`);
   if ((r.plan.speech ?? []).length > 0)
     out.push(`voice-over: ${r.plan.speech!.length} spans of speech given room`);
-  return out;
+  return [...out, ...(r.plan.notes ?? [])];
 }
 
 /** Writes one WAV per role beside `<base>.wav`; returns the paths by role. */

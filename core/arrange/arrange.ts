@@ -102,6 +102,10 @@ export function planArrangement(embedding: EmbedResult, o: ArrangeOptions): Arra
     speech: planSpeech(o.speech ?? [], tempos, beats, bar),
   };
   plan.motif = motifWindow(plan);
+  const meter = `${c.meter.numerator}/${c.meter.denominator}`;
+  const unmet = embedding.segments.filter((s) => s.sources.meter === 'explicit' && s.meter !== meter);
+  if (unmet.length > 0)
+    plan.notes = [`meter ${unmet[0].meter} of a later part not followed: the piece stays in ${meter}`];
   if (o.theme) plan = withTheme({ ...plan, chords: planChords(plan, o.seed ?? 1) }, o.theme);
   else plan.chords = planChords(plan, o.seed ?? 1);
   plan.chords = anticipateChords(plan.chords, hits);

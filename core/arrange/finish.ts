@@ -187,9 +187,14 @@ export function addEnding(notes: readonly Note[], plan: ArrangementPlan, velocit
     .filter((n) => n.start < at - EPS)
     .map((n) => (n.end > at ? { ...n, end: Math.max(n.start + 0.25, at) } : n));
   const end = plan.beats;
-  // The ending's own key: a script may have modulated since the start.
-  const tonic = ending.conditioning.key.tonic;
-  const third = ending.conditioning.key.mode === 'major' ? 4 : 3;
+  // The ending's own key when a script modulated since the start, else the piece's.
+  const first = plan.sections[0].conditioning.key;
+  const modulates = plan.sections.some(
+    (s) => s.conditioning.key.tonic !== first.tonic || s.conditioning.key.mode !== first.mode,
+  );
+  const key = modulates ? ending.conditioning.key : plan.key;
+  const tonic = key.tonic;
+  const third = key.mode === 'major' ? 4 : 3;
   const program = (r: Role): number => plan.programs[r];
   const held = (role: Role, pitch: number, velocity: number): Note => ({
     pitch,

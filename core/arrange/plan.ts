@@ -71,6 +71,8 @@ export interface ArrangementPlan {
   unplacedCuts?: Seconds[];
   /** Spans of speech the music makes room for (absent or empty without a voice-over). */
   speech?: SpeechSpan[];
+  /** What the plan could not honour, for an editor (e.g. a meter change a later part asks for). */
+  notes?: string[];
   /** The opening theme's bars (the first two bars the melody plays), shared by a family of cutdowns. */
   motif?: { start: Beats; end: Beats };
 }

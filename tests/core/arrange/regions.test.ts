@@ -48,3 +48,12 @@ describe('a script that changes key in its second part (the shipped model)', () 
     }
   });
 });
+
+describe('a meter change in a later part', () => {
+  it('is not followed, and the plan says so', () => {
+    const plan = planArrangement(embed('0:00 a calm start\n0:10 then we dance, 3/4 time'), { seconds: 20 });
+    expect(plan.meter).toEqual({ numerator: 4, denominator: 4 });
+    expect(plan.notes).toEqual(['meter 3/4 of a later part not followed: the piece stays in 4/4']);
+    expect(planArrangement(embed('a waltz in 3/4'), { seconds: 20 }).notes).toBeUndefined();
+  });
+});
