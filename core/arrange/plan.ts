@@ -67,7 +67,7 @@ export interface ArrangementPlan {
   loop: boolean;
   /** The picture's cuts, each on a beat, accented (absent or empty without cuts). */
   hits?: Hit[];
-  /** Cuts no tempo within range could put on a beat (left unaccented). */
+  /** Cuts left without a hit: outside the piece (or at its very edges), or out of the tempo range. */
   unplacedCuts?: Seconds[];
   /** Spans of speech the music makes room for (absent or empty without a voice-over). */
   speech?: SpeechSpan[];

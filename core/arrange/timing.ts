@@ -74,7 +74,7 @@ export interface Timing {
   hits: Hit[];
   /** The bar line at which each of the input's `changes` starts, in order. */
   changeBeats: Beats[];
-  /** Cuts that no tempo within range could put on a beat (left without a hit). */
+  /** Cuts left without a hit: outside the piece (or at its very edges), or that no tempo within range could put on a beat. */
   unplaced: Seconds[];
 }
 
@@ -228,7 +228,8 @@ export function fitTiming(i: TimingInput): Timing {
   }
   const scales = i.fixed || (i.changes ?? []).length > 0 ? [1] : SCALES;
   let hits = groupCuts(cuts, i.seconds, baseMap(i, 1).map);
-  const unplaced: Seconds[] = [];
+  // Cuts at the very edges or outside the piece get no hit either.
+  const unplaced: Seconds[] = cuts.filter((c) => !(c > EDGE && c < i.seconds - EDGE));
   for (;;) {
     let best: (Fit & { map: TempoEvent[]; at: Beats[] }) | undefined;
     for (const scale of scales) {

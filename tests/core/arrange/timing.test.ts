@@ -68,6 +68,7 @@ describe('fitTiming', () => {
   it('ignores cuts at the very start or end and ones outside the piece', () => {
     const t = fitTiming({ seconds: 10, tempo: 120, bar: 4, fixed: false, cuts: [0, 0.01, 10, 12, 5] });
     expect(t.hits.map((h) => h.seconds)).toEqual([5]);
+    expect(t.unplaced).toEqual([0, 0.01, 10, 12]);
   });
 
   it('starts a stated tempo change at the bar line nearest its cue, and keeps the length', () => {

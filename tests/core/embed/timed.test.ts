@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cutsOf, embed, embedMarkers, parseSrt, parseTranscript, speechSpans } from '../../../core/embed';
+import { COFFEE_SRT } from '../arrange/picture.fixtures';
 
 const SRT = `1
 00:00:00,000 --> 00:00:04,500
@@ -117,21 +118,8 @@ describe('timed input', () => {
 });
 
 describe('a script is narration, not instructions', () => {
-  const coffee = `1
-00:00:00,500 --> 00:00:05,800
-Mornings used to be hard. Grey, slow, quiet.
-
-2
-00:00:06,500 --> 00:00:13,000
-Then you found Sunrise Roast. Bold, bright, alive.
-
-3
-00:00:15,000 --> 00:00:22,500
-Every cup, a kick-start. Every sip, pure energy!
-`;
-
   it('reads the copy\'s "slow" and "quiet" as the mood of their own part, not as the tempo and dynamics', () => {
-    const r = embed(coffee);
+    const r = embed(COFFEE_SRT);
     expect(r.sources.tempo).toBe('implicit');
     expect(r.statedBpm).toBeNull();
     expect(r.tempo).toBeGreaterThanOrEqual(100);
