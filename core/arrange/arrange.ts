@@ -15,6 +15,7 @@ import { planSections } from './form';
 import { accentHits, anticipateChords } from './hits';
 import { planMarkers } from './markers';
 import { keyRegions, writeByKey } from './regions';
+import type { Timing } from './timing';
 import { fitTiming, tempoChangesOf } from './timing';
 import { makeRoomForVoice, planSpeech } from './voice';
 import {
@@ -31,7 +32,7 @@ import {
   sustainRole,
 } from './finish';
 import { isSustained, orchestrate } from './orchestrate';
-import type { ArrangementPlan } from './plan';
+import type { ArrangementPlan, Section } from './plan';
 
 /** Settings of {@link arrange}. */
 export interface ArrangeOptions {
@@ -57,11 +58,13 @@ export interface ArrangeOptions {
   theme?: Theme;
 }
 
-/** Plans the arrangement of `embedding` over `seconds` (no notes yet). */
-export function planArrangement(embedding: EmbedResult, o: ArrangeOptions): ArrangementPlan {
+/**
+ * The time line and the form: the tempo map fitted to the length, the cuts and the tempi a script
+ * states, and the sections on it (a part that states a tempo starts where its tempo does).
+ */
+function planTime(embedding: EmbedResult, o: ArrangeOptions): { timing: Timing; sections: Section[] } {
   const c = embedding.conditioning;
   const bar = beatsPerBar(c.meter);
-  const loop = o.loop ?? false;
   const changes = tempoChangesOf(embedding, o.seconds);
   const timing = fitTiming({
     seconds: o.seconds,
@@ -71,21 +74,37 @@ export function planArrangement(embedding: EmbedResult, o: ArrangeOptions): Arra
     changes,
     cuts: o.cuts,
   });
-  const { tempos, beats, hits } = timing;
-  const tempo = tempos[0].bpm;
   const sections = planSections({
     embedding,
-    conditioning: { ...c, tempo },
-    beats,
-    loop,
-    tempos,
+    conditioning: { ...c, tempo: timing.tempos[0].bpm },
+    beats: timing.beats,
+    loop: o.loop ?? false,
+    tempos: timing.tempos,
     pinned: new Map(timing.changeBeats.map((b, k) => [changes[k].segment ?? -1, b])),
-    hitBars: hits.filter((h) => h.downbeat).map((h) => h.beat / bar),
+    hitBars: timing.hits.filter((h) => h.downbeat).map((h) => h.beat / bar),
   });
+  return { timing, sections };
+}
+
+/** A note for each meter a later part states that the piece (one meter throughout) does not follow. */
+function unfollowedMeters(embedding: EmbedResult): string[] | undefined {
+  const { numerator, denominator } = embedding.conditioning.meter;
+  const meter = `${numerator}/${denominator}`;
+  const unmet = embedding.segments.filter((s) => s.sources.meter === 'explicit' && s.meter !== meter);
+  return unmet.length > 0
+    ? [`meter ${unmet[0].meter} of a later part not followed: the piece stays in ${meter}`]
+    : undefined;
+}
+
+/** Plans the arrangement of `embedding` over `seconds` (no notes yet). */
+export function planArrangement(embedding: EmbedResult, o: ArrangeOptions): ArrangementPlan {
+  const c = embedding.conditioning;
+  const { timing, sections } = planTime(embedding, o);
+  const { tempos, beats, hits } = timing;
   const { programs, drumLevel } = orchestrate(c.style, embedding.instruments, embedding.exclusive);
   let plan: ArrangementPlan = {
     seconds: o.seconds,
-    tempo,
+    tempo: tempos[0].bpm,
     askedTempo: c.tempo,
     tempos,
     beats,
@@ -96,16 +115,14 @@ export function planArrangement(embedding: EmbedResult, o: ArrangeOptions): Arra
     chords: [],
     programs,
     drumLevel,
-    loop,
+    loop: o.loop ?? false,
     hits,
     unplacedCuts: timing.unplaced,
-    speech: planSpeech(o.speech ?? [], tempos, beats, bar),
+    speech: planSpeech(o.speech ?? [], tempos, beats, beatsPerBar(c.meter)),
   };
   plan.motif = motifWindow(plan);
-  const meter = `${c.meter.numerator}/${c.meter.denominator}`;
-  const unmet = embedding.segments.filter((s) => s.sources.meter === 'explicit' && s.meter !== meter);
-  if (unmet.length > 0)
-    plan.notes = [`meter ${unmet[0].meter} of a later part not followed: the piece stays in ${meter}`];
+  const notes = unfollowedMeters(embedding);
+  if (notes) plan.notes = notes;
   if (o.theme) plan = withTheme({ ...plan, chords: planChords(plan, o.seed ?? 1) }, o.theme);
   else plan.chords = planChords(plan, o.seed ?? 1);
   plan.chords = anticipateChords(plan.chords, hits);
