@@ -130,11 +130,7 @@ export function compose(model: MusicModel, req: ComposeRequest): ComposeResult {
     : embed(req.prompt ?? '', req.embedOptions);
   const embedding = applyOverrides(raw, req.overrides);
   const seconds = checkedSeconds(req.seconds ?? embedding.seconds ?? 30);
-  const cutdowns = (req.cutdowns ?? []).map((c) => (typeof c === 'number' ? { seconds: c } : c));
-  if (cutdowns.length > MAX_CUTDOWNS) throw new PromptError(`at most ${MAX_CUTDOWNS} cutdowns`);
-  cutdowns.forEach((c) => checkedSeconds(c.seconds));
-  const spoken = embedding.segments.filter((x) => x.end > x.start);
-  const speech = req.speech ? checkedSpans(req.speech) : req.voiceOver ? spoken : [];
+  const picture = checkedPicture(req, embedding);
   const prompt =
     req.prompt ?? (req.markers ?? []).map((m) => [m.name, m.comments].filter(Boolean).join(': ')).join('\n');
   const base = { seed, temperature, loop: req.loop ?? false };
@@ -142,38 +138,52 @@ export function compose(model: MusicModel, req: ComposeRequest): ComposeResult {
     const { sequence, plan } = arrange(model, e, { ...base, ...o });
     sequence.meta = { ...sequence.meta, prompt: prompt.slice(0, 500), seed, model: model.version };
     const key = `${PITCH_CLASS_NAMES[plan.key.tonic]} ${plan.key.mode}`;
+    const { tempo } = plan;
     return {
       prompt,
       sequence,
-      embedding,
+      embedding: e,
       plan,
       seed,
       temperature,
       model: model.version,
       seconds: plan.seconds,
-      tempo: plan.tempo,
+      tempo,
       key,
     };
   };
-  const main = one({
-    seconds,
-    cuts: checkedTimes(req.cuts ?? embedding.cuts ?? [], 'cut'),
-    speech,
-  });
-  if (cutdowns.length === 0) return main;
+  const main = one({ seconds, cuts: picture.cuts, speech: picture.speech });
+  if (picture.cutdowns.length === 0) return main;
   const theme = themeOf(main.sequence, main.plan);
-  main.cutdowns = cutdowns.map((c) =>
-    one(
-      {
-        seconds: c.seconds,
-        cuts: checkedTimes(c.cuts ?? [], 'cut'),
-        speech: checkedSpans(c.speech ?? []),
-        theme,
-      },
-      rescaled(embedding, c.seconds / seconds),
-    ),
-  );
+  main.cutdowns = picture.cutdowns.map((c) => one({ ...c, theme }, rescaled(embedding, c.seconds / seconds)));
   return main;
+}
+
+/**
+ * The picture fields of a request, checked before anything is written: cuts (default: the prompt's
+ * marker JSON's), speech (given, or the prompt's own timed parts with `voiceOver`), cutdowns.
+ * @throws {PromptError} on a bad cut, speech span or cutdown, or more than {@link MAX_CUTDOWNS} cutdowns.
+ */
+function checkedPicture(
+  req: ComposeRequest,
+  embedding: EmbedResult,
+): {
+  cuts: Seconds[];
+  speech: TimeSpan[];
+  cutdowns: { seconds: Seconds; cuts: Seconds[]; speech: TimeSpan[] }[];
+} {
+  const spoken = embedding.segments.filter((x) => x.end > x.start);
+  const list = (req.cutdowns ?? []).map((c) => (typeof c === 'number' ? { seconds: c } : c));
+  if (list.length > MAX_CUTDOWNS) throw new PromptError(`at most ${MAX_CUTDOWNS} cutdowns`);
+  return {
+    cuts: checkedTimes(req.cuts ?? embedding.cuts ?? [], 'cut'),
+    speech: req.speech ? checkedSpans(req.speech) : req.voiceOver ? spoken : [],
+    cutdowns: list.map((c) => ({
+      seconds: checkedSeconds(c.seconds),
+      cuts: checkedTimes(c.cuts ?? [], 'cut'),
+      speech: checkedSpans(c.speech ?? []),
+    })),
+  };
 }
 
 /** The embedding with its timed parts moved to a version `factor` times as long (a cutdown keeps the arc). */
