@@ -1,15 +1,19 @@
 /**
  * Scoring to picture in the CLI: the options `--hits`, `--voice-over`, `--stems` and `--cutdowns` of
  * `generate` and `score-script`, read into the request, and the extra files they ask for (one WAV per
- * role beside the mix; a `.mid`, `.wav`, `.png` and `.json` per cutdown).
+ * role beside the mix; a `.mid`, `.wav`, `.png` and `.json` per cutdown), added to the command's one
+ * result set (`output.ts`): named with the result's name, written whole or not at all, removed on Ctrl-C.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { sequenceToMidi } from '../core/codec/midi';
 import type { ComposeRequest, ComposeResult, CutdownRequest } from '../core/compose';
 import { resultDocument } from '../core/compose';
-import { parseTime, speechSpans } from '../core/embed';
-import { UsageError } from '../core/errors';
+import { parseTime, readSpeech } from '../core/embed';
+import { FileError, ScriptError, UsageError } from '../core/errors';
+import type { SliceOptions } from '../core/render';
 import { renderStems, renderWav } from '../core/render';
+import { ROLES } from '../core/sequence';
+import type { ComposeExtras } from './compose-files';
+import { readTextFile } from './input';
 import { loadSoundfont } from './render/files';
 import { pianoRollPng } from './render/png';
 
@@ -75,33 +79,49 @@ function cutdownList(text: string): CutdownRequest[] {
 }
 
 /**
- * The request fields of the picture options: cuts, speech spans read from the voice-over file, cutdowns.
- * @throws {UsageError} when the voice-over file cannot be read or has no timed speech, or a list is malformed.
+ * The speech spans of a voice-over file, read strictly by its format (a cue that breaks it is left out
+ * and reported on stderr).
+ * @throws {FileError} when the file cannot be read (missing, a folder, too large, not text).
+ * @throws {ScriptError} when it looks like JSON, SRT, VTT or time-coded lines but breaks that format.
+ * @throws {UsageError} when it holds no timed speech.
  */
-export function pictureRequest(values: PictureValues): Pick<ComposeRequest, 'cuts' | 'speech' | 'cutdowns'> {
-  const out: Pick<ComposeRequest, 'cuts' | 'speech' | 'cutdowns'> = {};
+function voiceOver(file: string): NonNullable<ComposeRequest['speech']> {
+  const prefix = (err: unknown): unknown => {
+    if (err instanceof FileError)
+      return new FileError(`--voice-over: ${err.message}`, err.path, err.reason, { cause: err });
+    if (err instanceof ScriptError) return new ScriptError(`--voice-over ${file}: ${err.message}`, err.line);
+    return err;
+  };
+  let spans;
+  try {
+    const text = readTextFile(file, { maxBytes: MAX_VOICE_BYTES, what: 'voice-over' });
+    const reading = readSpeech(text, { fileName: file, strict: true });
+    for (const note of reading.notes) console.error(`audiogenesis: warning: --voice-over: ${note}`);
+    spans = reading.spans;
+  } catch (err) {
+    throw prefix(err);
+  }
+  if (spans.length === 0)
+    throw new UsageError(
+      `--voice-over: ${file} has no timed speech (give a transcript JSON, .srt/.vtt or time-coded lines)`,
+    );
+  return spans;
+}
+
+/** The request fields that the picture options set. */
+export type PictureFields = Pick<ComposeRequest, 'cuts' | 'speech' | 'cutdowns'>;
+
+/**
+ * The request fields of the picture options: cuts, speech spans read from the voice-over file, cutdowns.
+ * @throws {UsageError} when a list is malformed or the voice-over file has no timed speech.
+ * @throws {FileError} when the voice-over file cannot be read.
+ * @throws {ScriptError} when the voice-over file breaks its format.
+ */
+export function pictureRequest(values: PictureValues): PictureFields {
+  const out: PictureFields = {};
   if (values.hits !== undefined) out.cuts = times(values.hits, '--hits');
   if (values.cutdowns !== undefined) out.cutdowns = cutdownList(values.cutdowns);
-  const file = values['voice-over'];
-  if (file !== undefined) {
-    let text: string;
-    try {
-      const bytes = readFileSync(file);
-      if (bytes.length > MAX_VOICE_BYTES)
-        throw new UsageError(`--voice-over: ${file} is over ${MAX_VOICE_BYTES} bytes`);
-      text = bytes.toString('utf8');
-    } catch (err) {
-      if (err instanceof UsageError) throw err;
-      throw new UsageError(
-        `--voice-over: cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`,
-      );
-    }
-    out.speech = speechSpans(text);
-    if (out.speech.length === 0)
-      throw new UsageError(
-        `--voice-over: ${file} has no timed speech (give a transcript JSON, .srt/.vtt or time-coded lines)`,
-      );
-  }
+  if (values['voice-over'] !== undefined) out.speech = voiceOver(values['voice-over']);
   return out;
 }
 
@@ -126,51 +146,103 @@ export function pictureLines(r: ComposeResult): string[] {
   return [...out, ...(r.plan.notes ?? [])];
 }
 
-/** Writes one WAV per role beside `<base>.wav`; returns the paths by role. */
-async function writeStems(r: ComposeResult, base: string): Promise<Record<string, string>> {
-  const { stems } = await renderStems(r.sequence, await loadSoundfont(), { loop: r.plan.loop });
-  const paths: Record<string, string> = {};
-  for (const [role, wav] of Object.entries(stems)) {
-    paths[role] = `${base}-${role}.wav`;
-    writeFileSync(paths[role], wav);
-  }
-  return paths;
+type Add = (suffix: string, data: Uint8Array) => void;
+
+/** Renders give the event loop a turn now and then, so that Ctrl-C removes the set while they run. */
+const INTERRUPTIBLE: SliceOptions = {
+  pause: () => new Promise((done) => setImmediate(done)),
+  budgetMs: 100,
+};
+
+/** The file suffix of each cutdown (`-30s`, and `-30s-2` for a second version of the same length). */
+function cutdownSuffixes(r: ComposeResult): { c: ComposeResult; suffix: string }[] {
+  const used = new Map<number, number>();
+  return (r.cutdowns ?? []).map((c) => {
+    const n = (used.get(c.seconds) ?? 0) + 1;
+    used.set(c.seconds, n);
+    return { c, suffix: `-${c.seconds}s${n > 1 ? `-${n}` : ''}` };
+  });
 }
 
-/** Writes a cutdown's `.mid`, `.wav`, `.png` and `.json` (and its stems); returns the paths. */
-async function writeCutdown(
-  c: ComposeResult,
-  base: string,
-  stems: boolean,
-): Promise<Record<string, unknown>> {
-  const files = { midi: `${base}.mid`, wav: `${base}.wav`, png: `${base}.png`, json: `${base}.json` };
-  writeFileSync(files.midi, sequenceToMidi(c.sequence, { name: c.prompt.slice(0, 60) }));
-  writeFileSync(files.wav, (await renderWav(c.sequence, await loadSoundfont(), { loop: c.plan.loop })).wav);
-  writeFileSync(files.png, pianoRollPng(c.sequence));
-  writeFileSync(files.json, JSON.stringify(resultDocument(c), null, 2));
-  return { seconds: c.seconds, ...files, ...(stems && { stems: await writeStems(c, base) }) };
+/** Adds one WAV per role, `<suffix>-<role>.wav`. */
+async function addStems(r: ComposeResult, suffix: string, add: Add): Promise<void> {
+  const soundfont = await loadSoundfont();
+  const { stems } = await renderStems(r.sequence, soundfont, { loop: r.plan.loop }, INTERRUPTIBLE);
+  for (const [role, wav] of Object.entries(stems)) add(`${suffix}-${role}.wav`, wav);
+}
+
+/** Adds a cutdown's `.mid`, `.wav`, `.png` and `.json` (and its stems) under `suffix`. */
+async function addCutdown(c: ComposeResult, suffix: string, stems: boolean, add: Add): Promise<void> {
+  add(`${suffix}.mid`, sequenceToMidi(c.sequence, { name: c.prompt.slice(0, 60) }));
+  const soundfont = await loadSoundfont();
+  add(`${suffix}.wav`, (await renderWav(c.sequence, soundfont, { loop: c.plan.loop }, INTERRUPTIBLE)).wav);
+  add(`${suffix}.png`, pianoRollPng(c.sequence));
+  add(`${suffix}.json`, new TextEncoder().encode(JSON.stringify(resultDocument(c), null, 2)));
+  if (stems) await addStems(c, suffix, add);
 }
 
 /**
- * Writes what the picture options ask beyond the main files of `<base>`: stems, and each cutdown as
- * `<base>-<L>s.*`. Returns the paths written, for the summary.
+ * The command's extras with what the picture options add: their settings (cuts, speech, cutdowns) hashed
+ * into the result's name, and the stems and cutdowns as more files of the same set. Without picture
+ * options, `extras` unchanged.
  */
-export async function writePictureFiles(
-  r: ComposeResult,
-  base: string,
+export function pictureExtras(
+  request: PictureFields,
   values: PictureValues,
-): Promise<{ stems?: Record<string, string>; cutdowns?: Record<string, unknown>[] }> {
-  const out: { stems?: Record<string, string>; cutdowns?: Record<string, unknown>[] } = {};
-  if (values.stems) out.stems = await writeStems(r, base);
-  if (r.cutdowns?.length) {
-    out.cutdowns = [];
-    const used = new Map<number, number>();
-    for (const c of r.cutdowns) {
-      const n = (used.get(c.seconds) ?? 0) + 1;
-      used.set(c.seconds, n);
-      const name = `${base}-${c.seconds}s${n > 1 ? `-${n}` : ''}`;
-      out.cutdowns.push(await writeCutdown(c, name, !!values.stems));
-    }
-  }
-  return out;
+  extras: ComposeExtras = {},
+): ComposeExtras {
+  const picture = Object.fromEntries(
+    (['cuts', 'speech', 'cutdowns'] as const).flatMap((k) => (request[k] ? [[k, request[k]]] : [])),
+  );
+  const stems = values.stems ?? false;
+  const changed = Object.keys(picture).length > 0;
+  if (!changed && !stems) return extras;
+  const settings = changed ? { ...extras.settings, picture } : extras.settings;
+  return {
+    ...(settings && { settings }),
+    files: async (r, add) => {
+      await extras.files?.(r, add);
+      if (stems) await addStems(r, '', add);
+      for (const { c, suffix } of cutdownSuffixes(r)) await addCutdown(c, suffix, stems, add);
+    },
+  };
+}
+
+/** A cutdown's files in the summary. */
+interface CutdownFiles {
+  seconds: number;
+  midi: string;
+  wav: string;
+  png: string;
+  json: string;
+  stems?: Record<string, string>;
+}
+
+/** The stems written under `suffix`, by role (none: undefined). */
+function stemPaths(paths: Record<string, string>, suffix: string): Record<string, string> | undefined {
+  const found = ROLES.flatMap((role) => {
+    const path = paths[`${suffix}-${role}.wav`];
+    return path ? [[role, path] as const] : [];
+  });
+  return found.length > 0 ? Object.fromEntries(found) : undefined;
+}
+
+/** The summary's stems and cutdowns: the paths the set gave the picture files. */
+export function pictureSummary(
+  r: ComposeResult,
+  paths: Record<string, string>,
+): { stems?: Record<string, string>; cutdowns?: CutdownFiles[] } {
+  const stems = stemPaths(paths, '');
+  const cutdowns = cutdownSuffixes(r).map(({ c, suffix }): CutdownFiles => {
+    const own = stemPaths(paths, suffix);
+    return {
+      seconds: c.seconds,
+      midi: paths[`${suffix}.mid`],
+      wav: paths[`${suffix}.wav`],
+      png: paths[`${suffix}.png`],
+      json: paths[`${suffix}.json`],
+      ...(own && { stems: own }),
+    };
+  });
+  return { ...(stems && { stems }), ...(cutdowns.length > 0 && { cutdowns }) };
 }

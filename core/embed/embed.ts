@@ -10,10 +10,10 @@ import { directionsOnly, withCopyTempo } from './directions';
 import { findExplicit, mergeExplicit } from './explicit';
 import { combineMoods, scoreMood } from './mood';
 import { cleanText, tokenize } from './text';
-import { limitCues, parseMarkers, readTimed } from './timed';
-import type { InputKind } from './timed';
-import type { Cue, EmbedOptions, EmbedResult, MarkerInput, Mood } from './types';
-import type { EmbedSegment } from './types';
+import { droppedNotes, readMarkerList } from './formats';
+import type { InputKind } from './formats';
+import { limitCues, readTimed } from './timed';
+import type { Adjustment, Cue, EmbedOptions, EmbedResult, EmbedSegment, MarkerInput, Mood } from './types';
 
 /** Defaults of {@link EmbedOptions}. */
 export const EMBED_DEFAULTS: Required<EmbedOptions> = {
@@ -53,6 +53,8 @@ export function neutralResult(note: string): EmbedResult {
     statedBpm: null,
     exclusive: false,
     explanation: [note],
+    adjustments: [],
+    lengthSource: null,
     conditioning: c,
   };
 }
@@ -124,6 +126,23 @@ function segmentOf(part: Part, scoped: Requests, globalMood: Mood): EmbedSegment
   };
 }
 
+/** The requests whose value as written was changed. */
+function adjustmentsOf(explicit: Requests): Adjustment[] {
+  const out: Adjustment[] = [];
+  const { tempo, seconds } = explicit;
+  if (tempo?.asked !== undefined && tempo.note)
+    out.push({ field: 'tempo', text: tempo.text, asked: tempo.asked, used: tempo.bpm, note: tempo.note });
+  if (seconds?.asked !== undefined && seconds.note)
+    out.push({
+      field: 'seconds',
+      text: seconds.text,
+      asked: seconds.asked,
+      used: seconds.value,
+      note: seconds.note,
+    });
+  return out;
+}
+
 function embedCues(
   whole: string,
   kind: InputKind,
@@ -169,9 +188,24 @@ function embedCues(
     why.push(
       `read as ${kind}: ${segments.length} segment${segments.length === 1 ? '' : 's'}${timed ? '' : ' timed by speaking rate'}`,
     );
-  if (explicit.seconds) why.push(`length ${seconds} s: asked for ("${explicit.seconds.text}")`);
+  if (explicit.seconds)
+    why.push(explicit.seconds.note ?? `length ${seconds} s: asked for ("${explicit.seconds.text}")`);
   else if (seconds !== null) why.push(`length ${seconds} s: end of the timed input`);
-  return { ...attributes, explanation: [...why, ...attributes.explanation], seconds, segments, conditioning };
+  const explanation = [...why, ...attributes.explanation];
+  const lengthSource = explicit.seconds
+    ? { from: 'prompt' as const, text: explicit.seconds.text }
+    : seconds !== null
+      ? { from: 'timed' as const }
+      : null;
+  return {
+    ...attributes,
+    explanation,
+    adjustments: adjustmentsOf(explicit),
+    lengthSource,
+    seconds,
+    segments,
+    conditioning,
+  };
 }
 
 /**
@@ -191,6 +225,7 @@ export function embed(prompt: string, options: EmbedOptions = {}): EmbedResult {
     if (!opts.detectTimed) return embedCues(raw, 'prompt', [], false, notes, opts);
     const lengthHint = findExplicit(cleanText(raw.slice(0, 2000)), []).seconds?.value ?? null;
     const input = readTimed(raw, opts.wordsPerSecond, lengthHint);
+    notes.push(...input.notes);
     const whole =
       input.kind === 'markers' || input.kind === 'transcript'
         ? input.cues.map((c) => c.text).join('. ')
@@ -208,8 +243,10 @@ export function embed(prompt: string, options: EmbedOptions = {}): EmbedResult {
 export function embedMarkers(markers: readonly MarkerInput[], options: EmbedOptions = {}): EmbedResult {
   const opts = { ...EMBED_DEFAULTS, ...options };
   try {
-    const cues = parseMarkers(Array.isArray(markers) ? markers : []);
-    return embedCues(cues.map((c) => c.text).join('. '), 'markers', cues, true, [], opts);
+    const reading = readMarkerList(Array.isArray(markers) ? markers : []);
+    const notes = [...reading.notes, ...droppedNotes({ kind: 'markers', dropped: reading.dropped })];
+    const cues = reading.cues;
+    return embedCues(cues.map((c) => c.text).join('. '), 'markers', cues, true, notes, opts);
   } catch (err) {
     return neutralResult(
       `the markers could not be read (${err instanceof Error ? err.message : 'unknown error'}): neutral defaults`,

@@ -7,6 +7,7 @@ import { GRID, VOCAB } from '../codec/events';
 import { CONDITIONING_SIZE, CONDITIONING_VERSION, STYLES } from '../conditioning';
 import { ModelLoadError } from '../errors';
 import { ROLES } from '../sequence';
+import { EVENT_INPUTS, HEADS } from './fields';
 
 /** Metric positions the model distinguishes (grid steps in a bar of up to 4 beats). */
 export const POSITIONS = 4 * GRID;
@@ -119,6 +120,7 @@ export function checkConfig(raw: unknown): ModelConfig {
     throw new ModelLoadError(`config.json format ${String(c.format)} is not ${CONFIG_FORMAT}`);
   if (!c.architecture || (c.architecture.kind !== 'event-lstm' && c.architecture.kind !== 'seed-baseline'))
     throw new ModelLoadError('config.json names no known architecture');
+  checkArchitecture(c.architecture);
   if (typeof c.name !== 'string' || typeof c.version !== 'string')
     throw new ModelLoadError('config.json lacks name or version');
   for (const [k, v] of Object.entries(EVENT_VOCAB))
@@ -128,4 +130,76 @@ export function checkConfig(raw: unknown): ModelConfig {
   if (c.conditioning?.size !== CONDITIONING_SIZE || c.conditioning.version !== CONDITIONING_VERSION)
     throw new ModelLoadError('config.json conditioning schema does not match the code');
   return c as ModelConfig;
+}
+
+/** Largest width a config may give a layer (a guard against absurd allocations from a damaged file). */
+const MAX_WIDTH = 8192;
+
+function width(value: unknown, field: string): void {
+  if (!(Number.isInteger(value) && (value as number) > 0 && (value as number) <= MAX_WIDTH))
+    throw new ModelLoadError(
+      `config.json architecture.${field} is ${JSON.stringify(value) ?? 'missing'}: it must be a whole number from 1 to ${MAX_WIDTH}`,
+    );
+}
+
+/**
+ * Checks an architecture's sizes: whole positive numbers where the code expects them.
+ * @throws {ModelLoadError} naming the field at fault.
+ */
+export function checkArchitecture(a: ModelConfig['architecture']): void {
+  if (a.kind === 'seed-baseline') {
+    width(a.units, 'units');
+    width(a.window, 'window');
+    return;
+  }
+  if (!Array.isArray(a.units) || a.units.length === 0)
+    throw new ModelLoadError('config.json architecture.units must be a list of layer widths, e.g. [256]');
+  a.units.forEach((u, i) => width(u, `units[${i}]`));
+  if (typeof a.embed !== 'object' || a.embed === null)
+    throw new ModelLoadError('config.json architecture.embed is missing');
+  for (const k of EVENT_INPUTS) width(a.embed[k], `embed.${k}`);
+  width(a.conditioningWidth, 'conditioningWidth');
+}
+
+/** One weight tensor a model's manifest must list: its name and shape. */
+export interface ExpectedWeight {
+  name: string;
+  shape: number[];
+}
+
+const lstm = (name: string, input: number, units: number): ExpectedWeight[] => [
+  { name: `${name}/kernel`, shape: [input, 4 * units] },
+  { name: `${name}/recurrent_kernel`, shape: [units, 4 * units] },
+  { name: `${name}/bias`, shape: [4 * units] },
+];
+const dense = (name: string, input: number, units: number): ExpectedWeight[] => [
+  { name: `${name}/kernel`, shape: [input, units] },
+  { name: `${name}/bias`, shape: [units] },
+];
+
+/**
+ * The weights a model of `config` has, in the order tf.layers saves them (the network's layer order):
+ * what a weights manifest must match, name by name and shape by shape.
+ */
+export function expectedWeights(config: ModelConfig): ExpectedWeight[] {
+  const a = config.architecture;
+  if (a.kind === 'seed-baseline')
+    return [
+      ...lstm('lstm', 3, a.units),
+      ...dense('pitch', a.units, 128),
+      ...dense('step', a.units, 1),
+      ...dense('duration', a.units, 1),
+    ];
+  const out: ExpectedWeight[] = EVENT_INPUTS.map((k) => ({
+    name: `emb_${k}/embeddings`,
+    shape: [config.vocab[k], a.embed[k]],
+  }));
+  out.push(...dense('cond_dense', config.conditioning.size, a.conditioningWidth));
+  let input = EVENT_INPUTS.reduce((s, k) => s + a.embed[k], 0) + a.conditioningWidth;
+  a.units.forEach((units, i) => {
+    out.push(...lstm(`lstm_${i}`, input, units));
+    input = units;
+  });
+  for (const h of HEADS) out.push(...dense(`head_${h}`, input, config.vocab[h]));
+  return out;
 }

@@ -7,10 +7,12 @@
 import type { NoteSequence, Role } from '../sequence';
 import { ROLES } from '../sequence';
 import { applyGain, dbToGain } from './dynamics';
-import { samplePeakDbfs } from './loudness';
 import type { RenderOptions, RenderResult } from './render';
-import { normalise, premix } from './render';
-import { encodeWav } from './wav';
+import { master, premix } from './render';
+import type { SliceOptions } from './slice';
+import { slicer } from './slice';
+import { driveSteps } from './steps';
+import { encodeWavSteps } from './wav';
 
 /** The mix and its stems. */
 export interface StemsResult {
@@ -23,29 +25,29 @@ export interface StemsResult {
 }
 
 /**
- * Renders the mix of `seq` and one stem per role that plays in it.
+ * Renders the mix of `seq` and one stem per role that plays in it. With `slicing`, the work shares its
+ * thread as {@link renderWav}'s does (pauses, progress over the mix and every stem, cancel).
  * @throws {RenderError} for a SoundFont spessasynth cannot read, or a synthesis failure.
+ * @throws {CancelledError} when `slicing.signal` is aborted.
  */
 export async function renderStems(
   seq: NoteSequence,
   soundfont: Uint8Array,
   options: RenderOptions = {},
+  slicing: SliceOptions = {},
 ): Promise<StemsResult> {
-  const { channels: raw, sampleRate } = await premix(seq, soundfont, options);
-  const { channels, lufs, limitedDb, gainDb } = normalise(raw, sampleRate, options);
-  const mix: RenderResult = {
-    wav: encodeWav(channels, sampleRate, options.bitDepth ?? 16),
-    seconds: raw[0].length / sampleRate,
-    peakDbfs: samplePeakDbfs(channels),
-    lufs,
-    limitedDb,
-  };
+  const roles = ROLES.filter((role) => seq.notes.some((n) => n.role === role));
+  const slice = slicer(slicing);
+  const share = 1 / (roles.length + 1);
+  const { channels: raw, sampleRate } = await premix(seq, soundfont, options, slice.part(0, share * 0.7));
+  const { gainDb, ...mix } = await master(raw, sampleRate, options, slice.part(share * 0.7, share));
   const stems: Partial<Record<Role, Uint8Array>> = {};
-  for (const role of ROLES) {
-    if (!seq.notes.some((n) => n.role === role)) continue;
-    const stem = await premix(seq, soundfont, { ...options, only: [role] });
+  for (const [i, role] of roles.entries()) {
+    const part = slice.part(share * (i + 1), share * (i + 2));
+    const stem = await premix(seq, soundfont, { ...options, only: [role] }, part.part(0, 0.9));
     applyGain(stem.channels, dbToGain(gainDb));
-    stems[role] = encodeWav(stem.channels, sampleRate, 32);
+    stems[role] = await driveSteps(encodeWavSteps(stem.channels, sampleRate, 32), part.part(0.9, 1));
   }
+  await slice.tick(1);
   return { mix, stems, gainDb };
 }

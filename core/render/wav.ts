@@ -4,6 +4,8 @@
  * tests and hosts can check what the renderer wrote.
  */
 import { RenderError } from '../errors';
+import type { Steps } from './steps';
+import { runSteps, STEP_SAMPLES } from './steps';
 
 /** Sample widths the writer supports: 16- or 24-bit integers, or 32-bit IEEE float. */
 export type WavBitDepth = 16 | 24 | 32;
@@ -16,6 +18,8 @@ export interface DecodedWav {
 }
 
 const HEADER_BYTES = 44;
+/** Whether typed arrays are little-endian here (WAV samples are). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
  * Encodes channels of equal length as a canonical 44-byte-header PCM WAV (58 bytes, with a fact chunk, for
@@ -28,6 +32,15 @@ export function encodeWav(
   sampleRate: number,
   bitDepth: WavBitDepth = 16,
 ): Uint8Array {
+  return runSteps(encodeWavSteps(channels, sampleRate, bitDepth));
+}
+
+/** {@link encodeWav} as steps that yield their progress. */
+export function* encodeWavSteps(
+  channels: readonly Float32Array[],
+  sampleRate: number,
+  bitDepth: WavBitDepth = 16,
+): Steps<Uint8Array> {
   if (channels.length === 0) throw new RenderError('WAV needs at least one channel');
   const frames = channels[0].length;
   if (channels.some((c) => c.length !== frames)) throw new RenderError('WAV channels differ in length');
@@ -62,22 +75,57 @@ export function encodeWav(
   }
   ascii(header - 8, 'data');
   view.setUint32(header - 4, dataBytes, true);
-  const full = bitDepth === 16 ? 32767 : 8388607;
-  let at = header;
-  for (let i = 0; i < frames; i++)
-    for (const ch of channels) {
-      const x = ch[i];
-      const v = Math.round((x > 1 ? 1 : x < -1 ? -1 : x || 0) * full);
-      if (float) view.setFloat32(at, x || 0, true);
-      else if (bitDepth === 16) view.setInt16(at, v, true);
-      else {
-        out[at] = v & 0xff;
-        out[at + 1] = (v >> 8) & 0xff;
-        out[at + 2] = (v >> 16) & 0xff;
-      }
-      at += bytesPerSample;
+  for (let c = 0; c < channels.length; c++)
+    for (let from = 0; from < frames; from += STEP_SAMPLES) {
+      const to = Math.min(frames, from + STEP_SAMPLES);
+      writeRange(out, view, header, channels, c, bitDepth, from, to);
+      yield (c + to / frames) / channels.length;
     }
   return out;
+}
+
+/**
+ * Writes channel `c`'s samples [from, to) into the data chunk, which starts at byte `header` (a plain loop:
+ * generators run hot loops slowly).
+ */
+function writeRange(
+  out: Uint8Array,
+  view: DataView,
+  header: number,
+  channels: readonly Float32Array[],
+  c: number,
+  bitDepth: WavBitDepth,
+  from: number,
+  to: number,
+): void {
+  const ch = channels[c];
+  const n = channels.length;
+  if (bitDepth === 16 && LITTLE_ENDIAN) {
+    // Interleaved 16-bit samples straight into the data chunk (44 is even, so it is 2-byte aligned).
+    const pcm = new Int16Array(out.buffer, header);
+    for (let i = from; i < to; i++) {
+      const x = ch[i];
+      pcm[i * n + c] = Math.round((x > 1 ? 1 : x < -1 ? -1 : x || 0) * 32767);
+    }
+    return;
+  }
+  const width = bitDepth / 8;
+  if (bitDepth === 32) {
+    for (let i = from; i < to; i++) view.setFloat32(header + (i * n + c) * 4, ch[i] || 0, true);
+    return;
+  }
+  const full = bitDepth === 16 ? 32767 : 8388607;
+  for (let i = from; i < to; i++) {
+    const x = ch[i];
+    const v = Math.round((x > 1 ? 1 : x < -1 ? -1 : x || 0) * full);
+    const at = header + (i * n + c) * width;
+    if (bitDepth === 16) view.setInt16(at, v, true);
+    else {
+      out[at] = v & 0xff;
+      out[at + 1] = (v >> 8) & 0xff;
+      out[at + 2] = (v >> 16) & 0xff;
+    }
+  }
 }
 
 /**

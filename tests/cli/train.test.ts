@@ -3,6 +3,9 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scan } from '../../cli/commands/data';
+import { train as trainRun } from '../../cli/commands/train';
+import { TrainingError } from '../../core/errors';
+import { CONFIGS } from '../../core/model/config';
 import { writeCorpus } from '../fixtures/corpus';
 
 let root: string;
@@ -92,5 +95,17 @@ describe('audiogenesis train', () => {
       err = String((e as { stderr: string }).stderr);
     }
     expect(err).toMatch(/DataError: .* is not a scan output/);
+  });
+
+  it('stops a diverging run (--lr 1e9, past the CLI cap) with TrainingError and saves nothing as best', async () => {
+    const out = join(root, 'diverged');
+    const o = { data, out, config: CONFIGS.tiny(), epochs: 2, resume: false, seed: 7, batch: 4, time: 16 };
+    const err = await trainRun({ ...o, lr: 1e9, patience: 99 }, () => undefined).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TrainingError);
+    expect((err as Error).message).toMatch(
+      /^training diverged at (batch \d+ of epoch 1|epoch 1 \(validation\)): loss /,
+    );
+    for (const f of ['weights.bin', 'model.json', 'config.json', 'checkpoint'])
+      expect(existsSync(join(out, f))).toBe(false);
   });
 });

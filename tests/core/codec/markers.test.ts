@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markerText, readMarkers, withMarkers } from '../../../core/codec/markers';
+import { markerData, markerText, readMarkers } from '../../../core/codec/markers';
 import { midiToSequence, sequenceToMidi } from '../../../core/codec/midi';
 import type { NoteSequence } from '../../../core/sequence';
 import { emptySequence } from '../../../core/sequence';
@@ -35,30 +35,37 @@ function piece(): NoteSequence {
 describe('MIDI markers', () => {
   it('writes the sequence markers as marker meta events, read back at their beats', () => {
     const bytes = sequenceToMidi(piece());
-    expect(readMarkers(bytes)).toEqual([
+    const expected = [
       { beat: 0, text: 'intro: Mornings used to be hard.' },
       { beat: 7, text: 'cut 1 (3.10 s)' },
       { beat: 8, text: 'verse: Caf? cr?me ? bold' },
       { beat: 14.5, text: 'voice-over' },
-    ]);
+    ];
+    expect(readMarkers(bytes)).toEqual(expected);
+    expect(midiToSequence(bytes).markers).toEqual(expected);
   });
 
-  it('keeps the notes, the tempo map and the key signatures of the file', () => {
-    const seq = piece();
-    const back = midiToSequence(sequenceToMidi(seq));
-    expect(back.notes.map((n) => [n.start, n.end, n.pitch])).toEqual(
-      seq.notes.map((n) => [n.start, n.end, n.pitch]),
-    );
-    expect(back.tempos.map((t) => t.beat)).toEqual([0, 7, 14]);
-    back.tempos.forEach((t, i) => expect(t.bpm).toBeCloseTo(seq.tempos[i].bpm, 3));
-    expect(back.keySignatures).toEqual(seq.keySignatures);
+  it('writes each marker once, in the conductor track (FF 06, the text as its bytes)', () => {
+    const bytes = sequenceToMidi(piece());
+    const data = markerData('cut 1 (3.10 s)');
+    const event = [0xff, 0x06, data.length, ...data];
+    const find = (what: number[], from: number): number =>
+      bytes.findIndex((_, i) => i >= from && what.every((b, j) => bytes[i + j] === b));
+    const mtrk = [0x4d, 0x54, 0x72, 0x6b];
+    const conductor = find(mtrk, 0);
+    const firstNoteTrack = find(mtrk, conductor + 4);
+    const at = find(event, 0);
+    expect(at).toBeGreaterThan(conductor);
+    expect(at).toBeLessThan(firstNoteTrack);
+    expect(find(event, at + 1)).toBe(-1);
   });
 
-  it('leaves bytes without markers as they are, and makes any text MIDI-safe', () => {
+  it('writes no marker events for a sequence without markers, and makes any text MIDI-safe', () => {
     const seq = { ...piece(), markers: [] };
     const bytes = sequenceToMidi(seq);
-    expect(withMarkers(bytes, [], 480)).toBe(bytes);
+    expect(bytes.some((b, i) => b === 0xff && bytes[i + 1] === 0x06)).toBe(false);
     expect(readMarkers(bytes)).toEqual([]);
+    expect(midiToSequence(bytes).markers).toBeUndefined();
     expect(markerText('a…b\n' + 'x'.repeat(200))).toBe('a...b?' + 'x'.repeat(114));
   });
 });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { cutsOf, embed, embedMarkers, parseSrt, parseTranscript, speechSpans } from '../../../core/embed';
+import {
+  cutsOf,
+  embed,
+  embedMarkers,
+  parseSrt,
+  parseTranscript,
+  readSpeech,
+  readTimed,
+  speechSpans,
+} from '../../../core/embed';
+import { ScriptError } from '../../../core/errors';
 import { COFFEE_SRT } from '../arrange/picture.fixtures';
 
 const SRT = `1
@@ -189,5 +199,31 @@ describe('picture inputs of timed text', () => {
       { start: 4, end: 5.5 },
     ]);
     expect(speechSpans('Just a prompt. Two sentences.')).toEqual([]);
+  });
+
+  it('reports the cuts it leaves out, and keeps them beside the dropped cues of the same reading', () => {
+    const json = JSON.stringify({
+      markers: [
+        { name: 'Open', start: 0 },
+        { name: 'Broken', start: 'soon' },
+        { name: 'Drop', start: 10 },
+      ],
+      cuts: [7.04, 'x', 2.5, 2.5],
+    });
+    const input = readTimed(json, 2.5, null);
+    expect(input.cuts).toEqual([2.5, 7.04]);
+    expect(input.cues.map((c) => c.text)).toEqual(['Open', 'Drop']);
+    expect(input.notes.some((n) => /1 marker left out: marker 2/.test(n))).toBe(true);
+    expect(input.notes).toContain('1 cut left out: not a time (seconds, or "mm:ss")');
+    expect(embed(json).explanation.join('\n')).toMatch(/cut left out/);
+  });
+
+  it('reads speech strictly when asked: a broken file is refused, a dropped cue reported', () => {
+    const broken = '1\n00:00:01,000 --> 00:00:02,000\nHi.\n\n2\n00:00:04,000 --> later\nBye.\n';
+    const lenient = readSpeech(broken, { fileName: 'vo.srt' });
+    expect(lenient.spans).toEqual([{ start: 1, end: 2 }]);
+    expect(lenient.notes.join(' ')).toMatch(/left out/);
+    expect(() => readSpeech('{"segments": [', { fileName: 'vo.json', strict: true })).toThrow(ScriptError);
+    expect(readSpeech('{"segments": [', { fileName: 'vo.json' }).spans).toEqual([]);
   });
 });
