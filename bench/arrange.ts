@@ -41,4 +41,5 @@ for (const prompt of PROMPTS)
 console.log(
   `worst: written ${worstWrite.toFixed(2)} s (target <= 1.5 s), rendered ${worstRender.toFixed(2)} s (target <= 3 s)`,
 );
+process.exitCode = worstWrite <= 1.5 && worstRender <= 3 ? 0 : 1;
 model.dispose();

@@ -33,8 +33,10 @@ try {
   const { report } = await runEval({
     promptsFile: assetPath('eval', 'prompts.json'),
     reference: [reference],
+    drumReference: existsSync('../shared/holdout/groove') ? ['../shared/holdout/groove'] : [],
     out,
     model: SHIPPED_MODEL,
+    controlSeed: 1,
     baseline: assetPath('baseline'),
     training:
       values.training ?? ['../shared/data/pop909', '../shared/data/emopia'].filter((d) => existsSync(d)),

@@ -176,3 +176,6 @@ console.log(`  step cost, new / old: x${(speeds[1].msPerStep / speeds[0].msPerSt
 mainNet.dispose();
 baseNet.dispose();
 model.dispose();
+// The quoted figures' targets: pitch NLL at least 15% below the baseline's, at most 1 ms per event.
+const pitchGain = 1 - nllMain.pitch / nllBase.pitch;
+process.exitCode = pitchGain >= 0.15 && genMs / events <= 1 ? 0 : 1;

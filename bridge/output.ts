@@ -5,7 +5,7 @@
  */
 import { WebMidi, type Output } from 'webmidi';
 import { MidiPortError } from '../core/errors';
-import { TimedQueue, type DispatchStats } from './dispatch';
+import { TimedQueue, type DispatchStats, type TimedQueueOptions } from './dispatch';
 import type { MidiBytes } from '../core/codec/messages';
 import type { MidiSink } from './scheduler-types';
 
@@ -82,17 +82,23 @@ export class MidiOutputSink implements MidiSink {
   private closed = false;
   private dropped = 0;
 
-  private constructor(readonly name: string) {
+  private constructor(
+    readonly name: string,
+    queue: Pick<TimedQueueOptions, 'spinMs'> = {},
+  ) {
     this.port = WebMidi.getOutputByName(name) || undefined;
-    this.queue = new TimedQueue((data) => this.deliver(data));
+    this.queue = new TimedQueue((data) => this.deliver(data), queue);
     WebMidi.addListener('connected', this.onConnected);
     WebMidi.addListener('disconnected', this.onDisconnected);
   }
 
-  /** Opens the output `name` (resolved by {@link resolveOutputName}), enabling WebMIDI if needed. */
-  static async open(name: string): Promise<MidiOutputSink> {
+  /**
+   * Opens the output `name` (resolved by {@link resolveOutputName}), enabling WebMIDI if needed.
+   * @param queue the timed queue's settings (`spinMs: 0` times with timers alone, for comparison)
+   */
+  static async open(name: string, queue: Pick<TimedQueueOptions, 'spinMs'> = {}): Promise<MidiOutputSink> {
     await enableMidi();
-    return new MidiOutputSink(resolveOutputName(name));
+    return new MidiOutputSink(resolveOutputName(name), queue);
   }
 
   /** Opens the first output, or throws {@link MidiPortError} when there is none. */

@@ -20,6 +20,8 @@ export interface PlayToOutputOptions {
   loop?: boolean;
   /** Send MIDI clock. */
   midiClock?: boolean;
+  /** Bars of MIDI clock before beat 0 (with `midiClock`). */
+  countInBars?: number;
   /** Aborting stops playback (all notes off) and resolves with `stopped`. */
   signal?: AbortSignal;
   onEvent?: (event: PlayerEvent) => void;
@@ -43,6 +45,7 @@ export async function playToOutput(
       const scheduler = new Scheduler({
         sink,
         midiClock: options.midiClock,
+        countInBars: options.countInBars,
         onEvent: (e) => {
           report(e);
           if (e.type === 'ended') resolve('ended');

@@ -4,7 +4,7 @@
  * OS allows it, keeps delivery within a few milliseconds. Unprivileged users on Linux and macOS usually
  * may not raise it, and then nothing changes.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readlinkSync } from 'node:fs';
 import { constants, getPriority, setPriority } from 'node:os';
 
 /** What {@link raisePriority} achieved. */
@@ -58,4 +58,49 @@ function safeGet(): number {
   } catch {
     return 0;
   }
+}
+
+/** The calling thread's id on Linux (where scheduling priority is per thread), else `undefined`. */
+export function linuxThreadId(): number | undefined {
+  if (process.platform !== 'linux') return undefined;
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    return tid > 0 ? tid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Lowers the calling thread's priority by `steps` nice steps (Linux only: elsewhere priority is per
+ * process and this does nothing). Any user may lower a priority, so the bridge runs its socket thread
+ * below its MIDI thread everywhere on Linux: a flood of socket work then yields to the notes. Never throws.
+ * @returns the thread's nice value afterwards, or `undefined` when nothing changed
+ */
+export function lowerThisThread(steps = 10): number | undefined {
+  const tid = linuxThreadId();
+  if (tid === undefined) return undefined;
+  try {
+    setPriority(tid, Math.min(19, getPriority(tid) + steps));
+    return getPriority(tid);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Asks for a higher priority for the calling thread only (Linux; see {@link raisePriority}). Never throws. */
+export function raiseThisThread(): PriorityResult {
+  const tid = linuxThreadId();
+  if (tid === undefined) return { raised: false, priority: safeGet() };
+  const before = getPriority(tid);
+  for (const p of [constants.priority.PRIORITY_HIGH, constants.priority.PRIORITY_ABOVE_NORMAL]) {
+    if (before <= p) return { raised: false, priority: before };
+    try {
+      setPriority(tid, p);
+      return { raised: true, priority: getPriority(tid) };
+    } catch {
+      // not allowed: try the next, smaller step
+    }
+  }
+  return { raised: false, priority: before };
 }

@@ -56,6 +56,18 @@ export interface SchedulerOptions {
   leadMs?: number;
   /** Send MIDI clock: Start, 24 ticks per quarter note through the tempo map, Stop. */
   midiClock?: boolean;
+  /** With `midiClock`: bars of clock before beat 0, at the opening tempo, so a follower can lock (default 0). */
+  countInBars?: number;
+  /**
+   * With `midiClock`: keep the clock running between playbacks too, at the last tempo (Start and Stop still
+   * mark playback). Call `dispose()` to stop it.
+   */
+  continuousClock?: boolean;
+  /**
+   * Most MIDI messages one wake-up hands to the sink (default 10,000): a bound on the work of a tick, so no
+   * sequence can hold the thread; what is left goes at the next wake-up.
+   */
+  maxEventsPerTick?: number;
   onEvent?: (event: SchedulerEvent) => void;
 }
 

@@ -1,3 +1,5 @@
+import { UsageError } from '../core/errors';
+
 /** The shape of one CLI command. */
 export interface Command {
   /** One line for `audiogenesis --help`. */
@@ -6,4 +8,51 @@ export interface Command {
   usage: string;
   /** Runs the command; resolves to the process exit code. */
   run(argv: string[]): Promise<number>;
+}
+
+/** The range and kind of a numeric option; see {@link numberOption}. */
+export interface NumberRule {
+  /** Smallest value allowed. */
+  min?: number;
+  /** Largest value allowed. */
+  max?: number;
+  /** True when `min` itself is not allowed (a value must be above it). */
+  above?: boolean;
+  /** Whole numbers only (no sign, point or exponent). */
+  integer?: boolean;
+}
+
+const DECIMAL = /^\+?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+const WHOLE = /^\+?\d+$/;
+
+/**
+ * Reads a numeric option strictly: plain decimal only (no hex such as `0x10`, no empty `--seed=`, no
+ * `Infinity`), within the rule's range; `undefined` when the option was not given.
+ * @throws {UsageError} naming the option, the accepted range and what was given.
+ */
+export function numberOption(
+  value: string | undefined,
+  name: string,
+  rule: NumberRule = {},
+): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  const shape = rule.integer ? WHOLE : DECIMAL;
+  const inRange =
+    (rule.min === undefined || (rule.above ? n > rule.min : n >= rule.min)) &&
+    (rule.max === undefined || n <= rule.max);
+  if (shape.test(value.trim()) && Number.isFinite(n) && inRange) return n;
+  const kind = rule.integer ? 'a whole number' : 'a number';
+  const low = rule.min === undefined ? '' : rule.above ? `above ${rule.min}` : `from ${rule.min}`;
+  const high =
+    rule.max === undefined ? '' : `${low ? ' ' : ''}${rule.above || !low ? 'up ' : ''}to ${rule.max}`;
+  const range = low || high ? ` ${low}${high}` : '';
+  throw new UsageError(`--${name} takes ${kind}${range} (got "${value}")`);
+}
+
+/** An option that must not be empty when given (`--out=`); `undefined` when not given. */
+export function textOption(value: string | undefined, name: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (!value.trim()) throw new UsageError(`--${name} needs a value (got an empty one)`);
+  return value;
 }

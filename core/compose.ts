@@ -3,15 +3,21 @@
  * `NoteSequence` and the plan behind it out. Every host (CLI, Premiere panel, evaluation) calls this;
  * rendering to WAV and writing files stay with the host.
  */
+import type { ArrangeOptions } from './arrange/arrange';
 import { arrange } from './arrange/arrange';
+import { themeOf } from './arrange/cutdowns';
 import type { ArrangementPlan } from './arrange/plan';
 import type { Conditioning } from './conditioning';
+import { conditioningVector } from './conditioning';
 import { embed, embedMarkers, toJson } from './embed';
-import type { EmbedOptions, EmbedResult, MarkerInput } from './embed/types';
+import type { EmbedAttributes, EmbedOptions, EmbedResult, MarkerInput, TimeSpan } from './embed/types';
 import { PromptError } from './errors';
+import { checkedPicture } from './picture-request';
+
+export { MAX_CUTDOWNS } from './picture-request';
 import type { MusicModel } from './model/model';
-import type { NoteSequence, Seconds } from './sequence';
-import { PITCH_CLASS_NAMES } from './sequence';
+import type { NoteSequence, Role, Seconds } from './sequence';
+import { PITCH_CLASS_NAMES, ROLES } from './sequence';
 
 /** Settings an editor may force over what the prompt implies. */
 export type ComposeOverrides = Partial<Pick<Conditioning, 'tempo' | 'key' | 'meter' | 'style' | 'roles'>>;
@@ -31,6 +37,34 @@ export interface ComposeRequest {
   loop?: boolean;
   overrides?: ComposeOverrides;
   embedOptions?: EmbedOptions;
+  /** False: the model alone under the plan, every arranger rule off (for evaluation). Default true. */
+  rules?: boolean;
+  /**
+   * Edit points of the picture, in seconds (the panel: the clips' edit points in the in/out span): each
+   * lands on a beat and is accented. Default: the `cuts` of a marker JSON prompt, else none.
+   */
+  cuts?: readonly Seconds[];
+  /** Spans of speech (a voice-over), in seconds: the music makes room under them. Default none. */
+  speech?: readonly TimeSpan[];
+  /**
+   * Make room for the prompt's own timed parts as speech (a transcript or subtitles: the panel's
+   * transcript checkbox). Default false. Ignored when `speech` is given.
+   */
+  voiceOver?: boolean;
+  /**
+   * Cutdowns: more versions of the same theme (key, motif, sound, ending sting), one per length, each
+   * with its own cuts when given. Default none.
+   */
+  cutdowns?: readonly (Seconds | CutdownRequest)[];
+}
+
+/** One version of a family of cutdowns. */
+export interface CutdownRequest {
+  seconds: Seconds;
+  /** The version's own cuts (seconds); default none. */
+  cuts?: readonly Seconds[];
+  /** The version's own voice-over spans; default none. */
+  speech?: readonly TimeSpan[];
 }
 
 /** A composed piece and how it came about. */
@@ -49,14 +83,114 @@ export interface ComposeResult {
   tempo: number;
   /** The key as text, e.g. "F# minor". */
   key: string;
+  /** What the editor forced over the prompt (already applied to `embedding`, `plan` and the music). */
+  overrides: ComposeOverrides;
+  /** Roles that play somewhere in the piece. */
+  roles: Role[];
+  /** The cutdowns asked for, in the order asked (each a whole result of its own). */
+  cutdowns?: ComposeResult[];
 }
 
 /** Shortest and longest piece, in seconds. */
 export const SECONDS_RANGE = [1, 600] as const;
 
-function applyOverrides(e: EmbedResult, o: ComposeOverrides | undefined): EmbedResult {
-  if (!o) return e;
-  const set = (c: Conditioning): Conditioning => ({ ...c, ...o });
+/** The length of a piece when neither the request nor the prompt gives one, in seconds. */
+export const DEFAULT_SECONDS = 30;
+
+const LENGTH_LINE = /^length /;
+const withLine = (lines: string[], line: string): string[] => [
+  line,
+  ...lines.filter((l) => !LENGTH_LINE.test(l)),
+];
+
+/**
+ * The embedding with the length the piece will have, and an explanation line that says where it comes
+ * from (the request, the prompt, the timed input or the default).
+ * @throws {PromptError} (field `seconds`) when the length is out of {@link SECONDS_RANGE}, pointing at
+ * what asked for it.
+ */
+function lengthExplained(e: EmbedResult, given: Seconds | undefined): EmbedResult {
+  const [shortest, longest] = SECONDS_RANGE;
+  const range = `a piece lasts ${shortest} to ${longest} seconds`;
+  const asked = e.adjustments.find((a) => a.field === 'seconds')?.asked ?? e.seconds;
+  const source = e.lengthSource;
+  const what =
+    source?.from === 'prompt'
+      ? `the prompt asks for ${asked} s ("${source.text}")`
+      : `the timed input runs ${asked} s`;
+  if (given !== undefined) {
+    if (!(given >= shortest && given <= longest))
+      throw new PromptError(
+        `the length must be from ${shortest} to ${longest} seconds (got ${given})`,
+        'seconds',
+      );
+    const note = source && asked !== given ? `; ${what}` : '';
+    return {
+      ...e,
+      seconds: given,
+      explanation: withLine(e.explanation, `length ${given} s: given with the request${note}`),
+    };
+  }
+  if (e.seconds === null)
+    return {
+      ...e,
+      seconds: DEFAULT_SECONDS,
+      explanation: withLine(
+        e.explanation,
+        `length ${DEFAULT_SECONDS} s: default (the prompt asks for no length)`,
+      ),
+    };
+  if (!(asked! >= shortest && asked! <= longest))
+    throw new PromptError(
+      `${what}, but ${range}: ${source?.from === 'prompt' ? 'change it in the prompt' : 'shorten the script'}`,
+      'seconds',
+    );
+  return e;
+}
+
+/** The flat, readable attributes of `a` made to agree with `c` (the conditioning that was written). */
+function agreeWith<T extends EmbedAttributes>(a: T, c: Conditioning, o: ComposeOverrides): T {
+  return {
+    ...a,
+    tempo: c.tempo,
+    key: { tonic: PITCH_CLASS_NAMES[c.key.tonic], mode: c.key.mode },
+    meter: `${c.meter.numerator}/${c.meter.denominator}`,
+    style: c.style,
+    drums: c.roles.includes('drums'),
+    vector: conditioningVector(c),
+    ...(o.tempo !== undefined && { statedBpm: o.tempo }),
+  };
+}
+
+/** One explanation line per override, saying what the prompt had read. */
+function overrideNotes(e: EmbedResult, o: ComposeOverrides): string[] {
+  const c = e.conditioning;
+  const key = (k: Conditioning['key']): string => `${PITCH_CLASS_NAMES[k.tonic]} ${k.mode}`;
+  const notes: string[] = [];
+  if (o.tempo !== undefined)
+    notes.push(`tempo ${o.tempo} bpm: set by the editor (the prompt read ${c.tempo})`);
+  if (o.key !== undefined) notes.push(`key ${key(o.key)}: set by the editor (the prompt read ${key(c.key)})`);
+  if (o.meter !== undefined)
+    notes.push(`meter ${o.meter.numerator}/${o.meter.denominator}: set by the editor`);
+  if (o.style !== undefined) notes.push(`style ${o.style}: set by the editor (the prompt read ${c.style})`);
+  if (o.roles !== undefined)
+    notes.push(
+      `instruments ${o.roles.join(', ')}: chosen by the editor (the prompt read ${c.roles.join(', ')})`,
+    );
+  return notes;
+}
+
+/**
+ * The embedding with the editor's overrides applied everywhere it is read: the conditioning (what the
+ * music is written under), every segment's, and the flat fields and explanation the `.json` records, so
+ * the file says what the music does.
+ */
+export function applyOverrides(e: EmbedResult, o: ComposeOverrides | undefined): EmbedResult {
+  if (!o || Object.values(o).every((v) => v === undefined)) return e;
+  const set = (c: Conditioning): Conditioning => ({
+    ...c,
+    ...Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)),
+  });
   const sources = {
     ...e.sources,
     ...(o.tempo !== undefined && { tempo: 'explicit' as const }),
@@ -65,20 +199,25 @@ function applyOverrides(e: EmbedResult, o: ComposeOverrides | undefined): EmbedR
     ...(o.style !== undefined && { style: 'explicit' as const }),
     ...(o.roles !== undefined && { instruments: 'explicit' as const }),
   };
+  const conditioning = set(e.conditioning);
   return {
-    ...e,
-    ...(o.tempo !== undefined && { tempo: o.tempo, statedBpm: o.tempo }),
+    ...agreeWith(e, conditioning, o),
     sources,
-    conditioning: set(e.conditioning),
-    segments: e.segments.map((s) => ({ ...s, conditioning: set(s.conditioning) })),
+    explanation: [...overrideNotes(e, o), ...e.explanation],
+    conditioning,
+    segments: e.segments.map((s) => {
+      const sc = set(s.conditioning);
+      return { ...agreeWith(s, sc, o), sources: { ...s.sources, ...sources }, conditioning: sc };
+    }),
   };
 }
 
 /**
  * Embeds the request's text, plans an arrangement of the requested length and writes every role with
  * `model`. Deterministic for a given request, model and seed.
+ * With `cutdowns`, the result's `cutdowns` holds one more result per length, all from this piece's theme.
  * @throws {PromptError} when the length or seed is out of range, or there is no prompt (none, or one with
- * no letter or digit) and no markers.
+ * no letter or digit) and no markers; when a cut, a speech span or a cutdown length is invalid.
  * @throws {ModelNotReadyError} when `model` was disposed.
  */
 export function compose(model: MusicModel, req: ComposeRequest): ComposeResult {
@@ -94,48 +233,60 @@ export function compose(model: MusicModel, req: ComposeRequest): ComposeResult {
   const raw = req.markers
     ? embedMarkers(req.markers, req.embedOptions)
     : embed(req.prompt ?? '', req.embedOptions);
-  const embedding = applyOverrides(raw, req.overrides);
-  const seconds = req.seconds ?? embedding.seconds ?? 30;
-  if (!(seconds >= SECONDS_RANGE[0] && seconds <= SECONDS_RANGE[1]))
-    throw new PromptError(`the length must be from ${SECONDS_RANGE[0]} to ${SECONDS_RANGE[1]} seconds`);
-  const { sequence, plan } = arrange(model, embedding, {
-    seconds,
-    seed,
-    temperature,
-    loop: req.loop ?? false,
-  });
+  const embedding = lengthExplained(applyOverrides(raw, req.overrides), req.seconds);
+  const seconds = embedding.seconds ?? DEFAULT_SECONDS;
+  const picture = checkedPicture(req, embedding, SECONDS_RANGE);
   const prompt =
     req.prompt ?? (req.markers ?? []).map((m) => [m.name, m.comments].filter(Boolean).join(': ')).join('\n');
-  sequence.meta = { ...sequence.meta, prompt: prompt.slice(0, 500), seed, model: model.version };
-  return {
-    prompt,
-    sequence,
-    embedding,
-    plan,
-    seed,
-    temperature,
-    model: model.version,
-    seconds: plan.seconds,
-    tempo: plan.tempo,
-    key: `${PITCH_CLASS_NAMES[plan.key.tonic]} ${plan.key.mode}`,
+  const base = { seed, temperature, loop: req.loop ?? false, rules: req.rules ?? true };
+  const one = (o: Omit<ArrangeOptions, keyof typeof base>, e = embedding): ComposeResult => {
+    const { sequence, plan } = arrange(model, e, { ...base, ...o });
+    sequence.meta = { ...sequence.meta, prompt: prompt.slice(0, 500), seed, model: model.version };
+    return {
+      prompt,
+      sequence,
+      embedding: e,
+      plan,
+      seed,
+      temperature,
+      model: model.version,
+      seconds: plan.seconds,
+      tempo: plan.tempo,
+      key: `${PITCH_CLASS_NAMES[plan.key.tonic]} ${plan.key.mode}`,
+      overrides: { ...req.overrides },
+      roles: ROLES.filter((r) => plan.sections.some((s) => s.roles.includes(r))),
+    };
   };
+  const main = one({ seconds, cuts: picture.cuts, speech: picture.speech });
+  if (picture.cutdowns.length === 0) return main;
+  const theme = themeOf(main.sequence, main.plan);
+  main.cutdowns = picture.cutdowns.map((c) => one({ ...c, theme }, rescaled(embedding, c.seconds)));
+  return main;
 }
 
 /**
- * A file-name-safe slug of a prompt or file name (lower case, dashes, at most 40 characters; "music" when
- * nothing is left): every host names its results `<slug>-s<seed>`.
+ * The embedding of a cutdown `seconds` long: its timed parts moved in proportion (a cutdown keeps the arc),
+ * its length that of the cutdown.
  */
-export function slug(text: string): string {
-  const s = text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-    .replace(/-+$/, '');
-  return s || 'music';
+function rescaled(e: EmbedResult, seconds: Seconds): EmbedResult {
+  const factor = seconds / (e.seconds ?? seconds);
+  const at = (t: number): number => Math.round(t * factor * 1000) / 1000;
+  return {
+    ...e,
+    seconds,
+    explanation: withLine(e.explanation, `length ${seconds} s: a cutdown of the ${e.seconds} s piece`),
+    segments: e.segments.map((s) => ({ ...s, start: at(s.start), end: at(s.end) })),
+  };
 }
 
-/** The `.json` document written beside each result: prompt, seed, model version, reading, plan, notes. */
+/** Results are named by `core/naming.ts` (`resultName`, `slug`); kept here for the hosts that import it. */
+export { slug, resultName } from './naming';
+
+/**
+ * The `.json` document written beside each result: prompt, seed, model version, reading, plan, notes. Its
+ * tempo, key, style and roles are those of the music (an editor's overrides included), never the prompt's
+ * reading alone.
+ */
 export function resultDocument(r: ComposeResult): Record<string, unknown> {
   return {
     prompt: r.prompt,
@@ -145,6 +296,9 @@ export function resultDocument(r: ComposeResult): Record<string, unknown> {
     seconds: r.seconds,
     tempo: r.tempo,
     key: r.key,
+    style: r.plan.style,
+    roles: r.roles,
+    overrides: r.overrides,
     embedding: toJson(r.embedding),
     plan: r.plan,
     sequence: r.sequence,

@@ -43,9 +43,17 @@ export class ModelLoadError extends AudiogenesisError {
   }
 }
 
-/** A prompt the embedder cannot use as given (it still returns defaults; this is for hosts that must refuse). */
+/**
+ * A prompt the embedder cannot use as given (it still returns defaults; this is for hosts that must refuse).
+ * `field` names the setting at fault when one is (`'seconds'`: the length), so that a host can point at its
+ * own control for it.
+ */
 export class PromptError extends AudiogenesisError {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The request field (`seconds`, `seed`, `temperature`, `prompt`) or form field that is wrong. */
+    readonly field?: string,
+  ) {
     super(message, 'PROMPT');
   }
 }
@@ -96,5 +104,54 @@ export class HostError extends AudiogenesisError {
 export class RenderError extends AudiogenesisError {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, 'RENDER', options);
+  }
+}
+
+/** A long job (rendering, a panel's Generate) was cancelled by its caller; nothing it made was kept. */
+export class CancelledError extends AudiogenesisError {
+  constructor(message = 'Cancelled.') {
+    super(message, 'CANCELLED');
+  }
+}
+
+// Bad input that must never cost an editor their work (issue 18): files, scripts, training runs.
+
+/** Why a {@link FileError} happened: an errno code (`ENOENT`, `ENOSPC`...) or one of these words. */
+export type FileErrorReason =
+  'not-a-file' | 'not-a-folder' | 'too-large' | 'empty' | 'binary' | 'no-free-name' | (string & {});
+
+/**
+ * A file or folder that cannot be read or written: missing, a folder where a file is wanted (or the
+ * reverse), not a regular file, too large, not text, read-only, or a full disk. Nothing the user had is
+ * changed when it is thrown.
+ */
+export class FileError extends AudiogenesisError {
+  constructor(
+    message: string,
+    readonly path: string,
+    readonly reason: FileErrorReason,
+    options?: { cause?: unknown },
+  ) {
+    super(message, 'FILE', options);
+  }
+}
+
+/**
+ * A script, subtitle, marker or transcript file that looks like its format but does not follow it;
+ * `line` (1-based) is where, when known.
+ */
+export class ScriptError extends AudiogenesisError {
+  constructor(
+    message: string,
+    readonly line?: number,
+  ) {
+    super(message, 'SCRIPT');
+  }
+}
+
+/** A training run that cannot go on: the loss diverged (NaN, infinite, or worse than guessing). */
+export class TrainingError extends AudiogenesisError {
+  constructor(message: string) {
+    super(message, 'TRAINING');
   }
 }

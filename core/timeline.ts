@@ -74,8 +74,22 @@ export interface Timeline {
 /** Ticks of MIDI clock per quarter note. */
 export const CLOCK_PPQ = 24;
 
-/** Compiles `seq` into one pass of timed events (the sequence is assumed valid: see `schema.ts`). */
-export function compileTimeline(seq: NoteSequence): Timeline {
+/** Options of {@link compileTimeline}; every field has a default. */
+export interface CompileOptions {
+  /**
+   * Voice the events for a MIDI output, where a pitch on a channel is one voice: a note-on of a pitch that
+   * is already sounding on its channel is preceded by that pitch's note-off (a re-strike), and a note-off
+   * goes out only when the last overlapping note of that pitch ends, so an inner note's end does not cut an
+   * outer one short. Default false: every note keeps its own note-off (what a renderer of voices wants).
+   */
+  restrike?: boolean;
+}
+
+/**
+ * Compiles `seq` into one pass of timed events. The sequence is assumed valid (the bridge validates with
+ * `bridge/protocol/schema.ts`; the codec's readers build valid ones).
+ */
+export function compileTimeline(seq: NoteSequence, options: CompileOptions = {}): Timeline {
   const tempo = new TempoMap(seq.tempos);
   let passBeats = Math.max(0, seq.totalBeats);
   for (const n of seq.notes) passBeats = Math.max(passBeats, n.end);
@@ -107,12 +121,13 @@ export function compileTimeline(seq: NoteSequence): Timeline {
     }
   }
   events.sort((a, b) => a.at - b.at || (a.kind === b.kind ? 0 : a.kind === 'off' ? -1 : 1));
+  const voiced = options.restrike ? restrike(events) : events;
   const channels = [...used].sort((a, b) => a - b);
   const programs = channels
     .filter((c) => c !== 9 && programOf.has(c))
     .map((c) => programChange(c, programOf.get(c)!.program));
   return {
-    events,
+    events: voiced,
     programs,
     channels,
     passBeats,
@@ -120,4 +135,27 @@ export function compileTimeline(seq: NoteSequence): Timeline {
     clockTicks: Math.ceil(passBeats * CLOCK_PPQ - 1e-9),
     tempo,
   };
+}
+
+/**
+ * One voice per channel and pitch (see {@link CompileOptions.restrike}): counts the notes of each pitch
+ * sounding on each channel, re-strikes a sounding pitch (its note-off just before the new note-on) and keeps
+ * only the note-off that ends the last of them. `events` must be sorted as {@link compileTimeline} sorts them.
+ */
+export function restrike(events: readonly TimedEvent[]): TimedEvent[] {
+  const sounding = new Map<number, number>();
+  const out: TimedEvent[] = [];
+  for (const e of events) {
+    const key = e.channel * 128 + e.pitch;
+    const count = sounding.get(key) ?? 0;
+    if (e.kind === 'on') {
+      if (count > 0) out.push({ ...e, kind: 'off', data: noteOff(e.channel, e.pitch), endAt: e.at });
+      sounding.set(key, count + 1);
+      out.push(e);
+    } else {
+      sounding.set(key, Math.max(0, count - 1));
+      if (count <= 1) out.push(e);
+    }
+  }
+  return out;
 }

@@ -1,24 +1,30 @@
 /**
  * The music engine inside the panel: the shipped model and SoundFont, read once through an asset reader
- * (the plugin folder in UXP, `fetch` in a browser), then `compose` and `render` as the CLI does them, so
- * the same prompt and seed give the same music on every host.
+ * (the plugin folder in UXP, `fetch` in a browser), then `compose` and `renderWav` as the CLI runs them, so
+ * the same prompt and seed give the same music on every host. Rendering shares the UI thread in slices
+ * (progress, Cancel); composing runs in a worker where the host has workers (a browser), else inline.
  */
 import type { ComposeRequest, ComposeResult } from '../core/compose';
 import { compose } from '../core/compose';
+import { CancelledError } from '../core/errors';
 import { MusicModel } from '../core/model/model';
-import type { RenderOptions } from '../core/render';
-import { loadSoundBank, renderWav } from '../core/render';
+import type { RenderOptions, SliceOptions } from '../core/render';
+import { decodeSamples, loadSoundBank, prepareSynth, renderWav } from '../core/render';
+import { isPackedSoundFont, unpackSoundFontSteps } from '../core/render/sfpack';
+import { driveSteps } from '../core/render/steps';
+import { slicer } from '../core/render/slice';
 
 /** Reads one file of the plugin's `assets/` folder by its relative path ("model/config.json"). */
 export type AssetReader = (path: string) => Promise<Uint8Array>;
 
 /**
  * Where the assets lie inside `assets/`. The SoundFont is the build's PCM copy of the shipped SF3 (UXP has
- * no WebAssembly to decode Vorbis samples), trimmed to the programs the arranger uses.
+ * no WebAssembly to decode Vorbis samples), trimmed to the programs the arranger uses and packed as IMA
+ * ADPCM (`core/render/sfpack.ts`), decoded here once at load.
  */
 export const ASSET_PATHS = {
   model: 'model',
-  soundfont: 'soundfont/FluidR3Mono_GM-panel.sf2',
+  soundfont: 'soundfont/FluidR3Mono_GM-panel.agsf',
 } as const;
 
 /** A rendered piece. */
@@ -29,12 +35,20 @@ export interface RenderedAudio {
   peakDbfs: number;
 }
 
+/** How a long job shares the panel: pauses, progress (0..1) and Cancel. */
+export type JobOptions = Pick<SliceOptions, 'pause' | 'onProgress' | 'signal' | 'budgetMs'>;
+
+/** Composes off the UI thread (a worker). */
+export type Composer = (request: ComposeRequest, job: JobOptions) => Promise<ComposeResult>;
+
 /** Composes and renders with loaded assets. */
 export interface Engine {
   /** `name@version` of the model. */
   readonly model: string;
-  compose(request: ComposeRequest): ComposeResult;
-  render(result: ComposeResult): Promise<RenderedAudio>;
+  /** @throws {CancelledError} when `job.signal` is aborted. */
+  compose(request: ComposeRequest, job?: JobOptions): Promise<ComposeResult>;
+  /** @throws {CancelledError} when `job.signal` is aborted. */
+  render(result: ComposeResult, job?: JobOptions): Promise<RenderedAudio>;
 }
 
 /** Settings of {@link loadEngine}; every field has a default. */
@@ -43,9 +57,13 @@ export interface EngineOptions {
   render?: RenderOptions;
   /**
    * Seconds of music composed and rendered once at load, so that the JavaScript engine has compiled the
-   * hot paths before the editor's first Generate (about a third faster). 0 turns it off. Default 2.
+   * hot paths before the editor's first Generate. 0 turns it off. Default 2.
    */
   warmUpSeconds?: number;
+  /** Composes off the UI thread; default: inline. */
+  composer?: Composer | null;
+  /** Shares the thread while the SoundFont is decoded at load. */
+  load?: JobOptions;
 }
 
 /** An asset reader over `fetch`, relative to `base` (a URL ending in "/"). */
@@ -58,28 +76,53 @@ export function fetchAssets(base: string, fetchFn: typeof fetch = fetch): AssetR
 }
 
 /**
- * Loads the model and the SoundFont (parsed once, here, so that Generate does not pay for it).
+ * Loads the model and the SoundFont (decoded and parsed once, here, so that Generate does not pay for it).
  * @throws {ModelLoadError} for missing or mismatched model files; {@link RenderError} for a bad SoundFont.
  */
 export async function loadEngine(read: AssetReader, options: EngineOptions = {}): Promise<Engine> {
-  const [model, soundfont] = await Promise.all([
+  const [model, stored] = await Promise.all([
     MusicModel.load((name) => read(`${ASSET_PATHS.model}/${name}`)),
     read(ASSET_PATHS.soundfont),
   ]);
+  const soundfont = isPackedSoundFont(stored)
+    ? await driveSteps(unpackSoundFontSteps(stored), slicer(options.load ?? {}))
+    : stored;
   loadSoundBank(soundfont);
+  await decodeSamples(soundfont, options.load ?? {});
+  /** Sets up the next render's synthesizer while the panel is idle. */
+  const prepare = (): void => {
+    setTimeout(
+      () =>
+        void prepareSynth(soundfont, {
+          sampleRate: options.render?.sampleRate,
+          effects: options.render?.effects,
+        }),
+      0,
+    );
+  };
+  const inline: Composer = async (request, job) => {
+    if (job.signal?.aborted) throw new CancelledError();
+    const result = compose(model, request);
+    if (job.signal?.aborted) throw new CancelledError();
+    return result;
+  };
+  const composer = options.composer ?? inline;
   const engine: Engine = {
     model: model.version,
-    compose: (request) => compose(model, request),
-    async render(result) {
+    compose: (request, job = {}) => composer(request, job),
+    async render(result, job = {}) {
       // A loop renders as the CLI's does: no fade-out, the tail folded into the start.
-      const audio = await renderWav(result.sequence, soundfont, {
-        loop: result.plan.loop,
-        ...options.render,
-      });
+      const audio = await renderWav(
+        result.sequence,
+        soundfont,
+        { loop: result.plan.loop, ...options.render },
+        job,
+      );
       return { wav: audio.wav, seconds: audio.seconds, lufs: audio.lufs, peakDbfs: audio.peakDbfs };
     },
   };
   const warm = options.warmUpSeconds ?? 2;
-  if (warm > 0) await engine.render(engine.compose({ prompt: 'warm up: a full band', seconds: warm }));
+  if (warm > 0) await engine.render(await inline({ prompt: 'warm up: a full band', seconds: warm }, {}));
+  else prepare();
   return engine;
 }

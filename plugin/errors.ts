@@ -23,6 +23,8 @@ const TITLES: Record<string, string> = {
   'write-failed': 'Could not save',
   'no-free-name': 'Could not save',
   'transaction-failed': 'Could not place the music',
+  'picture-moved': 'The picture moved',
+  'audition-failed': 'Could not play the take',
   'bridge-offline': 'Bridge not running',
   'bridge-refused': 'Bridge refused the music',
 };
@@ -30,17 +32,29 @@ const TITLES: Record<string, string> = {
 const CODE_TITLES: Record<string, string> = {
   PROMPT: 'Nothing to read',
   MODEL_LOAD: 'Model missing',
+  CANCELLED: 'Stopped',
   RENDER: 'Could not render',
   BRIDGE_PROTOCOL: 'Bridge refused the music',
 };
 
-const DISK_FULL = /ENOSPC|no space|out of space|disk (is )?full|quota/i;
+const DISK_FULL = /ENOSPC|no space|out ?of ?space|disk (is )?full|quota/i;
 
 /** Whether an error from a file write means the disk (or quota) is full. */
 export function isDiskFull(err: unknown): boolean {
   if (!err || typeof err !== 'object') return typeof err === 'string' && DISK_FULL.test(err);
-  const e = err as { code?: unknown; name?: unknown; message?: unknown };
-  return [e.code, e.name, e.message].some((x) => typeof x === 'string' && DISK_FULL.test(x));
+  const e = err as {
+    code?: unknown;
+    name?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    constructor?: { name?: unknown };
+  };
+  // UXP's storage throws OutOfSpaceError (by class: its message may say little).
+  if (
+    [e.code, e.name, e.message, e.constructor?.name].some((x) => typeof x === 'string' && DISK_FULL.test(x))
+  )
+    return true;
+  return e.cause !== undefined && e.cause !== err && isDiskFull(e.cause);
 }
 
 const messageOf = (err: unknown): string =>

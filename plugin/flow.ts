@@ -1,24 +1,25 @@
 /**
- * Generate, from prompt to placed clip, against the host interface: read the timeline and the prompt
- * sources, compose, render, save the WAV and its `.json` under fresh names, import into the Audiogenesis
- * bin, and place in one undoable transaction. Progress is reported between stages; every failure is a
- * typed error with a plain message, and nothing the user has is overwritten.
+ * Generate, from prompt to a take ready to audition, against the host interface: read the timeline and the
+ * prompt sources, compose, render (in slices, with real progress and Cancel), save the WAV and its `.json`
+ * under fresh names and import it into the Audiogenesis bin. Placing (or replacing the placed take) is a
+ * separate step, one undoable transaction (`placing.ts`). Every failure is a typed error with a plain
+ * message, and nothing the user has is overwritten.
  */
 import type { ComposeOverrides, ComposeResult } from '../core/compose';
 import { resultDocument } from '../core/compose';
-import { HostError } from '../core/errors';
-import type { Engine, RenderedAudio } from './engine';
+import { CancelledError, HostError } from '../core/errors';
+import type { Engine, JobOptions, RenderedAudio } from './engine';
 import { isDiskFull } from './errors';
-import type { PremiereHost, Transaction } from './host/types';
-import { basename, joinPath, outputFolder, slug, uniqueBase } from './naming';
-import { placementFor } from './place';
+import type { PremiereHost } from './host/types';
+import { resultName } from '../core/naming';
+import { basename, joinPath, outputFolder, uniqueBase } from './naming';
 import type { ClipTranscript, PromptInput, PromptSources } from './prompt';
 import { buildPrompt } from './prompt';
 import type { TimelineSpan } from './timeline';
 import { readTimeline } from './timeline';
 
 /** The stages the progress bar walks through. */
-export type Stage = 'embed' | 'generate' | 'render' | 'import' | 'place' | 'done';
+export type Stage = 'embed' | 'generate' | 'render' | 'import' | 'done';
 
 /** One progress report. */
 export interface Progress {
@@ -30,11 +31,10 @@ export interface Progress {
 
 const STAGES: Record<Stage, { fraction: number; text: string }> = {
   embed: { fraction: 0.02, text: 'Reading the timeline and the prompt…' },
-  generate: { fraction: 0.1, text: 'Writing the notes…' },
-  render: { fraction: 0.35, text: 'Rendering the audio…' },
-  import: { fraction: 0.85, text: 'Saving and importing…' },
-  place: { fraction: 0.95, text: 'Placing on the timeline…' },
-  done: { fraction: 1, text: 'Placed.' },
+  generate: { fraction: 0.08, text: 'Writing the notes…' },
+  render: { fraction: 0.3, text: 'Rendering the audio…' },
+  import: { fraction: 0.92, text: 'Saving and importing…' },
+  done: { fraction: 1, text: 'Ready to audition.' },
 };
 
 /** What the editor set in the panel. */
@@ -58,9 +58,11 @@ export interface FlowDeps {
   pause?: () => Promise<void>;
   /** Clock in milliseconds. Default `performance.now`. */
   now?: () => number;
+  /** Cancel: the job stops at its next slice with {@link CancelledError}; files written are removed. */
+  signal?: { readonly aborted: boolean };
 }
 
-/** A generated, saved and placed piece. */
+/** A generated, saved and imported piece (not yet on the timeline). */
 export interface Take {
   result: ComposeResult;
   audio: RenderedAudio;
@@ -75,7 +77,6 @@ export interface Take {
   jsonPath: string;
   /** The imported project item. */
   item: string;
-  transaction: Transaction;
   /** Milliseconds per stage, and `total`. */
   timings: Partial<Record<Stage | 'total', number>>;
 }
@@ -131,11 +132,11 @@ async function readTranscripts(host: PremiereHost, clips: { id: string }[]): Pro
 }
 
 /**
- * The whole job: timeline and prompt in, a placed clip out.
- * @throws {HostError} `no-project`, `no-sequence`, `disk-full`, `write-failed`, `import-failed`,
- *   `no-free-track` or `transaction-failed`; {@link PromptError} when the sources hold no text.
+ * The whole job up to the audition: timeline and prompt in, a saved and imported take out.
+ * @throws {HostError} `no-project`, `no-sequence`, `disk-full`, `write-failed` or `import-failed`;
+ *   {@link PromptError} when the sources hold no text; {@link CancelledError} when cancelled.
  */
-export async function generateAndPlace(deps: FlowDeps, settings: GenerateSettings): Promise<Take> {
+export async function makeTake(deps: FlowDeps, settings: GenerateSettings): Promise<Take> {
   const { host, engine } = deps;
   const pause = deps.pause ?? defaultPause;
   const now = deps.now ?? defaultNow;
@@ -151,6 +152,14 @@ export async function generateAndPlace(deps: FlowDeps, settings: GenerateSetting
     deps.onProgress?.({ stage: s, ...STAGES[s] });
     if (s !== 'done') await pause();
   };
+  const job = (from: Stage, to: Stage, text: string): JobOptions => ({
+    pause,
+    signal: deps.signal,
+    onProgress: (f) => {
+      const a = STAGES[from].fraction;
+      deps.onProgress?.({ stage: from, fraction: a + (STAGES[to].fraction - a) * f, text });
+    },
+  });
 
   await stage('embed');
   const timeline = await readTimeline(host);
@@ -159,22 +168,37 @@ export async function generateAndPlace(deps: FlowDeps, settings: GenerateSetting
   const seed = settings.seed ?? 1;
 
   await stage('generate');
-  const result = engine.compose({
-    prompt: prompt.prompt,
-    markers: prompt.markers,
-    seconds: settings.seconds ?? timeline.span.seconds,
-    seed,
-    temperature: settings.temperature,
-    loop: settings.loop,
-    overrides: settings.overrides,
-  });
+  const result = await engine.compose(
+    {
+      prompt: prompt.prompt,
+      markers: prompt.markers,
+      seconds: settings.seconds ?? timeline.span.seconds,
+      seed,
+      temperature: settings.temperature,
+      loop: settings.loop,
+      overrides: settings.overrides,
+    },
+    job('generate', 'render', STAGES.generate.text),
+  );
 
   await stage('render');
-  const audio = await engine.render(result);
+  const audio = await engine.render(result, job('render', 'import', STAGES.render.text));
 
   await stage('import');
+  if (deps.signal?.aborted) throw new CancelledError();
   const folder = await outputFolder(timeline.project, host.files);
-  const base = await uniqueBase(host.files, folder, `${slug(result.prompt)}-s${seed}`, ['.wav', '.json']);
+  const base = await uniqueBase(
+    host.files,
+    folder,
+    resultName(result.prompt, {
+      seed,
+      temperature: settings.temperature,
+      seconds: settings.seconds,
+      loop: settings.loop,
+      extra: { overrides: settings.overrides },
+    }),
+    ['.wav', '.json'],
+  );
   const wavPath = joinPath(folder, `${base}.wav`);
   const jsonPath = joinPath(folder, `${base}.json`);
   const doc = {
@@ -187,10 +211,13 @@ export async function generateAndPlace(deps: FlowDeps, settings: GenerateSetting
       wav: basename(wavPath),
     },
   };
+  const json = bytes(JSON.stringify(doc, null, 2));
+  await pause();
   await writeAll(host, folder, [
     [wavPath, audio.wav],
-    [jsonPath, bytes(JSON.stringify(doc, null, 2))],
+    [jsonPath, json],
   ]);
+  await pause();
   const bin = await host.ensureBin(BIN_NAME);
   const notImported = (): HostError =>
     new HostError(
@@ -198,16 +225,9 @@ export async function generateAndPlace(deps: FlowDeps, settings: GenerateSetting
       'import-failed',
     );
   if (!(await host.importFile(wavPath, bin))) throw notImported();
+  await pause();
   const item = await host.findItem(wavPath, bin);
   if (!item) throw notImported();
-
-  await stage('place');
-  const transaction = placementFor(await host.audioTracks(), item, timeline.span.start, audio.seconds);
-  if (!(await host.transact(transaction)))
-    throw new HostError(
-      `Premiere Pro did not place the music. ${basename(wavPath)} is in the ${BIN_NAME} bin: drag it onto the timeline.`,
-      'transaction-failed',
-    );
 
   await stage('done');
   timings.total = now() - t0;
@@ -222,7 +242,6 @@ export async function generateAndPlace(deps: FlowDeps, settings: GenerateSetting
     wavPath,
     jsonPath,
     item,
-    transaction,
     timings,
   };
 }

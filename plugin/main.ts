@@ -1,13 +1,16 @@
 /**
- * The panel's entry point (bundled to dist/plugin/main.js). Inside Premiere Pro it runs against the real
- * host (`host/uxp.ts`); in a browser a host injected as `window.__AUDIOGENESIS_HOST__` (the fake, for
- * tests and previews) is used, with the assets fetched from `window.__AUDIOGENESIS_ASSETS__` (default:
- * `assets/` beside the page) and stand-ins for the Spectrum widgets.
+ * The panel's entry point (bundled to dist/plugin/main.js). Inside Premiere Pro it registers the panel with
+ * `entrypoints.setup` synchronously as the script first runs (UXP documents that a delayed call can fail),
+ * then runs against the real host (`host/uxp.ts`). In a browser, a host injected as
+ * `window.__AUDIOGENESIS_HOST__` (the fake, for tests and previews) is used, with the assets fetched from
+ * `window.__AUDIOGENESIS_ASSETS__` (default: `assets/` beside the page), stand-ins for the Spectrum widgets
+ * and a worker for composing.
  */
-import type { AssetReader } from './engine';
+import { workerComposer } from './composer';
+import type { AssetReader, Composer } from './engine';
 import { fetchAssets } from './engine';
 import type { PremiereHost } from './host/types';
-import { uxpEnvironment } from './host/uxp';
+import { setupEntrypoints, uxpEnvironment } from './host/uxp';
 import { installTextCodecs } from './polyfill';
 import { mountPanel } from './ui/panel';
 import { installShims } from './ui/shim';
@@ -21,24 +24,32 @@ declare global {
   }
 }
 
-function environment(): { host: PremiereHost | null; assets: AssetReader } {
+const inUxp = setupEntrypoints();
+
+function environment(): { host: PremiereHost | null; assets: AssetReader; composer: Composer | null } {
   const injected = window.__AUDIOGENESIS_HOST__;
-  const browser = (): AssetReader =>
-    fetchAssets(window.__AUDIOGENESIS_ASSETS__ ?? new URL('assets/', window.location.href).href);
-  if (injected) {
+  const base = window.__AUDIOGENESIS_ASSETS__ ?? new URL('assets/', window.location.href).href;
+  const browser = () => ({
+    assets: fetchAssets(base),
+    composer: workerComposer(new URL('compose-worker.js', window.location.href).href, base),
+  });
+  if (injected || !inUxp) {
     installShims();
-    return { host: injected, assets: browser() };
+    return { host: injected ?? null, ...browser() };
   }
   try {
-    return uxpEnvironment();
+    return { ...uxpEnvironment(), composer: null };
   } catch {
     installShims();
-    return { host: null, assets: browser() };
+    return { host: null, ...browser() };
   }
 }
 
 installTextCodecs();
+let mounted = false;
 const start = (): void => {
+  if (mounted) return;
+  mounted = true;
   void mountPanel(document, environment());
 };
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

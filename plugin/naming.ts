@@ -40,8 +40,6 @@ export function joinPath(folder: string, name: string): string {
   return folder.endsWith('/') || folder.endsWith('\\') ? folder + name : folder + sep + name;
 }
 
-export { slug } from '../core/compose';
-
 /** The folder the panel writes into: beside the saved project, else in the plugin's data folder. */
 export async function outputFolder(
   project: ProjectInfo,

@@ -4,8 +4,10 @@
 //
 // UXP has no WebAssembly, and the shipped SoundFont (SF3) stores its samples as Ogg Vorbis, which
 // spessasynth decodes with WebAssembly. So the build decodes it here, in Node, into a PCM SoundFont 2 that
-// keeps only the presets the arranger can choose (ORCHESTRA_PROGRAMS and the standard drum kit), cached in
-// dist/.cache; the bundle gets a stand-in for the Vorbis decoder that is never called.
+// keeps only the presets the arranger can choose (ORCHESTRA_PROGRAMS and the standard drum kit), and packs
+// its samples as IMA ADPCM (core/render/sfpack.ts: 40 MB -> 10 MB), cached in dist/.cache; the panel
+// decodes it in plain JavaScript at load. The bundle gets a stand-in for the Vorbis decoder that is never
+// called.
 import { Buffer } from 'node:buffer';
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
@@ -20,6 +22,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { PNG } from 'pngjs';
 import { BasicSoundBank, SoundBankLoader } from 'spessasynth_core';
 
 /** Largest bundle (main.js) allowed, bytes. */
@@ -42,7 +45,9 @@ export const PLUGIN_FILES = [
 
 /** The shipped SoundFont, and the panel's PCM copy of it inside the plugin folder. */
 export const SOUNDFONT = 'assets/soundfont/FluidR3Mono_GM_trimmed.sf3';
-export const PANEL_SOUNDFONT = 'assets/soundfont/FluidR3Mono_GM-panel.sf2';
+export const PANEL_SOUNDFONT = 'assets/soundfont/FluidR3Mono_GM-panel.agsf';
+/** Bumped when the packer's output changes, so that a cached pack is remade. */
+const PACK_VERSION = 'p1';
 
 // spessasynth imports stb-vorbis (WebAssembly) to decode SF3 samples; the panel's SoundFont is PCM.
 const vorbisStub = {
@@ -59,11 +64,11 @@ const vorbisStub = {
   },
 };
 
-/** The GM programs the arranger can choose, read from core/arrange/orchestrate.ts. */
-async function orchestraPrograms() {
+/** Exports of TypeScript modules of this repository, bundled on the fly (`contents` is their re-export). */
+async function importTs(contents) {
   const r = await build({
     stdin: {
-      contents: "export { ORCHESTRA_PROGRAMS } from './core/arrange/orchestrate';",
+      contents,
       resolveDir: process.cwd(),
       loader: 'ts',
     },
@@ -74,7 +79,28 @@ async function orchestraPrograms() {
     logLevel: 'error',
   });
   const url = `data:text/javascript;base64,${Buffer.from(r.outputFiles[0].text).toString('base64')}`;
-  return [...(await import(url)).ORCHESTRA_PROGRAMS];
+  return import(url);
+}
+
+/** The GM programs the arranger can choose, read from core/arrange/orchestrate.ts. */
+async function orchestraPrograms() {
+  const m = await importTs("export { ORCHESTRA_PROGRAMS } from './core/arrange/orchestrate';");
+  return [...m.ORCHESTRA_PROGRAMS];
+}
+
+/**
+ * The panel's SoundFont as shipped: the PCM copy packed with core/render/sfpack.ts (IMA ADPCM samples,
+ * decoded in plain JavaScript at load), cached beside it.
+ */
+export async function packedPanelSoundFont(options = {}) {
+  const pcm = await panelSoundFont(options);
+  const packed = pcm.replace(/\.sf2$/, `-${PACK_VERSION}.agsf`);
+  if (existsSync(packed)) return packed;
+  const { packSoundFont } = await importTs("export { packSoundFont } from './core/render/sfpack';");
+  const partial = `${packed}.${process.pid}.part`;
+  writeFileSync(partial, packSoundFont(new Uint8Array(readFileSync(pcm))));
+  renameSync(partial, packed);
+  return packed;
 }
 
 /**
@@ -111,14 +137,28 @@ export async function panelSoundFont({ cacheDir = 'dist/.cache', programs } = {}
 }
 
 /**
+ * The icon for light themes, made from the dark theme's: the dark tile becomes a light one, the coloured
+ * bars stay (manifest.json lists both, by theme).
+ */
+export function lightIcon(bytes) {
+  const png = PNG.sync.read(bytes);
+  for (let i = 0; i < png.data.length; i += 4) {
+    const [r, g, b] = [png.data[i], png.data[i + 1], png.data[i + 2]];
+    const grey = Math.max(r, g, b) - Math.min(r, g, b) < 24;
+    if (grey) png.data.fill(255 - Math.round((r + g + b) / 3) * 0.4 - 10, i, i + 3);
+  }
+  return PNG.sync.write(png);
+}
+
+/**
  * Builds the plugin folder.
  * @returns the bundle's size in bytes and the metafile's path.
  */
 export async function buildPlugin({ outdir = 'dist/plugin', minify = true } = {}) {
   rmSync(outdir, { recursive: true, force: true });
   const result = await build({
-    entryPoints: ['plugin/main.ts'],
-    outfile: join(outdir, 'main.js'),
+    entryPoints: { main: 'plugin/main.ts', 'compose-worker': 'plugin/compose-worker.ts' },
+    outdir,
     bundle: true,
     platform: 'browser',
     format: 'iife',
@@ -130,11 +170,16 @@ export async function buildPlugin({ outdir = 'dist/plugin', minify = true } = {}
     metafile: true,
     logLevel: 'warning',
   });
-  const soundfont = await panelSoundFont();
+  const soundfont = await packedPanelSoundFont();
   for (const [from, to] of [...PLUGIN_FILES, [soundfont, PANEL_SOUNDFONT]]) {
     mkdirSync(dirname(join(outdir, to)), { recursive: true });
     copyFileSync(from, join(outdir, to));
   }
+  for (const name of ['panel', 'panel@2x', 'plugin', 'plugin@2x'])
+    writeFileSync(
+      join(outdir, 'icons', `${name.replace(/(@2x)?$/, '-light$1')}.png`),
+      lightIcon(readFileSync(`assets/icons/${name}.png`)),
+    );
   const meta = `${outdir}-meta.json`;
   writeFileSync(meta, JSON.stringify(result.metafile));
   const bytes = statSync(join(outdir, 'main.js')).size;

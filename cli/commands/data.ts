@@ -2,68 +2,64 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isSameOrRelative } from '../../core/features/key';
 import { UsageError, DataError } from '../../core/errors';
-import type { CorpusRow } from '../../core/features/corpus';
 import type { Command } from '../command';
 import { progressBar } from '../progress';
 import type { ScanTask } from '../scan/layout';
-import { discover } from '../scan/layout';
+import { discoverAll } from '../scan/layout';
 import { runPool } from '../scan/pool';
 import type { ScanResult } from '../scan/process';
 import { processTask } from '../scan/process';
 import { ShardWriter } from '../scan/shards';
+import type { ScanSummary } from '../scan/summary';
+import { summarize, summaryLines } from '../scan/summary';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ProgressionTable } from '../../core/arrange/learn';
 import { learnProgressions } from '../../core/arrange/learn';
 import { readAnnotatedSongs } from '../scan/chords';
+import { trainStyleClassifier } from '../../core/eval/style/model';
+import { readStylePieces, STYLE_TARGET, styleScoreLines } from '../eval/style';
+
+/** The held-out corpora, scored (never trained or tuned on) by `data train-style`. */
+const HOLDOUT = '../shared/holdout';
 
 const usage = `usage: audiogenesis data scan <dir>... --out <dir> [--workers N]
        audiogenesis data chords <pop909-dir> --out assets/arrange/progressions.json
+       audiogenesis data train-style <dir>... --out assets/eval/style.json [--holdout <dir>|none]
 
-Reads every .mid file under each <dir> (POP909, EMOPIA, Groove or any folder of MIDI files) with the
-side files it has, and writes manifest.jsonl, skipped.jsonl, index.jsonl, train.bin, valid.bin and
-summary.json to --out. The train/validation split is by song and the same on every run.
+Reads every MIDI file (.mid, .midi, .kar, .rmi) under each <dir> (POP909, EMOPIA, Groove, the added
+corpora, or any folder of MIDI files) with the side files it has (label CSVs, beat/key/chord annotations),
+and writes manifest.jsonl, skipped.jsonl, index.jsonl, train.bin, valid.bin and summary.json to --out.
+The train/validation split is by song and the same on every run. The summary prints files read and
+skipped (with reasons), notes and hours per corpus, style and role, and the balance weights.
+
+train-style: trains the style classifier on every file with a trustworthy style label under <dir>
+(the training corpora; drums-only files left out), picks its L2 weight by 5-fold cross-validation by
+song, scores it on --holdout (default ../shared/holdout: never used for a choice), prints the held-out
+accuracy per style and the confusion matrix, writes FILE, and exits 1 when the full model's held-out
+top-1 accuracy is below ${(STYLE_TARGET * 100).toFixed(0)}%.
 
 chords: learns the arranger's chord progressions (four-bar windows, in scale degrees, per mode) from
 chord-annotated songs (POP909's chord_midi.txt, beat_midi.txt, key_audio.txt) into a JSON table.`;
-
-/** Summary figures of a scan (printed and written to summary.json). */
-export interface ScanSummary {
-  files: number;
-  read: number;
-  skipped: number;
-  skippedReasons: Record<string, number>;
-  notes: number;
-  hours: number;
-  seconds: number;
-  songs: { train: number; valid: number };
-  keyAgreement: { files: number; same: number; sameOrRelative: number } | null;
-}
-
-function keyAgreement(rows: CorpusRow[]): ScanSummary['keyAgreement'] {
-  const annotated = rows.filter((r) => r.keySource === 'annotation' && r.foundKey);
-  if (annotated.length === 0) return null;
-  const same = annotated.filter(
-    (r) => r.foundKey!.tonic === r.key.tonic && r.foundKey!.mode === r.key.mode,
-  ).length;
-  const rel = annotated.filter((r) => isSameOrRelative(r.key, r.foundKey!)).length;
-  return { files: annotated.length, same, sameOrRelative: rel };
-}
 
 /** Scans corpus folders into `out`; returns the summary. */
 export async function scan(dirs: string[], out: string, workers: number): Promise<ScanSummary> {
   const t0 = performance.now();
   const tasks: ScanTask[] = [];
+  const writer = new ShardWriter(out);
+  let unreadable = 0;
   for (const d of dirs) {
     if (!existsSync(d) || !statSync(d).isDirectory()) throw new DataError(`not a folder: ${d}`);
-    tasks.push(...discover(resolve(d)));
+    const found = discoverAll(resolve(d));
+    tasks.push(...found.tasks);
+    for (const s of found.skipped) writer.skip(s.id, s.reason);
+    unreadable += found.skipped.length;
   }
-  if (tasks.length === 0) throw new DataError(`no .mid files under ${dirs.join(', ')}`);
-  const writer = new ShardWriter(out);
-  const rows: CorpusRow[] = [];
+  if (tasks.length === 0)
+    throw new DataError(`no MIDI files (.mid, .midi, .kar, .rmi) under ${dirs.join(', ')}`);
   const bar = progressBar(tasks.length, 'scan');
+  let read = 0;
   await runPool<ScanTask, ScanResult>(tasks, {
     script: new URL('./workers/scan.js', import.meta.url),
     workers,
@@ -71,33 +67,19 @@ export async function scan(dirs: string[], out: string, workers: number): Promis
     onResult: (r) => {
       if (r.ok) {
         writer.add(r.row, r.streams);
-        rows.push(r.row);
+        read++;
       } else writer.skip(r.id, r.reason);
-      bar.increment(1, { info: `${rows.length} read, ${writer.skipped.length} skipped` });
+      bar.increment(1, { info: `${read} read, ${writer.skipped.length} skipped` });
     },
   });
   bar.stop();
-  const reasons: Record<string, number> = {};
-  for (const s of writer.skipped) {
-    const kind = s.reason.replace(/\(.*$/, '').replace(/:.*$/, (m) => m.slice(0, 40));
-    reasons[kind] = (reasons[kind] ?? 0) + 1;
-  }
-  const summary: ScanSummary = {
-    files: tasks.length,
-    read: rows.length,
-    skipped: writer.skipped.length,
-    skippedReasons: reasons,
-    notes: rows.reduce((s, r) => s + r.notes, 0),
-    hours: rows.reduce((s, r) => s + r.seconds, 0) / 3600,
-    seconds: (performance.now() - t0) / 1000,
-    songs: {
-      train: new Set(rows.filter((r) => r.split === 'train').map((r) => r.song)).size,
-      valid: new Set(rows.filter((r) => r.split === 'valid').map((r) => r.song)).size,
-    },
-    keyAgreement: keyAgreement(rows),
-  };
-  writer.close(summary as unknown as Record<string, unknown>);
-  return summary;
+  const files = tasks.length + unreadable;
+  let summary: ScanSummary | undefined;
+  writer.close((rows, cells, note) => {
+    summary = summarize(files, rows, writer.skipped, cells, note, (performance.now() - t0) / 1000);
+    return summary;
+  });
+  return summary!;
 }
 
 /** The table as JSON with one progression a line (readable in a diff). */
@@ -127,6 +109,40 @@ function learnChords(dirs: string[], out: string | undefined): number {
   return 0;
 }
 
+function trainStyle(dirs: string[], out: string | undefined, holdout: string | undefined): number {
+  if (dirs.length === 0) throw new UsageError('name at least one corpus folder');
+  if (!out) throw new UsageError('--out is required');
+  const holdoutDir = holdout === 'none' ? null : (holdout ?? (existsSync(HOLDOUT) ? HOLDOUT : null));
+  const t0 = performance.now();
+  const train = readStylePieces(dirs);
+  const test = holdoutDir ? readStylePieces([holdoutDir]).pieces : undefined;
+  const c = trainStyleClassifier(train.pieces, test);
+  mkdirSync(dirname(resolve(out)), { recursive: true });
+  writeFileSync(out, JSON.stringify(c) + '\n');
+  const t = c.training;
+  console.log(
+    `pieces: ${train.pieces.length} labelled (${t.pieces} used, at most ${t.maxPerStyle} a style), ${t.songs} songs`,
+  );
+  for (const [why, n] of Object.entries(train.left)) console.log(`  left out ${n}: ${why}`);
+  for (const set of ['full', 'notes'] as const)
+    console.log(
+      `${set}: L2 by 5-fold cross-validation (by song): ${Object.entries(t.cvAccuracy[set])
+        .map(([k, v]) => `${k}: ${(100 * v).toFixed(1)}%`)
+        .join(', ')} -> ${c[set].l2}`,
+    );
+  for (const set of ['full', 'notes'] as const) for (const line of styleScoreLines(c, set)) console.log(line);
+  console.log(`time: ${((performance.now() - t0) / 1000).toFixed(1)} s  -> ${out}`);
+  const acc = t.holdout?.full.accuracy;
+  if (acc === undefined) return 0;
+  if (acc < STYLE_TARGET) {
+    console.error(
+      `held-out accuracy ${(100 * acc).toFixed(1)}% is below the target ${(100 * STYLE_TARGET).toFixed(0)}%`,
+    );
+    return 1;
+  }
+  return 0;
+}
+
 export const command: Command = {
   summary: 'scan MIDI corpora into training shards; learn chord progressions',
   usage,
@@ -134,10 +150,11 @@ export const command: Command = {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { out: { type: 'string' }, workers: { type: 'string' } },
+      options: { out: { type: 'string' }, workers: { type: 'string' }, holdout: { type: 'string' } },
     });
     const [sub, ...dirs] = positionals;
     if (sub === 'chords') return learnChords(dirs, values.out);
+    if (sub === 'train-style') return trainStyle(dirs, values.out, values.holdout);
     if (sub !== 'scan') throw new UsageError(`unknown subcommand "${sub ?? ''}"`);
     if (dirs.length === 0) throw new UsageError('name at least one corpus folder');
     if (!values.out) throw new UsageError('--out is required');
@@ -145,18 +162,7 @@ export const command: Command = {
       values.workers !== undefined ? Number(values.workers) : Math.max(1, availableParallelism());
     if (!Number.isInteger(workers) || workers < 0) throw new UsageError('--workers takes a whole number');
     const s = await scan(dirs, values.out, workers);
-    console.log(`files: ${s.files}  read: ${s.read}  skipped: ${s.skipped}`);
-    for (const [reason, n] of Object.entries(s.skippedReasons)) console.log(`  skipped ${n}: ${reason}`);
-    console.log(
-      `notes: ${s.notes}  hours of music: ${s.hours.toFixed(1)}  songs: ${s.songs.train} train / ${s.songs.valid} valid`,
-    );
-    if (s.keyAgreement) {
-      const k = s.keyAgreement;
-      const pct = (x: number): string => ((100 * x) / k.files).toFixed(1);
-      console.log(
-        `key finder vs annotations (${k.files} files): same key ${pct(k.same)}%, same or relative ${pct(k.sameOrRelative)}%`,
-      );
-    }
+    for (const line of summaryLines(s)) console.log(line);
     console.log(`time: ${s.seconds.toFixed(1)} s  -> ${values.out}`);
     return 0;
   },

@@ -1,10 +1,11 @@
 /** `audiogenesis embed "<prompt>" [--json] [--file F]`: prints the conditioning a prompt or script embeds to. */
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../../core/errors';
-import { embed, toJson } from '../../core/embed';
+import { EMBED_DEFAULTS, embed, toJson } from '../../core/embed';
 import type { EmbedAttributes, EmbedResult } from '../../core/embed';
 import type { Command } from '../command';
+import { textOption } from '../command';
+import { readTextFile } from '../input';
 
 const USAGE = `usage: audiogenesis embed "<prompt>" [--json] [--file F]
 
@@ -13,7 +14,8 @@ model reads: tempo, key, meter, mood, instruments, style, length and timed segme
 
 options:
   --json      print the full JSON (default: a readable summary)
-  --file F    read the prompt from file F (SRT, JSON, text); joined after any prompt given
+  --file F    read the prompt from file F (SRT, VTT, JSON, text; at most 800 KB); joined after any prompt
+              given
   -h, --help  this help`;
 
 function line(a: EmbedAttributes): string {
@@ -48,12 +50,9 @@ export const command: Command = {
       options: { json: { type: 'boolean', default: false }, file: { type: 'string' } },
     });
     let prompt = positionals.join(' ');
-    if (values.file) {
-      const text = await readFile(values.file, 'utf8').catch((err: unknown) => {
-        throw new UsageError(
-          `cannot read --file ${values.file}: ${err instanceof Error ? err.message : String(err)}`,
-        );
-      });
+    if (values.file !== undefined) {
+      const file = textOption(values.file, 'file')!;
+      const text = readTextFile(file, { maxBytes: 4 * EMBED_DEFAULTS.maxChars, what: 'prompt' });
       prompt = prompt ? `${prompt}\n${text}` : text;
     }
     if (positionals.length === 0 && !values.file) throw new UsageError('give a prompt or --file');

@@ -1,4 +1,7 @@
-/** `audiogenesis eval`: the evaluation (default model and seed baseline side by side), and its classifier. */
+/**
+ * `audiogenesis eval`: the evaluation (the default model, the model with rules off, the rules-only control
+ * and the seed baseline side by side, against held-out music), and its classifier.
+ */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
@@ -13,15 +16,23 @@ import { SHIPPED_MODEL } from '../model-files';
 import { assetPath } from '../paths';
 
 const usage = `usage: audiogenesis eval --prompts FILE --reference DIR [DIR...] --out DIR [--model DIR]
-       [--baseline DIR|none] [--training DIR...|none] [--classifier FILE|none] [--emotion-holdout DIR|none]
-       [--seconds 30] [--seed 1] [--limit N] [--max-reference 100] [--rolls 6] [--workers N]
+       [--control SEED|none] [--baseline DIR|none] [--drum-reference DIR...|none] [--training DIR...|none]
+       [--classifier FILE|none] [--emotion-holdout DIR|none] [--seconds 30] [--seed 1] [--limit N]
+       [--max-reference 100] [--rolls 6] [--workers N]
        audiogenesis eval train-classifier --emopia DIR --out FILE [--holdout DIR]
 
-Evaluates the default model (--model, default the shipped one) and the seed baseline (--baseline, default
-assets/baseline) on the same prompts with the same seeds (prompt i gets seed --seed + i): MusPy quality,
-MGEval closeness to the reference corpora (excerpts of --seconds from the middle of each song), tempo/key
-relevance (TB, TBT, CK, CKD) for prompts that state them, the EMOPIA emotion classifier's quadrant for mood
-prompts, and the longest run shared with the training corpora (default ../shared/data/pop909 and emopia).
+Evaluates, on the same prompts with the same seeds (prompt i gets seed --seed + i): the default model
+(--model, default the shipped one) through the whole pipeline; the same model with every arranger rule off
+(the model alone under the plan); the rules-only control (seeded random weights of the model's shapes, seed
+--control, through the whole pipeline: a figure it also reaches measures the pipeline, not the model); and
+the seed baseline (--baseline, default assets/baseline). Figures: MusPy quality, MGEval closeness to the
+reference (excerpts of --seconds from the middle of each song), per-role figures against the chords (planned
+ones for generated music, annotated ones for the reference), where each note came from, tempo/key relevance
+(TB, TBT, CK, CKD; the key by the Aarden-Essen profiles, which generation never consults), the EMOPIA classifier's
+quadrant for mood prompts, and the longest run shared with the training corpora (default
+../shared/data/pop909 and emopia). Drum figures against --drum-reference (default ../shared/holdout/groove).
+The prompt file and the models are checked before any corpus is read; corpus files that cannot be read are
+listed on stderr and in the report; no readable reference file is an error.
 Writes DIR/report.json, DIR/report.html (self-contained) and DIR/midi/*.mid.
 --prompts: JSON [{prompt, tempo?, key?, quadrant?}] or text (one prompt a line).
 
@@ -75,19 +86,22 @@ async function trainClassifier(argv: string[]): Promise<number> {
 }
 
 export const command: Command = {
-  summary: 'evaluate the default model and the seed baseline (quality, closeness, relevance, novelty)',
+  summary: 'evaluate the model, the model with rules off, a rules-only control and the seed baseline',
   usage,
   async run(argv) {
     if (argv[0] === 'train-classifier') return trainClassifier(argv.slice(1));
-    const { values, positionals } = parseArgs({
+    const { values, tokens } = parseArgs({
       args: argv,
       allowPositionals: true,
+      tokens: true,
       options: {
         prompts: { type: 'string' },
         reference: { type: 'string', multiple: true },
         out: { type: 'string' },
         model: { type: 'string' },
+        control: { type: 'string' },
         baseline: { type: 'string' },
+        'drum-reference': { type: 'string', multiple: true },
         training: { type: 'string', multiple: true },
         classifier: { type: 'string' },
         'emotion-holdout': { type: 'string' },
@@ -99,8 +113,19 @@ export const command: Command = {
         workers: { type: 'string' },
       },
     });
-    // `--reference A B C`: the folders after the flag arrive as positionals.
-    const reference = [...(values.reference ?? []), ...positionals];
+    // `--reference A B C`: the folders after a flag that takes several arrive as positionals; each
+    // belongs to the flag before it.
+    let owner: string | undefined;
+    for (const t of tokens) {
+      if (t.kind === 'option') owner = t.name;
+      else if (t.kind === 'positional') {
+        if (owner !== 'reference' && owner !== 'training' && owner !== 'drum-reference')
+          throw new UsageError(`unexpected argument "${t.value}"`);
+        const list = (values[owner] ??= []);
+        list.push(t.value);
+      }
+    }
+    const reference = values.reference ?? [];
     if (!values.prompts) throw new UsageError('--prompts is required');
     if (reference.length === 0) throw new UsageError('--reference needs at least one folder');
     if (!values.out) throw new UsageError('--out is required');
@@ -111,6 +136,14 @@ export const command: Command = {
           ['../shared/data/pop909', '../shared/data/emopia'].filter((d) => existsSync(d)));
     const seconds = positiveNumber(values.seconds, '--seconds', 30);
     if (seconds < 2 || seconds > 600) throw new UsageError('--seconds takes a number from 2 to 600');
+    const drumReference =
+      values['drum-reference']?.[0] === 'none'
+        ? []
+        : (values['drum-reference'] ?? ['../shared/holdout/groove'].filter((d) => existsSync(d)));
+    const controlSeed =
+      values.control === 'none' ? null : values.control === undefined ? 1 : Number(values.control);
+    if (controlSeed !== null && !(Number.isInteger(controlSeed) && controlSeed >= 0))
+      throw new UsageError('--control takes a whole number >= 0 (the seed of its random weights) or none');
     const seed = values.seed === undefined ? 1 : Number(values.seed);
     if (!Number.isInteger(seed) || seed < 0) throw new UsageError('--seed takes a whole number >= 0');
     const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
@@ -118,8 +151,10 @@ export const command: Command = {
     const { report, files } = await runEval({
       promptsFile: values.prompts,
       reference,
+      drumReference,
       out: values.out,
       model: values.model ?? SHIPPED_MODEL,
+      controlSeed,
       baseline: orNone(values.baseline, assetPath('baseline')),
       training,
       classifier: orNone(values.classifier, assetPath('eval', 'emotion.json')),

@@ -6,8 +6,8 @@ import type { Command } from '../command';
 const usage = `usage: audiogenesis ports [--json]
 
 Lists the MIDI outputs that \`audiogenesis bridge --output NAME\` and \`audiogenesis play --output NAME\`
-can send to. To reach a DAW, create a virtual port first: the IAC Driver on macOS, loopMIDI on Windows
-(see docs/daw.md).
+can send to. To reach a DAW, create a virtual port first: the IAC Driver on macOS, loopMIDI on Windows,
+snd-virmidi on Linux (see docs/daw.md).
 
   --json   print the list as JSON`;
 
@@ -27,7 +27,7 @@ export const command: Command = {
       if (values.json) console.log(JSON.stringify(outputs, null, 2));
       else if (outputs.length === 0) {
         console.log(
-          'No MIDI outputs. Create a virtual port (IAC Driver on macOS, loopMIDI on Windows): see docs/daw.md.',
+          'No MIDI outputs. Create a virtual port (IAC Driver on macOS, loopMIDI on Windows, `sudo modprobe snd-virmidi` on Linux): see docs/daw.md.',
         );
       } else {
         console.log('MIDI outputs:');

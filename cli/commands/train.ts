@@ -1,9 +1,9 @@
 /** `audiogenesis train`: trains the event LSTM (or the seed baseline) on a scan folder, with checkpoints. */
 import * as tf from '@tensorflow/tfjs';
-import { appendFileSync, mkdirSync, rmSync } from 'node:fs';
+import { appendFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { UsageError, DataError } from '../../core/errors';
+import { DataError, FileError, UsageError } from '../../core/errors';
 import { baselineBatches, baselineExamples, baselineLoss } from '../../core/model/baseline';
 import { evaluateNll } from '../../core/model/evaluate';
 import { measurePriors } from '../../core/model/priors';
@@ -20,8 +20,11 @@ import { trainLoop } from '../../core/model/train';
 import { seededRandom } from '../../core/random';
 import { useNodeBackend } from '../backend';
 import type { Command } from '../command';
+import { numberOption, textOption } from '../command';
+import { ensureFolder } from '../output';
 import { progressBar } from '../progress';
-import { loadCheckpoint, saveCheckpoint, writeModelFiles } from '../train/checkpoint';
+import { divergenceCheck } from '../train/diverged';
+import { hasCheckpoint, loadCheckpoint, saveCheckpoint, writeModelFiles } from '../train/checkpoint';
 import type { RunState } from '../train/checkpoint';
 import { GradientPool } from '../train/parallel';
 import { loadStreams } from '../train/shards';
@@ -34,13 +37,16 @@ const usage = `usage: audiogenesis train --data <scan dir> --out <dir> [--config
 
 Trains on the shards of \`audiogenesis data scan\`. Validates and checkpoints every epoch (<out>/checkpoint),
 keeps the best model in <out> (config.json, model.json, weights.bin), stops early when validation stops
-improving. --resume continues from the last checkpoint; the same seed gives the same result.
+improving. --resume continues from the last checkpoint (an error when there is none); the same seed gives
+the same result. --lr is in (0, 1]; a run whose loss diverges (not finite, or far worse than guessing)
+stops with an error and is never saved. --max-minutes must be above 0.
 --restarts F starts that share of the training windows as a piece starts (no previous event), so that
 the first notes follow the conditioning (default 0.25 for the band LSTM, 0 for the others).
 --workers N computes each batch's gradients on N threads (data-parallel, one core each); the same seed
 and N give the same result. --units and --head-units resize the configuration's LSTM and head layers.`;
 
-interface Options {
+/** Settings of a training run (what `audiogenesis train` parses from its options). */
+export interface TrainOptions {
   data: string;
   out: string;
   config: ModelConfig;
@@ -54,20 +60,13 @@ interface Options {
   maxMinutes?: number;
   limitBatches?: number;
   validBatches?: number;
-  /** Threads computing gradients (1: this one only). */
-  workers: number;
-  /** Share of training windows started as a stream starts. */
-  restarts: number;
+  /** Threads computing gradients (default 1: this one only). */
+  workers?: number;
+  /** Share of training windows started as a stream starts (default 0). */
+  restarts?: number;
 }
 
-function num(v: string | undefined, name: string, dflt: number, min = 0): number {
-  if (v === undefined) return dflt;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n < min) throw new UsageError(`--${name} must be a number >= ${min}`);
-  return n;
-}
-
-function parse(argv: string[]): Options {
+function parse(argv: string[]): TrainOptions {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -90,45 +89,56 @@ function parse(argv: string[]): Options {
       restarts: { type: 'string' },
     },
   });
-  if (!values.data || !values.out) throw new UsageError('--data and --out are required');
-  const make = CONFIGS[values.config!];
-  if (!make) throw new UsageError(`unknown config "${values.config}" (${Object.keys(CONFIGS).join(', ')})`);
-  const baseline = values.config === 'baseline';
-  const config = resizeConfig(make(), values.units, values['head-units']);
+  const data = textOption(values.data, 'data');
+  const out = textOption(values.out, 'out');
+  if (!data || !out) throw new UsageError('--data and --out are required');
+  const name = values.config!;
+  if (!Object.hasOwn(CONFIGS, name))
+    throw new UsageError(`unknown config "${name}" (${Object.keys(CONFIGS).join(', ')})`);
+  const baseline = name === 'baseline';
+  const whole = (v: string | undefined, key: string, dflt: number | undefined, min: number, max?: number) =>
+    numberOption(v, key, { integer: true, min, max }) ?? dflt;
   return {
-    data: values.data,
-    out: values.out,
-    config,
-    epochs: num(values.epochs, 'epochs', 10, 1),
+    data,
+    out,
+    config: resizeConfig(CONFIGS[name](), values.units, values['head-units']),
+    epochs: whole(values.epochs, 'epochs', 10, 1)!,
     resume: values.resume!,
-    seed: num(values.seed, 'seed', 1),
-    batch: num(values.batch, 'batch', 64, 1),
-    time: num(values.time, 'time', 64, 2),
-    lr: num(values.lr, 'lr', baseline ? 0.005 : 0.002),
-    patience: num(values.patience, 'patience', 3, 1),
-    maxMinutes: values['max-minutes'] ? num(values['max-minutes'], 'max-minutes', 0) : undefined,
-    limitBatches: values['limit-batches'] ? num(values['limit-batches'], 'limit-batches', 1, 1) : undefined,
-    validBatches: values['valid-batches'] ? num(values['valid-batches'], 'valid-batches', 1, 1) : undefined,
-    workers: num(values.workers, 'workers', 1, 1),
-    restarts: restartShare(
-      values.restarts,
-      values.config === 'default' || values.config?.startsWith('band') ? 0.25 : 0,
-    ),
+    seed: whole(values.seed, 'seed', 1, 0, 2 ** 32 - 1)!,
+    batch: whole(values.batch, 'batch', 64, 1, 65536)!,
+    time: whole(values.time, 'time', 64, 2, 65536)!,
+    lr: numberOption(values.lr, 'lr', { min: 0, above: true, max: 1 }) ?? (baseline ? 0.005 : 0.002),
+    patience: whole(values.patience, 'patience', 3, 1)!,
+    maxMinutes: numberOption(values['max-minutes'], 'max-minutes', { min: 0, above: true }),
+    limitBatches: whole(values['limit-batches'], 'limit-batches', undefined, 1),
+    validBatches: whole(values['valid-batches'], 'valid-batches', undefined, 1),
+    workers: whole(values.workers, 'workers', 1, 1, 16)!,
+    restarts: restartShare(values.restarts, name === 'default' || name.startsWith('band') ? 0.25 : 0),
   };
 }
 
 /** Runs a training job; returns the epoch reports. */
-export async function train(o: Options, log: (line: string) => void = console.log): Promise<EpochReport[]> {
-  await useNodeBackend();
+export async function train(
+  o: TrainOptions,
+  log: (line: string) => void = console.log,
+): Promise<EpochReport[]> {
   const baseline = o.config.architecture.kind === 'seed-baseline';
   const sets = loadStreams(o.data, !baseline);
   if (sets.train.length === 0 || sets.valid.length === 0)
     throw new DataError(`${o.data} has no training or no validation streams`);
-  mkdirSync(o.out, { recursive: true });
+  ensureFolder(o.out);
   const ckptDir = join(o.out, 'checkpoint');
+  if (o.resume && !hasCheckpoint(ckptDir))
+    throw new FileError(
+      `no checkpoint to resume in ${ckptDir}: run without --resume to start afresh`,
+      ckptDir,
+      'ENOENT',
+    );
+  await useNodeBackend();
   if (!o.resume) rmSync(ckptDir, { recursive: true, force: true });
   const optimizer = tf.train.adam(o.lr);
   const resumed = o.resume ? await loadCheckpoint(ckptDir, optimizer) : null;
+  const diverged = divergenceCheck(o.config);
   const model = resumed?.model ?? buildNetwork(o.config, o.seed);
   const state: RunState = resumed?.state ?? {
     epoch: 0,
@@ -142,7 +152,7 @@ export async function train(o: Options, log: (line: string) => void = console.lo
   const condSize = o.config.conditioning.size;
   const params = model.countParams();
   log(
-    `${o.config.name}: ${params.toLocaleString()} parameters (${((params * 4) / 1e6).toFixed(1)} MB); ${sets.train.length} train / ${sets.valid.length} valid streams; backend ${tf.getBackend()}`,
+    `${o.config.name}: ${params.toLocaleString()} parameters (${((params * 4) / 1e6).toFixed(1)} MB); ${sets.train.length} train / ${sets.valid.length} valid streams${sets.skipped ? ` (${sets.skipped} empty skipped)` : ''}; backend ${tf.getBackend()}`,
   );
 
   const common = { batchSize: o.batch, time: o.time, condSize };
@@ -164,7 +174,8 @@ export async function train(o: Options, log: (line: string) => void = console.lo
     return { loss, metrics: { ...m } };
   };
 
-  const pool = !bx && o.workers > 1 ? await GradientPool.start(o.config, Math.round(o.workers)) : null;
+  const workers = Math.round(o.workers ?? 1);
+  const pool = !bx && workers > 1 ? await GradientPool.start(o.config, workers) : null;
   if (pool) log(`gradients on ${pool.threads} threads`);
   let bar = progressBar(batchesPerEpoch, `epoch ${state.epoch + 1}/${o.epochs}`);
   let t0 = performance.now();
@@ -192,11 +203,13 @@ export async function train(o: Options, log: (line: string) => void = console.lo
     patience: o.patience,
     maxSeconds: o.maxMinutes !== undefined ? o.maxMinutes * 60 - state.seconds : undefined,
     onBatch: (r) => {
+      diverged(r.loss, `batch ${r.batch} of epoch ${state.epoch + 1}`, o.lr);
       const rate = r.events / ((performance.now() - t0) / 1000);
       bar.update(r.batch, { info: `loss ${r.loss.toFixed(3)} | ${Math.round(rate)} events/s` });
     },
     onEpoch: async (r) => {
       bar.stop();
+      diverged(r.validLoss, `epoch ${r.epoch + 1} (validation)`, o.lr);
       state.epoch = r.epoch + 1;
       state.bestLoss = r.metrics.bestLoss;
       state.staleEpochs = r.metrics.staleEpochs;

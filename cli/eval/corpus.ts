@@ -3,11 +3,14 @@
  * threads): POP909 quantised through its annotated beats, EMOPIA beat-tracked, Groove's drums mapped to GM.
  * Each file comes back as its role streams, decoded into a `NoteSequence` on the scanner's grid.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { NoteEvent } from '../../core/codec/events';
 import { decodeEvents } from '../../core/codec/events';
 import { DataError } from '../../core/errors';
+import { annotatedChords } from '../../core/eval/excerpt';
+import { parseBeats, parseTimedLabels } from '../../core/features/annotations';
+import type { ChordSpan } from '../../core/features/chords';
 import type { CorpusRow } from '../../core/features/corpus';
 import { PACKED_FIELDS } from '../../core/model/data';
 import type { NoteSequence, Role, TrackInfo } from '../../core/sequence';
@@ -24,6 +27,14 @@ export interface CorpusPiece {
   song: string;
   row: CorpusRow;
   streams: PackedStream[];
+  /** The file and its side files, as the scanner found them. */
+  task: ScanTask;
+}
+
+/** A file the reader could not use, and why. */
+export interface SkippedFile {
+  path: string;
+  reason: string;
 }
 
 /** Settings of {@link readCorpus}. */
@@ -34,6 +45,8 @@ export interface ReadCorpusOptions {
   onPiece?: (piece: CorpusPiece) => void;
   /** Called after every file, read or skipped. */
   onProgress?: (done: number, total: number) => void;
+  /** Called with each file skipped. */
+  onSkip?: (file: SkippedFile) => void;
 }
 
 /** Decodes one packed role stream into its events. */
@@ -74,21 +87,22 @@ export function pieceSequence(piece: CorpusPiece): NoteSequence {
 }
 
 /**
- * Reads every MIDI file under `dirs`; files the scanner skips are counted, not fatal.
+ * Reads every MIDI file under `dirs`; files the scanner skips are listed with their reason, not fatal.
  * @throws {DataError} when a folder is missing or holds no MIDI files.
  */
 export async function readCorpus(
   dirs: readonly string[],
   options: ReadCorpusOptions = {},
-): Promise<{ pieces: number; skipped: number }> {
+): Promise<{ pieces: number; skipped: number; skippedFiles: SkippedFile[] }> {
   const tasks: ScanTask[] = [];
   for (const d of dirs) {
     if (!existsSync(d) || !statSync(d).isDirectory()) throw new DataError(`not a folder: ${d}`);
     tasks.push(...discover(resolve(d)));
   }
   if (tasks.length === 0) throw new DataError(`no .mid files under ${dirs.join(', ')}`);
+  const byId = new Map(tasks.map((t) => [t.id, t]));
+  const skippedFiles: SkippedFile[] = [];
   let pieces = 0;
-  let skipped = 0;
   await runPool<ScanTask, ScanResult>(tasks, {
     script: new URL('./workers/scan.js', import.meta.url),
     workers: options.workers ?? 0,
@@ -96,23 +110,60 @@ export async function readCorpus(
     onResult: (r) => {
       if (r.ok) {
         pieces++;
-        options.onPiece?.({ id: r.row.id, song: r.row.song, row: r.row, streams: r.streams });
-      } else skipped++;
-      options.onProgress?.(pieces + skipped, tasks.length);
+        const task = byId.get(r.row.id)!;
+        options.onPiece?.({ id: r.row.id, song: r.row.song, row: r.row, streams: r.streams, task });
+      } else {
+        const file = { path: byId.get(r.id)?.path ?? r.id, reason: r.reason };
+        skippedFiles.push(file);
+        options.onSkip?.(file);
+      }
+      options.onProgress?.(pieces + skippedFiles.length, tasks.length);
     },
   });
-  return { pieces, skipped };
+  return { pieces, skipped: skippedFiles.length, skippedFiles };
 }
 
-/** Reads corpora into sequences sorted by id; at most `limit` of them, evenly spaced over the sorted list. */
+/**
+ * A piece's annotated chords (a chord file and a beat file beside it, as POP909 has), on the beats its
+ * notes were quantized through; null when it has none. Unreadable side files count as none.
+ */
+export function pieceChords(piece: CorpusPiece): ChordSpan[] | null {
+  const { chordFile, beatFile, beatsPerBar } = piece.task;
+  if (!chordFile || !beatFile || piece.row.grid !== 'annotated') return null;
+  try {
+    const labels = parseTimedLabels(readFileSync(chordFile, 'utf8'));
+    return annotatedChords(labels, parseBeats(readFileSync(beatFile, 'utf8')), beatsPerBar ?? 4);
+  } catch {
+    return null;
+  }
+}
+
+/** A reference piece: its sequence, its annotated chords (or null) and its id. */
+export interface ReferencePiece {
+  id: string;
+  sequence: NoteSequence;
+  chords: ChordSpan[] | null;
+}
+
+/**
+ * Reads corpora into sequences (with their annotated chords) sorted by id; at most `limit` of them, evenly
+ * spaced over the sorted list; and the files skipped.
+ * @throws {DataError} when a folder is missing or holds no MIDI files.
+ */
 export async function readSequences(
   dirs: readonly string[],
   limit: number,
   options: Omit<ReadCorpusOptions, 'onPiece'> = {},
-): Promise<{ id: string; sequence: NoteSequence }[]> {
-  const all: { id: string; sequence: NoteSequence }[] = [];
-  await readCorpus(dirs, { ...options, onPiece: (p) => all.push({ id: p.id, sequence: pieceSequence(p) }) });
+): Promise<{ pieces: ReferencePiece[]; skipped: SkippedFile[] }> {
+  const all: ReferencePiece[] = [];
+  const { skippedFiles } = await readCorpus(dirs, {
+    ...options,
+    onPiece: (p) => all.push({ id: p.id, sequence: pieceSequence(p), chords: pieceChords(p) }),
+  });
   all.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  if (all.length <= limit) return all;
-  return Array.from({ length: limit }, (_, i) => all[Math.floor((i * all.length) / limit)]);
+  const pieces =
+    all.length <= limit
+      ? all
+      : Array.from({ length: limit }, (_, i) => all[Math.floor((i * all.length) / limit)]);
+  return { pieces, skipped: skippedFiles };
 }

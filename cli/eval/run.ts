@@ -1,25 +1,24 @@
 /**
- * One evaluation run, end to end: prompts, training side (novelty index, baseline seeds), reference
- * excerpts, both generated sets, the emotion classifier, every measure, and the files it writes
- * (`report.json`, `report.html`, one `.mid` per generated piece).
+ * One evaluation run, end to end: prompts and models checked first, then the training side (novelty index,
+ * baseline seeds) and the reference excerpts (with their annotated chords), the generated sets (default,
+ * rules off, rules-only control, seed baseline), the emotion classifier, every measure, and the files it
+ * writes (`report.json`, `report.html`, one `.mid` per generated piece).
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sequenceToMidi } from '../../core/codec/midi';
-import { DataError } from '../../core/errors';
 import { scoreClips } from '../../core/eval/emotion/model';
-import { middleExcerpt } from '../../core/eval/excerpt';
-import { parsePrompts } from '../../core/eval/prompts';
-import type { EvaluateInput, GeneratedSet } from '../../core/eval/report/evaluate';
+import type { EvaluateInput, GeneratedSet, ReferenceSet } from '../../core/eval/report/evaluate';
 import { evaluate } from '../../core/eval/report/evaluate';
 import type { RollImage } from '../../core/eval/report/html';
 import { reportHtml } from '../../core/eval/report/html';
 import type { EvalReport } from '../../core/eval/report/types';
 import { progressBar } from '../progress';
 import { pianoRollPng } from '../render/png';
-import { readSequences } from './corpus';
+import type { SkippedFile } from './corpus';
 import { readClassifier, readLabelledClips } from './emotion';
-import { generateBaseline, generateDefault, readBaseline } from './generate';
+import { composeSet, generateBaseline, loadModels, readBaseline } from './generate';
+import { checkFolders, readPromptFile, readReference, reportSkipped } from './inputs';
 import type { TrainingSide } from './training';
 import { readTraining } from './training';
 
@@ -27,8 +26,12 @@ import { readTraining } from './training';
 export interface EvalRunOptions {
   promptsFile: string;
   reference: string[];
+  /** Held-out drum corpora for the drum figures (the main reference may have none), or none. */
+  drumReference: string[];
   out: string;
   model: string;
+  /** Seed of the rules-only control's random weights, or null to leave the control out. */
+  controlSeed: number | null;
   /** Seed-baseline folder, or null to leave the baseline out. */
   baseline: string | null;
   /** Training corpora for novelty and the baseline's seeds (none: no novelty, fixed baseline seed). */
@@ -91,36 +94,56 @@ export async function runEval(o: EvalRunOptions): Promise<EvalRunResult> {
       if (done >= total) b.stop();
     };
   };
-  for (const d of [...o.reference, ...o.training])
-    if (!existsSync(d) || !statSync(d).isDirectory()) throw new DataError(`not a folder: ${d}`);
-  let text: string;
-  try {
-    text = readFileSync(o.promptsFile, 'utf8');
-  } catch (cause) {
-    throw new DataError(`cannot read the prompt file ${o.promptsFile}`, { cause });
-  }
-  const prompts = parsePrompts(
-    text,
-    extname(o.promptsFile).toLowerCase() === '.json' ? 'json' : 'text',
-  ).slice(0, o.limit ?? Infinity);
+  // Cheap checks first: folders, prompts, models (a typo must not wait for the corpora).
+  checkFolders([...o.reference, ...o.drumReference, ...o.training]);
+  const prompts = readPromptFile(o.promptsFile, o.limit);
   const seeds = prompts.map((_, i) => o.firstSeed + i);
+  const { model, control } = await loadModels(o.model, o.controlSeed);
   const baseline = o.baseline ? await readBaseline(o.baseline) : null;
-  const window = baseline?.window ?? 25;
-  const training: TrainingSide | null = o.training.length
-    ? await stage('training', () =>
-        readTraining(o.training, window, { workers: o.workers, onProgress: files('training set') }),
-      )
-    : null;
-  const reference = await stage('reference', async () =>
-    (
-      await readSequences(o.reference, o.maxReference, { workers: o.workers, onProgress: files('reference') })
-    ).map((r) => middleExcerpt(r.sequence, o.seconds)),
-  );
+  const classifierFile = o.classifier ? readClassifier(o.classifier) : null;
+  const skipped: SkippedFile[] = [];
   const sets: GeneratedSet[] = [];
-  const def = await stage('default', () =>
-    generateDefault(o.model, prompts, seeds, o.seconds, bar(prompts.length, 'default model')),
-  );
-  sets.push({ name: 'default', ...def });
+  let training: TrainingSide | null = null;
+  let reference: ReferenceSet;
+  let drums: ReferenceSet | undefined;
+  try {
+    const read = (dirs: string[], label: string) =>
+      stage(label, () =>
+        readReference(dirs, o.seconds, o.maxReference, { workers: o.workers, onProgress: files(label) }),
+      );
+    // The reference first: without a readable reference file there is nothing to compare with.
+    const ref = await read(o.reference, 'reference');
+    reference = ref.set;
+    const drumRef = o.drumReference.length ? await read(o.drumReference, 'drum reference') : null;
+    drums = drumRef?.set;
+    const trainingSkipped: SkippedFile[] = [];
+    training = o.training.length
+      ? await stage('training', () =>
+          readTraining(o.training, baseline?.window ?? 25, {
+            workers: o.workers,
+            onProgress: files('training set'),
+            onSkip: (f) => trainingSkipped.push(f),
+          }),
+        )
+      : null;
+    reportSkipped('training', trainingSkipped);
+    skipped.push(...ref.skipped, ...(drumRef?.skipped ?? []), ...trainingSkipped);
+    const write = (name: GeneratedSet['name'], m: typeof model, rules: boolean, label: string) =>
+      stage(name, () => {
+        const g = composeSet(m, prompts, seeds, o.seconds, rules, bar(prompts.length, label));
+        sets.push({
+          name,
+          ...g,
+          model: name === 'control' ? `${g.model} random weights (seed ${o.controlSeed})` : g.model,
+        });
+      });
+    await write('default', model, true, 'default model');
+    await write('rules-off', model, false, 'rules off');
+    if (control) await write('control', control, true, 'control');
+  } finally {
+    model.dispose();
+    control?.dispose();
+  }
   if (baseline) {
     const base = await stage('baseline', () =>
       generateBaseline(
@@ -134,14 +157,16 @@ export async function runEval(o: EvalRunOptions): Promise<EvalRunResult> {
     );
     sets.push({ name: 'baseline', ...base });
   }
-  const classifier = o.classifier
+  const classifier = classifierFile
     ? await stage('classifier', () => {
-        const c = readClassifier(o.classifier!);
         const holdout =
           o.emotionHoldout && existsSync(o.emotionHoldout)
-            ? { dir: o.emotionHoldout, ...scoreClips(c.model, readLabelledClips(o.emotionHoldout).clips) }
+            ? {
+                dir: o.emotionHoldout,
+                ...scoreClips(classifierFile.model, readLabelledClips(o.emotionHoldout).clips),
+              }
             : undefined;
-        return { name: o.classifier!, classifier: c, holdout };
+        return { name: o.classifier!, classifier: classifierFile, holdout };
       })
     : undefined;
   const input: EvaluateInput = {
@@ -149,8 +174,11 @@ export async function runEval(o: EvalRunOptions): Promise<EvalRunResult> {
     seeds,
     seconds: o.seconds,
     sets,
-    reference,
+    reference: reference.pieces,
     referenceDirs: o.reference,
+    referenceChords: reference.chords,
+    drumReference: drums,
+    skipped,
     training: training ? { index: training.index, dirs: o.training, parts: training.parts } : undefined,
     classifier,
     createdAt: new Date().toISOString(),

@@ -2,6 +2,9 @@
 import { MGEVAL_FEATURES } from '../../core/eval/mgeval/features';
 import { QUALITY_METRICS } from '../../core/eval/muspy';
 import { QUADRANTS } from '../../core/eval/prompts';
+import { ORIGINS } from '../../core/eval/provenance';
+import type { PipelineFigure } from '../../core/eval/report/pipeline';
+import { SET_DESCRIPTIONS } from '../../core/eval/report/types';
 import type { EvalReport } from '../../core/eval/report/types';
 
 const f = (x: number | null | undefined, d = 3): string =>
@@ -9,10 +12,63 @@ const f = (x: number | null | undefined, d = 3): string =>
 const row = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
 const rule = (n: number): string => row(new Array<string>(n).fill('---'));
 
+/** "pipeline" when the rules-only control reaches the figure, "model" when not, "–" when it cannot tell. */
+export function verdict(r: EvalReport, id: string): string {
+  const p = r.figures.find((x) => x.id === id)?.pipeline;
+  return p === true ? 'pipeline' : p === false ? 'model' : '–';
+}
+
+const show = (x: number, unit: PipelineFigure['unit']): string =>
+  unit === 'share' ? f(x) : unit === 'percent' ? `${f(x, 1)}%` : f(x, 2);
+
+/** The per-role figures beside the reference's, with each figure's verdict. */
+export function roleLines(r: EvalReport): string[] {
+  const names = r.sets.map((s) => s.name);
+  const out = [row(['role figure', ...names, 'reference', 'control reaches it?']), rule(names.length + 3)];
+  for (const fig of r.figures.filter((x) => x.group === 'roles'))
+    out.push(
+      row([
+        fig.label,
+        ...names.map((n) => show(fig.values[n] ?? NaN, fig.unit)),
+        show(fig.reference, fig.unit),
+        verdict(r, fig.id),
+      ]),
+    );
+  return out;
+}
+
+/** Where the notes came from: per set and role, shares of notes and of sounding time by origin. */
+export function provenanceLines(r: EvalReport): string[] {
+  const origins = ORIGINS.filter((o) =>
+    r.sets.some((s) => Object.values(s.provenance).some((p) => p.noteShare[o] > 0)),
+  );
+  const out = [
+    row(['set', 'role', ...origins.map((o) => `${o} notes`), ...origins.map((o) => `${o} time`), 'notes']),
+    rule(3 + 2 * origins.length),
+  ];
+  for (const s of r.sets)
+    for (const [role, p] of Object.entries(s.provenance))
+      out.push(
+        row([
+          s.name,
+          role,
+          ...origins.map((o) => f(p.noteShare[o])),
+          ...origins.map((o) => f(p.timeShare[o])),
+          String(p.notes),
+        ]),
+      );
+  return out;
+}
+
 /** Formats the report's main tables. */
 export function summaryLines(r: EvalReport): string[] {
   const names = r.sets.map((s) => s.name);
   const out: string[] = [];
+  for (const s of r.sets) out.push(`- ${s.name}: ${SET_DESCRIPTIONS[s.name]} (${s.model})`);
+  out.push(
+    '- a figure is a pipeline figure when the rules-only control does at least as well as the default model (within 0.03 for shares, 3 points for percentages, 5% otherwise; closeness to the reference where that is the aim)',
+    '',
+  );
   out.push(
     `${r.settings.prompts} prompts x ${r.sets.length} models, ${r.settings.seconds} s pieces, ${r.reference.pieces} reference excerpts; ` +
       `wall time ${f(r.timing.total, 1)} s (${Object.entries(r.timing)
@@ -20,8 +76,8 @@ export function summaryLines(r: EvalReport): string[] {
         .map(([k, v]) => `${k} ${f(v, 1)}`)
         .join(', ')})`,
     '',
-    row(['metric (mean ± std)', ...names, 'reference']),
-    rule(names.length + 2),
+    row(['metric (mean ± std)', ...names, 'reference', 'control reaches it?']),
+    rule(names.length + 3),
   );
   for (const m of QUALITY_METRICS)
     out.push(
@@ -29,6 +85,7 @@ export function summaryLines(r: EvalReport): string[] {
         m,
         ...r.sets.map((s) => `${f(s.quality[m].mean)} ± ${f(s.quality[m].std)}`),
         `${f(r.reference.quality[m].mean)} ± ${f(r.reference.quality[m].std)}`,
+        verdict(r, `quality.${m}`),
       ]),
     );
   const withMg = r.sets.filter((s) => s.mgeval);
@@ -46,10 +103,22 @@ export function summaryLines(r: EvalReport): string[] {
           f(s.mgeval!.reduce((a, m) => a + m.kld, 0) / s.mgeval!.length),
         ]),
       ]),
+      row([
+        'control reaches it?',
+        ...withMg.flatMap(() => [verdict(r, 'mgeval.meanOA'), verdict(r, 'mgeval.meanKLD')]),
+      ]),
     );
   }
+  out.push('', ...roleLines(r), '', ...provenanceLines(r), '');
+  for (const s of r.sets.filter((x) => x.name !== 'baseline'))
+    out.push(`- key retry fired (${s.name}): ${s.keyRetry.fired} of ${s.keyRetry.pieces} pieces`);
   const keys = ['TB', 'TBT', 'CK', 'CKD'] as const;
-  out.push('', row(['set', ...keys]), rule(5));
+  out.push(
+    '',
+    'Stated tempo and key (key by the Aarden-Essen profiles, which generation never consults):',
+    '',
+  );
+  out.push(row(['set', ...keys]), rule(5));
   for (const s of r.sets)
     out.push(
       row([
@@ -58,6 +127,7 @@ export function summaryLines(r: EvalReport): string[] {
       ]),
     );
   out.push(row(['text2midi (MidiCaps, published)', ...keys.map((k) => `${f(r.text2midi[k], 1)}%`)]));
+  out.push(row(['control reaches it?', ...keys.map((k) => verdict(r, `relevance.${k}`))]));
   if (r.classifier) {
     const t = r.classifier.training;
     out.push(
@@ -70,7 +140,13 @@ export function summaryLines(r: EvalReport): string[] {
     const cm = r.classifier.holdout?.confusion ?? t.test.confusion;
     out.push(row(['true \\ predicted', ...QUADRANTS]), rule(5));
     cm.forEach((line, i) => out.push(row([QUADRANTS[i], ...line.map(String)])));
-    out.push('', row(['set', 'asked quadrant', 'valence sign', 'arousal sign', 'embedder reading']), rule(5));
+    out.push(
+      '',
+      `control reaches it? asked quadrant: ${verdict(r, 'emotion.asked')}, valence: ${verdict(r, 'emotion.valence')}, arousal: ${verdict(r, 'emotion.arousal')}`,
+      '',
+      row(['set', 'asked quadrant', 'valence sign', 'arousal sign', 'embedder reading']),
+      rule(5),
+    );
     for (const s of r.sets.filter((x) => x.emotion)) {
       const e = s.emotion!;
       out.push(
@@ -89,5 +165,6 @@ export function summaryLines(r: EvalReport): string[] {
         row([s.name, f(s.novelty!.maxBars, 2), f(s.novelty!.meanBars, 2), String(s.novelty!.flagged.length)]),
       );
   }
+  if (r.skipped.length) out.push('', `${r.skipped.length} corpus file(s) skipped (listed in report.json)`);
   return out;
 }

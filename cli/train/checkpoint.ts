@@ -3,9 +3,9 @@
  * to a temporary folder and renamed into place, so that a `kill -9` loses at most the epoch under way.
  */
 import * as tf from '@tensorflow/tfjs';
-import { ModelLoadError } from '../../core/errors';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ModelLoadError } from '../../core/errors';
 import type { ModelConfig } from '../../core/model/config';
 import type { ModelFiles } from '../../core/model/io';
 import { readModelFiles, saveModel, weightArrays } from '../../core/model/io';
@@ -22,10 +22,19 @@ export interface RunState {
   seconds: number;
 }
 
-/** Writes model files into a folder. */
+/** Writes model files into a folder, all or none (temporary names, renamed into place together). */
 export function writeModelFiles(dir: string, files: ModelFiles): void {
   mkdirSync(dir, { recursive: true });
-  for (const [name, data] of Object.entries(files)) writeFileSync(join(dir, name), data);
+  const temps = Object.entries(files).map(([name, data]) => {
+    const temp = join(dir, `.${name}.${process.pid}.partial`);
+    return { name, data, temp };
+  });
+  try {
+    for (const t of temps) writeFileSync(t.temp, t.data);
+    for (const t of temps) renameSync(t.temp, join(dir, t.name));
+  } finally {
+    for (const t of temps) rmSync(t.temp, { force: true });
+  }
 }
 
 /** Saves a checkpoint (atomically: write beside, then rename). */
@@ -48,17 +57,40 @@ export async function saveCheckpoint(
   renameSync(tmp, dir);
 }
 
+/** True when `dir` holds a finished checkpoint. */
+export function hasCheckpoint(dir: string): boolean {
+  return existsSync(join(dir, 'state.json'));
+}
+
 /**
  * Loads a checkpoint if one exists: the model, the optimizer's weights restored, and the counters. The
  * network is built afresh and given the saved weights by name, so that its variables come in the order of
  * the run that saved it (the optimizer's moments are matched to the variables by that order; a graph
  * rebuilt from model.json may list the band LSTM's head layers in another).
+ * @throws {ModelLoadError} when its files are damaged.
  */
 export async function loadCheckpoint(
   dir: string,
   optimizer: tf.Optimizer,
 ): Promise<{ model: tf.LayersModel; state: RunState } | null> {
-  if (!existsSync(join(dir, 'state.json'))) return null;
+  if (!hasCheckpoint(dir)) return null;
+  try {
+    return await readCheckpoint(dir, optimizer);
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    throw new ModelLoadError(
+      `the checkpoint in ${dir} is damaged (${why}): remove it, or run without --resume`,
+      {
+        cause: err,
+      },
+    );
+  }
+}
+
+async function readCheckpoint(
+  dir: string,
+  optimizer: tf.Optimizer,
+): Promise<{ model: tf.LayersModel; state: RunState }> {
   const loaded = await readModelFiles(async (name) => new Uint8Array(readFileSync(join(dir, name))));
   const model = buildNetwork(loaded.config);
   const saved = weightArrays(loaded);
@@ -76,5 +108,8 @@ export async function loadCheckpoint(
     specs,
   );
   await optimizer.setWeights(Object.entries(decoded).map(([name, tensor]) => ({ name, tensor })));
-  return { model, state: JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as RunState };
+  const state = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as RunState;
+  if (!Number.isInteger(state?.epoch) || typeof state.seconds !== 'number')
+    throw new ModelLoadError('state.json has no epoch and seconds');
+  return { model, state };
 }

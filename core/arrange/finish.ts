@@ -14,6 +14,14 @@ export const DRUM = { kick: 36, snare: 38, closedHat: 42, crash: 49, lowTom: 45,
 
 const EPS = 1e-6;
 
+/**
+ * A note after a pass moved or shortened it: a model note becomes `mended` by that pass; a note that a
+ * pass copied or a rule made keeps its origin.
+ */
+export function mended(n: Note, by: string): Note {
+  return n.origin === 'copy' || n.origin === 'rule' ? n : { ...n, origin: 'mended', by };
+}
+
 /** Keeps each note only inside a section where its role plays (notes are cut at the section's end). */
 export function keepPlayingRoles(notes: readonly Note[], sections: readonly Section[]): Note[] {
   const out: Note[] = [];
@@ -22,7 +30,7 @@ export function keepPlayingRoles(notes: readonly Note[], sections: readonly Sect
     if (!s || !s.roles.includes(n.role)) continue;
     const next = sections[sections.indexOf(s) + 1];
     const cut = next && !next.roles.includes(n.role) ? Math.min(n.end, s.end) : n.end;
-    out.push({ ...n, end: cut });
+    out.push(cut < n.end - EPS ? mended({ ...n, end: cut }, 'sections') : n);
   }
   return out;
 }
@@ -44,7 +52,13 @@ export function repeatSections(notes: readonly Note[], sections: readonly Sectio
     out = out.filter((n) => n.start < s.start - EPS || n.start >= until - EPS);
     for (const n of notes)
       if (n.start >= first.start - EPS && n.start < first.start + length - EPS && s.roles.includes(n.role))
-        out.push({ ...n, start: n.start + shift, end: Math.min(n.end + shift, until) });
+        out.push({
+          ...n,
+          start: n.start + shift,
+          end: Math.min(n.end + shift, until),
+          origin: 'copy',
+          by: 'repeat',
+        });
   });
   return out;
 }
@@ -72,7 +86,13 @@ export function loopDrums(
     for (let at = s.start + span; at < until - EPS; at += span)
       for (const n of groove)
         if (n.start + at - s.start < until - EPS)
-          out.push({ ...n, start: n.start + at - s.start, end: n.end + at - s.start });
+          out.push({
+            ...n,
+            start: n.start + at - s.start,
+            end: n.end + at - s.start,
+            origin: 'copy',
+            by: 'drum-loop',
+          });
   }
   return out;
 }
@@ -91,7 +111,8 @@ export function quantizeDrums(notes: readonly Note[], compound: boolean): Note[]
     const key = `${n.pitch}@${start.toFixed(4)}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ ...n, start, end: Math.max(start + unit / 2, n.end - n.start + start) });
+    const moved = { ...n, start, end: Math.max(start + unit / 2, n.end - n.start + start) };
+    out.push(Math.abs(start - n.start) > EPS ? mended(moved, 'quantize') : moved);
   }
   return out;
 }
@@ -135,6 +156,7 @@ export function mendClashes(
       if (n.start < b - EPS) {
         // A note held into the beat stops there (re-pitching it would move its own onset).
         n.end = b;
+        Object.assign(n, mended(n, 'clash'));
         continue;
       }
       let best = n.pitch;
@@ -144,7 +166,7 @@ export function mendClashes(
             best = cand;
             break;
           }
-      n.pitch = best;
+      if (best !== n.pitch) Object.assign(n, mended({ ...n, pitch: best }, 'clash'));
     }
   }
   return out;
@@ -163,16 +185,26 @@ export function addTransitions(notes: readonly Note[], plan: ArrangementPlan, ve
       for (let i = out.length - 1; i >= 0; i--)
         if (out[i].isDrum && out[i].start >= fillFrom - EPS && out[i].start < s.start - EPS) out.splice(i, 1);
       [DRUM.snare, DRUM.snare, DRUM.midTom, DRUM.lowTom].forEach((pitch, i) =>
-        out.push(drum(pitch, fillFrom + i / 4, v(70 + i * 12))),
+        out.push(drum(pitch, fillFrom + i / 4, v(70 + i * 12), 'fill')),
       );
     }
-    out.push(drum(DRUM.crash, s.start, v(105)), drum(DRUM.kick, s.start, v(105)));
+    out.push(drum(DRUM.crash, s.start, v(105), 'crash'), drum(DRUM.kick, s.start, v(105), 'crash'));
   }
   return out;
 }
 
-function drum(pitch: number, start: Beats, velocity: number): Note {
-  return { pitch, start, end: start + 0.25, velocity, role: 'drums', program: 0, isDrum: true };
+function drum(pitch: number, start: Beats, velocity: number, by: string): Note {
+  return {
+    pitch,
+    start,
+    end: start + 0.25,
+    velocity,
+    role: 'drums',
+    program: 0,
+    isDrum: true,
+    origin: 'rule',
+    by,
+  };
 }
 
 /**
@@ -185,10 +217,16 @@ export function addEnding(notes: readonly Note[], plan: ArrangementPlan, velocit
   const at = ending.start;
   const out = notes
     .filter((n) => n.start < at - EPS)
-    .map((n) => (n.end > at ? { ...n, end: Math.max(n.start + 0.25, at) } : n));
+    .map((n) => (n.end > at ? mended({ ...n, end: Math.max(n.start + 0.25, at) }, 'ending') : n));
   const end = plan.beats;
-  const tonic = plan.key.tonic;
-  const third = plan.key.mode === 'major' ? 4 : 3;
+  // The ending's own key when a script modulated since the start, else the piece's.
+  const first = plan.sections[0].conditioning.key;
+  const modulates = plan.sections.some(
+    (s) => s.conditioning.key.tonic !== first.tonic || s.conditioning.key.mode !== first.mode,
+  );
+  const key = modulates ? ending.conditioning.key : plan.key;
+  const tonic = key.tonic;
+  const third = key.mode === 'major' ? 4 : 3;
   const program = (r: Role): number => plan.programs[r];
   const held = (role: Role, pitch: number, velocity: number): Note => ({
     pitch,
@@ -198,6 +236,8 @@ export function addEnding(notes: readonly Note[], plan: ArrangementPlan, velocit
     role,
     program: program(role),
     isDrum: false,
+    origin: 'rule',
+    by: 'ending',
   });
   const roles = ending.roles;
   if (roles.includes('bass')) out.push(held('bass', 36 + tonic, 80));
@@ -207,15 +247,17 @@ export function addEnding(notes: readonly Note[], plan: ArrangementPlan, velocit
   if (roles.includes('melody')) out.push(held('melody', 72 + tonic, 78));
   if (roles.includes('drums'))
     out.push(
-      drum(DRUM.crash, at, Math.round(100 * velocityScale)),
-      drum(DRUM.kick, at, Math.round(100 * velocityScale)),
+      drum(DRUM.crash, at, Math.round(100 * velocityScale), 'ending'),
+      drum(DRUM.kick, at, Math.round(100 * velocityScale), 'ending'),
     );
   return out;
 }
 
 /** A loop: notes stop at the loop point, so the start follows without overlap. */
 export function closeLoop(notes: readonly Note[], beats: Beats): Note[] {
-  return notes.filter((n) => n.start < beats - EPS).map((n) => (n.end > beats ? { ...n, end: beats } : n));
+  return notes
+    .filter((n) => n.start < beats - EPS)
+    .map((n) => (n.end > beats ? mended({ ...n, end: beats }, 'loop') : n));
 }
 
 /**
@@ -251,7 +293,7 @@ export function sustainRole(
       }
       const v = inSpan.filter((n) => n.pitch === p);
       const velocity = Math.round(v.reduce((a, n) => a + n.velocity, 0) / v.length);
-      const note: Note = { ...v[0], start: c.start, end: c.end, velocity };
+      const note: Note = { ...v[0], start: c.start, end: c.end, velocity, origin: 'rule', by: 'voicing' };
       held.push(note);
       next.set(p, note);
     }

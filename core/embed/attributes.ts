@@ -93,7 +93,7 @@ export function resolve(explicit: ExplicitRequests, mood: Mood): Resolved {
   let tempo: number;
   if (explicit.tempo) {
     tempo = explicit.tempo.bpm;
-    why.push(`tempo ${tempo} bpm: asked for ("${explicit.tempo.text}")`);
+    why.push(explicit.tempo.note ?? `tempo ${tempo} bpm: asked for ("${explicit.tempo.text}")`);
   } else {
     const base = mood.hits.length === 0 && !explicit.style ? NEUTRAL_TEMPO : STYLE_TEMPO[style];
     tempo = Math.round(base * Math.pow(2, 0.6 * arousal));

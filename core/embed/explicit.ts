@@ -34,18 +34,16 @@ export function findExplicit(text: string, tokens: Token[]): ExplicitRequests {
   const lower = text.toLowerCase();
   const notes: string[] = [];
   const tempo = findTempo(lower);
-  if (tempo?.note) notes.push(tempo.note);
   const seconds = findLength(lower);
-  if (seconds?.note) notes.push(seconds.note);
   const inst = findInstruments(tokens);
   const key = findKey(text);
   const meter = findMeter(lower);
   const style = findStyle(lower);
   return {
-    tempo: tempo && { bpm: tempo.bpm, text: tempo.text },
+    tempo,
     key,
     meter,
-    seconds: seconds && { value: seconds.value, text: seconds.text },
+    seconds,
     style,
     instruments: inst.wanted,
     excluded: inst.excluded,

@@ -7,9 +7,21 @@ export { findExplicit } from './explicit';
 export { scoreMood } from './mood';
 export { lookup, LEXICON_SIZE } from './lexicon';
 export { cleanText, tokenize, parseTime } from './text';
-export { parseSrt, parseMarkers, parseTranscript, readTimed } from './timed';
+export { readTimed, readSpeech, speechSpans } from './timed';
+export type { SpeechReading } from './timed';
+export {
+  parseSrt,
+  parseMarkers,
+  parseTranscript,
+  parseCodedLines,
+  readScript,
+  detectFormat,
+  cutsOf,
+} from './formats';
+export type { ScriptReading, ScriptFormat, DroppedCue } from './formats';
 export { STYLE_TEMPO, STYLE_INSTRUMENTS } from './attributes';
 export { TEMPO_RANGE } from './tempo';
 export { LENGTH_RANGE } from './length';
 export type * from './types';
-export type { InputKind, TimedInput } from './timed';
+export type { TimedInput } from './timed';
+export type { InputKind } from './formats';

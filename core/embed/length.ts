@@ -4,6 +4,8 @@
 export interface LengthRequest {
   value: number;
   text: string;
+  /** The length as written, in seconds, when it was changed (clamped, or a negative sign dropped). */
+  asked?: number;
   note?: string;
 }
 
@@ -43,6 +45,7 @@ const MIN_SEC_RE = new RegExp(
 );
 const SEC_RE = new RegExp(String.raw`\b${NUM}(seconds?|secs?|s)\b(\s*${SPOT})?`);
 const MIN_RE = new RegExp(String.raw`\b${NUM}(?:minutes?|mins?)\b`);
+const HOUR_RE = new RegExp(String.raw`\b${NUM}(?:hours?|hrs?)\b`);
 const CLOCK_RE = /(?<![\d:.])(\d{1,2}):([0-5]\d)(?![\d:])(?!\s*(?:am|pm|a\.m|p\.m)\b)/;
 const SHORTHAND_RE = /(?<![\w:]):([0-5]\d|60)(?![\d:])/;
 
@@ -56,32 +59,58 @@ function num(word: string): number {
 
 function clamp(value: number, text: string): LengthRequest {
   if (value > LENGTH_RANGE.max)
-    return { value: LENGTH_RANGE.max, text, note: `"${text}" is longer than ${LENGTH_RANGE.max} s: clamped` };
+    return {
+      value: LENGTH_RANGE.max,
+      text,
+      asked: value,
+      note: `length ${LENGTH_RANGE.max} s: clamped ("${text}" is ${value} s; the embedder reads at most ${LENGTH_RANGE.max} s)`,
+    };
   if (value < LENGTH_RANGE.min)
     return {
       value: LENGTH_RANGE.min,
       text,
-      note: `"${text}" is shorter than ${LENGTH_RANGE.min} s: clamped`,
+      asked: value,
+      note: `length ${LENGTH_RANGE.min} s: clamped ("${text}" is ${value} s; a piece lasts at least ${LENGTH_RANGE.min} s)`,
     };
   return { value: Math.round(value * 1000) / 1000, text };
 }
 
+/** A length written with a minus sign ("-5 seconds") is read without it, and says so. */
+function unsigned(r: LengthRequest, lower: string, at: number): LengthRequest {
+  if (lower[at] !== '-' || (at > 0 && !/[\s(:,;]/.test(lower[at - 1]))) return r;
+  return {
+    ...r,
+    text: `-${r.text}`,
+    asked: -(r.asked ?? r.value),
+    note: `length ${r.value} s: "-${r.text}" read without its minus sign (a length cannot be negative)${r.note ? `; ${r.note}` : ''}`,
+  };
+}
+
 /** Finds the first explicit length in lower-case text. */
 export function findLength(lower: string): LengthRequest | undefined {
+  const found = findUnsigned(lower);
+  return found && unsigned(found.request, lower, found.at - 1);
+}
+
+function findUnsigned(lower: string): { request: LengthRequest; at: number } | undefined {
+  const at = (m: RegExpExecArray, request: LengthRequest) => ({ request, at: m.index });
   const ms = MIN_SEC_RE.exec(lower);
-  if (ms) return clamp(num(ms[1] ?? ms[2]) * 60 + Number(ms[3]), ms[0].trim());
+  if (ms) return at(ms, clamp(num(ms[1] ?? ms[2]) * 60 + Number(ms[3]), ms[0].trim()));
+  const hour = HOUR_RE.exec(lower);
+  if (hour && num(hour[1] ?? hour[2]) > 0)
+    return at(hour, clamp(num(hour[1] ?? hour[2]) * 3600, hour[0].trim()));
   const sec = SEC_RE.exec(lower);
   if (sec) {
     const value = num(sec[1] ?? sec[2]);
     // "80s" and "90s" alone are decades, not lengths.
     const decade = sec[3] === 's' && !sec[4] && value >= 20 && value % 10 === 0;
-    if (!decade && value > 0) return clamp(value, sec[0].trim());
+    if (!decade && value > 0) return at(sec, clamp(value, sec[0].trim()));
   }
   const min = MIN_RE.exec(lower);
-  if (min && num(min[1] ?? min[2]) > 0) return clamp(num(min[1] ?? min[2]) * 60, min[0].trim());
+  if (min && num(min[1] ?? min[2]) > 0) return at(min, clamp(num(min[1] ?? min[2]) * 60, min[0].trim()));
   const clock = CLOCK_RE.exec(lower);
-  if (clock) return clamp(Number(clock[1]) * 60 + Number(clock[2]), clock[0]);
+  if (clock) return { request: clamp(Number(clock[1]) * 60 + Number(clock[2]), clock[0]), at: -1 };
   const short = SHORTHAND_RE.exec(lower);
-  if (short) return clamp(Number(short[1]), short[0]);
+  if (short) return { request: clamp(Number(short[1]), short[0]), at: -1 };
   return undefined;
 }

@@ -7,6 +7,8 @@ export const TEMPO_RANGE = { min: 20, max: 300 } as const;
 export interface TempoRequest {
   bpm: number;
   text: string;
+  /** The tempo as written, when it was clamped into {@link TEMPO_RANGE}. */
+  asked?: number;
   note?: string;
 }
 
@@ -44,17 +46,20 @@ const WORDS: [RegExp, number][] = [
 
 const clampNote = (bpm: number, text: string): TempoRequest => {
   const rounded = Math.round(bpm * 10) / 10;
+  const range = `tempos run ${TEMPO_RANGE.min}-${TEMPO_RANGE.max} bpm`;
   if (rounded > TEMPO_RANGE.max)
     return {
       bpm: TEMPO_RANGE.max,
       text,
-      note: `"${text}" is above ${TEMPO_RANGE.max} bpm: clamped to ${TEMPO_RANGE.max}`,
+      asked: rounded,
+      note: `tempo ${TEMPO_RANGE.max} bpm: clamped ("${text}" asks for ${rounded}; ${range})`,
     };
   if (rounded < TEMPO_RANGE.min)
     return {
       bpm: TEMPO_RANGE.min,
       text,
-      note: `"${text}" is below ${TEMPO_RANGE.min} bpm: clamped to ${TEMPO_RANGE.min}`,
+      asked: rounded,
+      note: `tempo ${TEMPO_RANGE.min} bpm: clamped ("${text}" asks for ${rounded}; ${range})`,
     };
   return { bpm: rounded, text };
 };

@@ -38,10 +38,12 @@ export type Instrument =
 
 /** What the prompt asked for in so many words. Absent fields were not requested. */
 export interface ExplicitRequests {
-  tempo?: { bpm: number; text: string };
+  /** `asked` and `note` are set when the tempo as written was clamped. */
+  tempo?: { bpm: number; text: string; asked?: number; note?: string };
   key?: { tonic?: number; tonicName?: string; mode: Mode; text: string };
   meter?: { numerator: number; denominator: number; text: string };
-  seconds?: { value: number; text: string };
+  /** `asked` and `note` are set when the length as written was changed (clamped, or a minus dropped). */
+  seconds?: { value: number; text: string; asked?: number; note?: string };
   style?: { style: Style; text: string };
   /** Instruments named as wanted. */
   instruments: Instrument[];
@@ -119,12 +121,32 @@ export interface EmbedSegment extends EmbedAttributes {
   conditioning: Conditioning;
 }
 
+/** A value the prompt asked for that is not used as written (clamped into range, or reinterpreted). */
+export interface Adjustment {
+  /** The setting: `tempo` (bpm) or `seconds` (the length). */
+  field: 'tempo' | 'seconds';
+  /** The prompt's words. */
+  text: string;
+  /** The value as written. */
+  asked: number;
+  /** The value used. */
+  used: number;
+  /** Why, for an editor (also a line of the explanation). */
+  note: string;
+}
+
 /** The embedder's result: the issue's JSON fields plus the {@link Conditioning} they describe. */
 export interface EmbedResult extends EmbedAttributes {
+  /** Values asked for in the prompt but changed; every one is also said in `explanation`. */
+  adjustments: Adjustment[];
+  /** Where `seconds` comes from: the prompt's words, or the end of the timed input; null when none. */
+  lengthSource: { from: 'prompt'; text: string } | { from: 'timed' } | null;
   /** Requested length in seconds, or the timed input's length, or null. */
   seconds: number | null;
   segments: EmbedSegment[];
   conditioning: Conditioning;
+  /** Edit points (seconds) the input listed (a marker JSON's `cuts`), if any. */
+  cuts?: number[];
 }
 
 /** A marker (Premiere sequence marker or similar). Times in seconds, or "hh:mm:ss(.fff)" / "mm:ss" strings. */
@@ -133,6 +155,12 @@ export interface MarkerInput {
   comments?: string;
   start: number | string;
   duration?: number | string;
+}
+
+/** A span of time in seconds (a line of speech, a shot). */
+export interface TimeSpan {
+  start: number;
+  end: number;
 }
 
 /** A piece of timed text, the common form of SRT cues, markers, transcript segments and script sentences. */

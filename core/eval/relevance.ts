@@ -2,9 +2,11 @@
  * Relevance to a prompt that states a tempo or a key, with the text-to-MIDI measures of MidiCaps
  * (Melechovsky, Roy & Herremans, 2024) and text2midi (Bhandari et al., AAAI 2025): TB, the tempo written in
  * the MIDI falls in the asked tempo's bin; TBT, in the same or a neighbouring bin; CK, the key found in the
- * notes equals the asked key; CKD, the same key or its relative (C major = A minor).
+ * notes equals the asked key; CKD, the same key or its relative (C major = A minor). The key is found with
+ * Aarden-Essen profiles (`features/key-profiles.ts`), a key finder that generation never consults.
  */
-import { findKey, isSameOrRelative } from '../features/key';
+import { isSameOrRelative } from '../features/key';
+import { findKeyIndependent } from '../features/key-profiles';
 import type { Bpm, Mode, NoteSequence } from '../sequence';
 import { tempoAt } from '../sequence';
 import type { EvalPrompt } from './prompts';
@@ -29,7 +31,7 @@ export interface RelevanceHits {
   ckd?: boolean;
   /** The tempo written in the piece, bpm. */
   tempo: Bpm;
-  /** The key found in its notes (Krumhansl-Schmuckler), or null without pitched notes. */
+  /** The key found in its notes (Aarden-Essen profiles), or null without pitched notes. */
   foundKey: { tonic: number; mode: Mode } | null;
 }
 
@@ -37,7 +39,7 @@ export interface RelevanceHits {
 export function relevanceHits(asked: EvalPrompt, seq: NoteSequence): RelevanceHits {
   const tempo = tempoAt(0, seq.tempos);
   const pitched = seq.notes.filter((n) => !n.isDrum);
-  const found = pitched.length ? findKey(pitched) : null;
+  const found = pitched.length ? findKeyIndependent(pitched) : null;
   const foundKey = found ? { tonic: found.tonic, mode: found.mode } : null;
   const out: RelevanceHits = { tempo, foundKey };
   if (asked.tempo !== undefined) {

@@ -1,7 +1,9 @@
 /**
- * Parsers for corpus side files (POP909's beat, key and chord annotations; label CSVs). Pure: they take
- * the files' text.
+ * Parsers for corpus side files (POP909's beat, key and chord annotations; label CSVs and the style labels
+ * in them). Pure: they take the files' text.
  */
+import type { Style } from '../conditioning';
+import { STYLES } from '../conditioning';
 import type { Mode, Seconds } from '../sequence';
 
 /** An annotated beat: its time in the MIDI file's seconds and whether it starts a bar. */
@@ -106,4 +108,54 @@ export function parseCsv(text: string): Record<string, string>[] {
   const [head, ...body] = rows;
   if (!head) return [];
   return body.map((r) => Object.fromEntries(head.map((h, i) => [h.trim(), (r[i] ?? '').trim()])));
+}
+
+/** A style label as the scanner records it: one of the model's styles, or `unknown` (no trustworthy label). */
+export type StyleLabel = Style | 'unknown';
+
+const STYLE_ALIASES: Record<string, Style> = {
+  'hip-hop': 'hiphop',
+  afrobeat: 'latin',
+  afrocuban: 'latin',
+  neworleans: 'jazz',
+  gospel: 'soul',
+  punk: 'rock',
+  dance: 'electronic',
+  highlife: 'latin',
+};
+
+/**
+ * Maps a corpus style label (Groove's `jazz/funk`, `afrocuban`, a labels.csv `style`) onto {@link STYLES}:
+ * the first part that names a style or an alias of one; `unknown` when none does.
+ */
+export function styleOfLabel(label: string | undefined): StyleLabel {
+  const whole = (label ?? '').toLowerCase().trim();
+  for (const part of [whole, ...whole.split(/[/\-_ ]/)]) {
+    if ((STYLES as readonly string[]).includes(part)) return part as Style;
+    if (STYLE_ALIASES[part]) return STYLE_ALIASES[part];
+  }
+  return 'unknown';
+}
+
+/** What a labels row says about its style: the label, its stated confidence and what it rests on. */
+export interface StyleEvidence {
+  style?: string;
+  /** `high`, `medium` or `low` (a `style_confidence` column). */
+  confidence?: string;
+  /** What the label rests on (a `style_basis` column). */
+  basis?: string;
+}
+
+/**
+ * The style a file trains with: its label mapped by {@link styleOfLabel}, or `unknown` when the label is
+ * missing, `unknown`, of low confidence, or rests on the genre of later recordings (a Discogs genre, as in
+ * OpenEWLD's lead sheets: it describes covers, not these notes).
+ */
+export function trustedStyle(e: StyleEvidence): { style: StyleLabel; trusted: boolean; why?: string } {
+  const style = styleOfLabel(e.style);
+  if (style === 'unknown') return { style, trusted: false, why: e.style ? `label "${e.style}"` : 'no label' };
+  if (/^low$/i.test(e.confidence ?? '')) return { style: 'unknown', trusted: false, why: 'low confidence' };
+  if (/discogs/i.test(e.basis ?? ''))
+    return { style: 'unknown', trusted: false, why: 'genre of later recordings (Discogs)' };
+  return { style, trusted: true };
 }

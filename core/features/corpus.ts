@@ -1,32 +1,38 @@
 /**
  * The corpus pipeline for one file, pure: MIDI bytes plus whatever side files a corpus has (beat, key and
  * chord annotations, labels) -> a manifest row of features and labels, and one encoded event stream per
- * role with the chord in force at each event. The CLI's scanner reads the files and writes the shards.
+ * role with the chord and the instrument family at each event. The CLI's scanner reads the files and
+ * writes the shards.
  */
 import { retimeToBeats, spanToBeats } from '../codec/beatgrid';
-import { encodeNotes, quantizeNotes, GRID } from '../codec/events';
+import { encodeNotes, GRID, quantizeNotes, REST } from '../codec/events';
 import type { NoteEvent } from '../codec/events';
-import { midiToSequence } from '../codec/midi';
-import type { Conditioning, Style } from '../conditioning';
-import { densityFromNotesPerBeat, registerFromPitch, STYLES } from '../conditioning';
-import type { Mode, NoteSequence, Role } from '../sequence';
+import type { MidiRead, MidiReadReport } from '../codec/midi';
+import { readMidi } from '../codec/midi';
+import type { Conditioning } from '../conditioning';
+import { densityFromNotesPerBeat, registerFromPitch } from '../conditioning';
+import type { Mode, Note, NoteSequence, Role } from '../sequence';
 import { ROLES } from '../sequence';
-import type { BeatMark, TimedLabel } from './annotations';
-import { dominantKey } from './annotations';
+import type { BeatMark, StyleEvidence, StyleLabel, TimedLabel } from './annotations';
+import { dominantKey, trustedStyle } from './annotations';
 import { trackBeats } from './beats';
 import type { ChordSpan } from './chords';
 import { chordIdAt, estimateChords, parseChordSymbol } from './chords';
 import { td11ToGm } from './drums';
 import type { PieceFeatures } from './extract';
 import { extractFeatures } from './extract';
+import { familyId, familyOfProgram } from './family';
+import type { Placement } from './roles';
 import { splitPianoRoles } from './roles';
 
 /** One corpus file and its side information. */
 export interface CorpusInput {
-  /** Path relative to the corpus root (unique). */
+  /** Path relative to the scanned root (unique). */
   id: string;
   /** Song identity: every file of one song lands in the same split. */
   song: string;
+  /** The corpus the file belongs to (for balance and the summary). Default: the first part of `id`. */
+  corpus?: string;
   bytes: Uint8Array;
   /** Annotated beats (seconds of the MIDI file), when the corpus has them. */
   beats?: BeatMark[];
@@ -34,8 +40,8 @@ export interface CorpusInput {
   keyLabels?: TimedLabel[];
   /** Chord labels in seconds. */
   chordLabels?: TimedLabel[];
-  /** Corpus labels: EMOPIA quadrant (`Q1`..`Q4`), Groove style, stated bpm. */
-  labels?: { quadrant?: string; style?: string; bpm?: number };
+  /** Corpus labels: EMOPIA quadrant (`Q1`..`Q4`), style with its confidence and basis, stated bpm. */
+  labels?: { quadrant?: string; bpm?: number } & StyleEvidence;
   /** The drum kit's note map. */
   drumKit?: 'gm' | 'td11';
   /**
@@ -43,34 +49,69 @@ export interface CorpusInput {
    * by {@link looksLikePerformance}. Ignored when `beats` are given.
    */
   performance?: boolean | 'auto';
-  /** Split the piano's top line off as melody. Default: when no track plays the melody and no drums play. */
-  skyline?: boolean;
+  /**
+   * Why the file has no trustworthy beat grid or tempo (e.g. its labels give none: Doom MUS conversions).
+   * Such a file gets a manifest row (features, labels, hours) but no event streams: every stream is
+   * quantized to the beat grid.
+   */
+  noGrid?: string;
 }
 
 /** The train/validation split of a song. */
 export type Split = 'train' | 'valid';
 
+/** How one track of the file was used. */
+export interface TrackRow {
+  name: string;
+  program: number;
+  family: string;
+  notes: number;
+  /** Its role (null: left out) and the rule that placed it, or why it was left out. */
+  role: Role | null;
+  by: string;
+}
+
 /** A manifest row: one per file read. */
 export interface CorpusRow extends PieceFeatures {
   id: string;
   song: string;
+  corpus: string;
   split: Split;
-  grid: 'annotated' | 'tracked' | 'file';
+  /** Where the beat grid came from; `none`: no trustworthy grid, no streams (see `noStreams`). */
+  grid: 'annotated' | 'tracked' | 'file' | 'none';
   chords: 'annotated' | 'estimated' | 'none';
   quadrant: string | null;
   valence: number;
   arousal: number;
-  style: Style;
+  /** The style the file trains with (`unknown`: no trustworthy label). */
+  style: StyleLabel;
+  /** The corpus's own label, and why it was not trusted (when it was not). */
+  styleLabel: string | null;
+  styleDistrust?: string;
   /** Events per role stream. */
   events: Partial<Record<Role, number>>;
+  /** Notes and seconds per role. */
+  roleNotes: Partial<Record<Role, number>>;
+  /** Every track, with its role or the reason it was left out. */
+  tracks: TrackRow[];
+  /** What reading the MIDI file repaired, dropped or skipped. */
+  read: Omit<MidiReadReport, 'notes'>;
+  /** Why the file has no event streams, when it has none. */
+  noStreams?: string;
+  /** Sampling weight per event for training (set by the scanner from all rows; 1 until then). */
+  weight: number;
 }
 
-/** One role's encoded events, the chord id at each event, and the conditioning it was played under. */
+/** The conditioning a corpus stream was played under; its style may be `unknown` (no one-hot set). */
+export type CorpusConditioning = Omit<Conditioning, 'style'> & { style: StyleLabel };
+
+/** One role's encoded events, the chord id and instrument family id at each event, and its conditioning. */
 export interface RoleStream {
   role: Role;
   events: NoteEvent[];
   chords: number[];
-  conditioning: Conditioning;
+  families: number[];
+  conditioning: CorpusConditioning;
 }
 
 const QUADRANTS: Record<string, [number, number]> = {
@@ -80,31 +121,16 @@ const QUADRANTS: Record<string, [number, number]> = {
   Q4: [0.6, -0.6],
 };
 
-const STYLE_ALIASES: Record<string, Style> = {
-  'hip-hop': 'hiphop',
-  afrobeat: 'latin',
-  afrocuban: 'latin',
-  neworleans: 'jazz',
-  gospel: 'soul',
-  punk: 'rock',
-  dance: 'electronic',
-  highlife: 'latin',
-};
-
-/** Maps a corpus style label (Groove's `jazz/funk`, `afrocuban`...) onto {@link STYLES}; `pop` if none fits. */
-export function styleOfLabel(label: string | undefined): Style {
-  for (const part of (label ?? '').toLowerCase().split(/[/\-_ ]/)) {
-    if ((STYLES as readonly string[]).includes(part)) return part as Style;
-    if (STYLE_ALIASES[part]) return STYLE_ALIASES[part];
-  }
-  return 'pop';
-}
-
 /** Deterministic split by song: FNV-1a hash, one song in ten to validation. */
 export function splitOf(song: string): Split {
+  return songHash(song) % 10 === 0 ? 'valid' : 'train';
+}
+
+/** FNV-1a hash of a song id (the split's, and the scanner's choice of a validation song). */
+export function songHash(song: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < song.length; i++) h = Math.imul(h ^ song.charCodeAt(i), 0x01000193) >>> 0;
-  return h % 10 === 0 ? 'valid' : 'train';
+  return h;
 }
 
 function mapDrums(seq: NoteSequence): NoteSequence {
@@ -144,6 +170,7 @@ export function gridDeviation(seq: NoteSequence): number {
 
 function placeOnGrid(input: CorpusInput, seq: NoteSequence): { seq: NoteSequence; grid: CorpusRow['grid'] } {
   const bpb = input.beatsPerBar ?? 4;
+  if (input.noGrid) return { seq, grid: 'none' };
   if (input.beats && input.beats.length >= 2)
     return { seq: retimeToBeats(seq, input.beats, { beatsPerBar: bpb }), grid: 'annotated' };
   const performance =
@@ -180,35 +207,118 @@ function chordSpans(
 }
 
 /**
+ * Applies the track placements: left-out tracks' notes are dropped, and split tracks lose their low line
+ * to bass and their top line to melody.
+ */
+function applyPlacements(seq: NoteSequence, placements: readonly Placement[]): Note[] {
+  const kept: Note[] = [];
+  const split = new Map<string, Note[]>();
+  for (const n of seq.notes) {
+    const p = n.track === undefined ? undefined : placements[n.track];
+    if (p && p.role === null) continue;
+    if (p && (p.splitLow || p.splitTop)) {
+      const key = `${p.splitLow ? 'L' : ''}${p.splitTop ? 'T' : ''}`;
+      split.set(key, [...(split.get(key) ?? []), n]);
+    } else kept.push(n);
+  }
+  for (const [key, notes] of split)
+    kept.push(...splitPianoRoles(notes, { low: key.includes('L'), skyline: key.includes('T') }));
+  return kept;
+}
+
+/**
+ * Encodes one role's notes with the chord id and the instrument family id at each event (a rest event
+ * takes the family of the note it leads to).
+ */
+export function encodeRole(
+  notes: readonly Note[],
+  spans: readonly ChordSpan[],
+): Pick<RoleStream, 'events' | 'chords' | 'families'> {
+  const q = quantizeNotes(notes);
+  const events = encodeNotes(q);
+  const drums = q[0]?.isDrum ?? false;
+  const chords: number[] = [];
+  const families: number[] = [];
+  let t = 0;
+  let next = 0;
+  for (const e of events) {
+    t += e.step;
+    chords.push(drums ? 0 : chordIdAt(spans, t / GRID));
+    const n = q[Math.min(next, q.length - 1)];
+    families.push(familyId(n.program, n.isDrum));
+    if (e.pitch !== REST) next++;
+  }
+  return { events, chords, families };
+}
+
+/** The file's tracks as manifest rows (notes counted after placement). */
+function trackRows(seq: NoteSequence, placements: readonly Placement[]): TrackRow[] {
+  const counts = new Array<number>(seq.tracks.length).fill(0);
+  for (const n of seq.notes) if (n.track !== undefined) counts[n.track]++;
+  return seq.tracks.map((t, i) => {
+    const p = placements[i];
+    return {
+      name: t.name,
+      program: t.program,
+      family: familyOfProgram(t.program, t.isDrum),
+      notes: counts[i],
+      role: p.role,
+      by:
+        p.role === null
+          ? p.reason
+          : `${p.by}${p.splitLow ? ', low line split off' : ''}${p.splitTop ? ', top line split off' : ''}`,
+    };
+  });
+}
+
+/**
+ * A file as the pipeline places it, before any grid: tracks left out dropped, split tracks split (a piano's
+ * low line to bass, its top line to melody), drums mapped to General MIDI; with the reader's report.
+ * @throws {MidiParseError} when the bytes are not a usable MIDI file.
+ */
+export function placedSequence(
+  bytes: Uint8Array,
+  drumKit: CorpusInput['drumKit'] = 'gm',
+): { sequence: NoteSequence; read: MidiRead } {
+  const read = readMidi(bytes);
+  let sequence = { ...read.sequence, notes: applyPlacements(read.sequence, read.placements) };
+  if (drumKit === 'td11') sequence = mapDrums(sequence);
+  return { sequence, read };
+}
+
+/**
  * Runs the corpus pipeline on one file.
  * @throws {MidiParseError} when the bytes are not a usable MIDI file.
  */
 export function prepareCorpusFile(input: CorpusInput): { row: CorpusRow; streams: RoleStream[] } {
-  let seq = midiToSequence(input.bytes);
-  if (input.drumKit === 'td11') seq = mapDrums(seq);
-  const placed = placeOnGrid(input, seq);
+  const placedFile = placedSequence(input.bytes, input.drumKit);
+  const read = placedFile.read;
+  const tracks = trackRows(read.sequence, read.placements);
+  let seq = placedFile.sequence;
+  const noGrid =
+    input.noGrid ?? (read.report.timeBase === 'smpte' ? 'SMPTE time: no beat grid in the file' : undefined);
+  const placed = placeOnGrid({ ...input, noGrid }, seq);
   seq = placed.seq;
-  const skyline = input.skyline ?? !seq.notes.some((n) => n.role === 'melody' || n.isDrum);
-  seq = { ...seq, notes: quantizeNotes(splitPianoRoles(seq.notes, { skyline })) };
+  if (placed.grid !== 'none') seq = { ...seq, notes: quantizeNotes(seq.notes) };
   const key: { tonic: number; mode: Mode } | undefined =
     (input.keyLabels && dominantKey(input.keyLabels)) ?? undefined;
   const features = extractFeatures(seq, key);
   const { spans, source } = chordSpans(input, seq);
   const [valence, arousal] = QUADRANTS[input.labels?.quadrant ?? ''] ?? [0, 0];
-  const style = styleOfLabel(input.labels?.style);
+  const style = trustedStyle(input.labels ?? {});
   const streams: RoleStream[] = [];
   const events: Partial<Record<Role, number>> = {};
+  const roleNotes: Partial<Record<Role, number>> = {};
   for (const role of ROLES) {
     const notes = seq.notes.filter((n) => n.role === role);
     if (notes.length === 0) continue;
-    const encoded = encodeNotes(notes);
-    let t = 0;
-    const chords = encoded.map((e) => ((t += e.step), role === 'drums' ? 0 : chordIdAt(spans, t / GRID)));
+    roleNotes[role] = notes.length;
+    if (placed.grid === 'none') continue;
+    const encoded = encodeRole(notes, spans);
     const meanPitch = notes.reduce((s, n) => s + n.pitch, 0) / notes.length;
     streams.push({
       role,
-      events: encoded,
-      chords,
+      ...encoded,
       conditioning: {
         tempo: features.tempo,
         key: features.key,
@@ -218,23 +328,32 @@ export function prepareCorpusFile(input: CorpusInput): { row: CorpusRow; streams
         density: densityFromNotesPerBeat(features.density[role] ?? 0),
         dynamics: notes.reduce((s, n) => s + n.velocity, 0) / notes.length / 127,
         register: registerFromPitch(meanPitch),
-        style,
+        style: style.style,
         roles: features.roles,
       },
     });
-    events[role] = encoded.length;
+    events[role] = encoded.events.length;
   }
+  const { notes: _notes, ...report } = read.report;
   const row: CorpusRow = {
     id: input.id,
     song: input.song,
+    corpus: input.corpus ?? input.id.split('/')[0],
     split: splitOf(input.song),
     grid: placed.grid,
     chords: source,
     quadrant: input.labels?.quadrant ?? null,
     valence,
     arousal,
-    style,
+    style: style.style,
+    styleLabel: input.labels?.style || null,
+    ...(style.why && input.labels?.style ? { styleDistrust: style.why } : {}),
     events,
+    roleNotes,
+    tracks,
+    read: report,
+    ...(placed.grid === 'none' ? { noStreams: noGrid } : {}),
+    weight: 1,
     ...features,
   };
   return { row, streams };

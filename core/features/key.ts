@@ -34,17 +34,29 @@ export function pitchClassHistogram(notes: readonly Note[]): number[] {
   return h;
 }
 
-/** Finds the key of a pitch-class histogram; C major with score 0 when the histogram is flat or empty. */
-export function findKeyOfHistogram(h: readonly number[]): KeyEstimate {
+/**
+ * Finds the key whose rotated profile (major or minor, tonic first) correlates best with a pitch-class
+ * histogram; C major with score 0 when the histogram is flat or empty.
+ */
+export function findKeyWithProfiles(
+  h: readonly number[],
+  major: readonly number[],
+  minor: readonly number[],
+): KeyEstimate {
   let best: KeyEstimate = { tonic: 0, mode: 'major', score: -Infinity };
   for (let tonic = 0; tonic < 12; tonic++) {
     const rotated = h.map((_, i) => h[(i + tonic) % 12]);
-    const maj = correlate(rotated, MAJOR);
-    const min = correlate(rotated, MINOR);
+    const maj = correlate(rotated, major);
+    const min = correlate(rotated, minor);
     if (maj > best.score) best = { tonic, mode: 'major', score: maj };
     if (min > best.score) best = { tonic, mode: 'minor', score: min };
   }
   return best.score === 0 || !Number.isFinite(best.score) ? { tonic: 0, mode: 'major', score: 0 } : best;
+}
+
+/** Finds the key of a pitch-class histogram with the Krumhansl-Kessler profiles. */
+export function findKeyOfHistogram(h: readonly number[]): KeyEstimate {
+  return findKeyWithProfiles(h, MAJOR, MINOR);
 }
 
 /** Finds the key of a set of notes (drums ignored). */

@@ -43,22 +43,36 @@ export interface Window {
 }
 
 /**
- * Cuts streams into windows of `time` targets; with `rng`, the cuts are shifted (vary it per epoch) and a
- * share `restarts` of the windows that start mid-stream start as a stream does ({@link Window.restart}).
+ * Cuts streams into windows of `time` targets; with `rng`, the cuts are shifted (vary it per epoch), a
+ * share `restarts` of the windows that start mid-stream start as a stream does ({@link Window.restart}),
+ * and each window is drawn as often as its stream's sampling weight says (`Stream.weight`, mean 1 over a
+ * scan: weight 2.4 gives a window twice, and a third time with chance 0.4), so that an epoch sees corpora
+ * and styles in the balance the scan reports.
  */
 export function windows(streams: readonly Stream[], time: number, rng?: Random, restarts = 0): Window[] {
   const out: Window[] = [];
   streams.forEach((s, i) => {
     const offset = rng && s.length > time + 1 ? Math.floor(rng() * time) : 0;
-    if (offset > 0) out.push({ stream: i, start: 0 });
-    for (let start = offset; start < s.length - 1; start += time)
-      out.push(
-        rng && restarts > 0 && start > 0 && rng() < restarts
-          ? { stream: i, start, restart: true }
-          : { stream: i, start },
-      );
+    const starts = offset > 0 ? [0] : [];
+    for (let start = offset; start < s.length - 1; start += time) starts.push(start);
+    for (const start of starts) {
+      const copies = rng ? drawCount(s.weight, rng) : 1;
+      for (let c = 0; c < copies; c++)
+        out.push(
+          rng && restarts > 0 && start > 0 && rng() < restarts
+            ? { stream: i, start, restart: true }
+            : { stream: i, start },
+        );
+    }
   });
   return out;
+}
+
+/** How many times to draw an item of weight `w`: floor(w), plus one with chance w - floor(w). */
+function drawCount(w: number, rng: Random): number {
+  if (w === 1) return 1;
+  const whole = Math.floor(w);
+  return whole + (rng() < w - whole ? 1 : 0);
 }
 
 const fields = <K extends string>(keys: readonly K[], n: number): Record<K, Int32Array> =>

@@ -9,6 +9,10 @@ import { CONDITIONING_SIZE, CONDITIONING_VERSION, STYLES } from '../conditioning
 import { ModelLoadError } from '../errors';
 import { ROLES } from '../sequence';
 import { BAND_HEADS } from './fields';
+import { checkArchitecture } from './shapes';
+
+export { checkArchitecture, expectedWeights } from './shapes';
+export type { ExpectedWeight } from './shapes';
 
 /** Metric positions the model distinguishes (grid steps in a bar of up to 4 beats). */
 export const POSITIONS = 4 * GRID;
@@ -199,6 +203,7 @@ export function checkConfig(raw: unknown): ModelConfig {
   const kind = c.architecture?.kind;
   if (!kind || !kinds.includes(kind))
     throw new ModelLoadError(`config.json names no architecture that format ${c.format} knows`);
+  checkArchitecture(c.architecture as ModelConfig['architecture']);
   if (typeof c.name !== 'string' || typeof c.version !== 'string')
     throw new ModelLoadError('config.json lacks name or version');
   for (const [k, v] of Object.entries(EVENT_VOCAB)) {

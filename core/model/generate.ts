@@ -44,6 +44,11 @@ export interface RoleOptions {
    * under that conditioning. The first may start after 0 (before it, `conditioning` applies).
    */
   sections?: readonly { start: Beats; conditioning: Conditioning }[];
+  /**
+   * False: the model's own choices only. No role is kept playing (rests allowed after a bar of silence,
+   * steps not bounded by it); the scale and tonic biases are the caller's (pass 0). Default true.
+   */
+  rules?: boolean;
 }
 
 const MAJOR = [0, 2, 4, 5, 7, 9, 11];
@@ -207,7 +212,7 @@ class RoleWriter {
    * rest rule of {@link pitchBiasAt} it is a note), and no step of 0 when time must move on.
    */
   private stepBias(moveOn: boolean): Float64Array | undefined {
-    const room = this.lastEnd + this.barSteps - this.t;
+    const room = this.o.rules === false ? STEP_MAX : this.lastEnd + this.barSteps - this.t;
     if (room >= STEP_MAX) return moveOn ? MOVE_ON : undefined;
     // One buffer per writer: sampleLogits reads the bias only during its call.
     const b = this.stepScratch;
@@ -222,7 +227,7 @@ class RoleWriter {
    * should not).
    */
   private pitchBiasAt(): Float64Array | undefined {
-    const silent = this.t - this.lastEnd >= this.barSteps;
+    const silent = this.o.rules !== false && this.t - this.lastEnd >= this.barSteps;
     if (this.stacked.length === 0 && !silent) return this.bias;
     const b = this.bias ? Float64Array.from(this.bias) : new Float64Array(REST + 1);
     for (const p of this.stacked) b[p] = -Infinity;
@@ -230,15 +235,17 @@ class RoleWriter {
     return b;
   }
 
-  /** The notes written, with absolute pitches. */
+  /** The notes written, with absolute pitches, each marked as sampled by the model. */
   notes(): Note[] {
     const o = this.o;
     const notes = decodeEvents(this.events, {
       programs: o.program !== undefined ? { [o.role]: o.program } : undefined,
     });
-    return this.shift === 0
-      ? notes
-      : notes.map((n) => ({ ...n, pitch: Math.min(127, Math.max(0, n.pitch - this.shift)) }));
+    return notes.map((n) => ({
+      ...n,
+      pitch: Math.min(127, Math.max(0, n.pitch - this.shift)),
+      origin: 'model' as const,
+    }));
   }
 }
 

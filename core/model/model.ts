@@ -41,6 +41,8 @@ export interface GenerateRequest {
   programs?: Partial<Record<Role, number>>;
   /** Conditioning changes over the piece (a form's sections), sorted by start beat. */
   sections?: readonly { start: Beats; conditioning: Conditioning }[];
+  /** False: no generation rule (see RoleOptions.rules); pass no biases either. Default true. */
+  rules?: boolean;
 }
 
 /** A loaded model. */
@@ -99,6 +101,7 @@ export class MusicModel {
         scaleBias: req.scaleBias,
         tonicBias: req.tonicBias,
         program: programs[role],
+        rules: req.rules,
         sections: req.sections?.map((x) => ({
           start: x.start,
           conditioning: roleConditioning(x.conditioning, role, this.priors),

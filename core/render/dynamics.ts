@@ -1,7 +1,11 @@
 /**
- * Gain stages of the renderer, in place on float PCM: gain, fade-out, and a look-ahead peak limiter whose
- * output never exceeds its ceiling (inter-sample peaks are estimated at half-sample positions too).
+ * Gain stages of the renderer on float PCM: gain, fade-out, and a look-ahead peak limiter whose output
+ * never exceeds its ceiling (inter-sample peaks are estimated at half-sample positions too). The limiter's
+ * gain curve is computed from a peak envelope apart from the audio, so that a normaliser can try several
+ * gains over one envelope.
  */
+import type { Steps } from './steps';
+import { runSteps, STEP_SAMPLES } from './steps';
 
 /** Settings of {@link limit}. */
 export interface LimiterOptions {
@@ -43,44 +47,189 @@ export function fadeOut(channels: readonly Float32Array[], sampleRate: number, s
   }
 }
 
+/** The envelope of one channel over [from, to), raised into `env` (see {@link peakEnvelopeSteps}). */
+function envelopeRange(ch: Float32Array, env: Float32Array, from: number, to: number): void {
+  const length = ch.length;
+  for (let i = from; i < to; i++) {
+    const a = ch[i > 0 ? i - 1 : 0];
+    const b = ch[i];
+    const c = i + 1 < length ? ch[i + 1] : 0;
+    const d = i + 2 < length ? ch[i + 2] : 0;
+    const mid = (9 * (b + c) - a - d) / 16;
+    const m = Math.max(b < 0 ? -b : b, mid < 0 ? -mid : mid);
+    if (m > env[i]) env[i] = m;
+  }
+}
+
 /**
  * The level a limiter must respect at each sample: the larger of the sample's magnitude over all channels
  * and a 4-point estimate of the signal halfway to the next sample (a cheap true-peak guard).
  */
-function peakEnvelope(channels: readonly Float32Array[]): Float32Array {
-  const length = channels[0].length;
+export function* peakEnvelopeSteps(channels: readonly Float32Array[]): Steps<Float32Array> {
+  const length = channels[0]?.length ?? 0;
   const env = new Float32Array(length);
-  for (const ch of channels)
-    for (let i = 0; i < length; i++) {
-      const a = ch[Math.max(0, i - 1)];
-      const b = ch[i];
-      const c = i + 1 < length ? ch[i + 1] : 0;
-      const d = i + 2 < length ? ch[i + 2] : 0;
-      const mid = (9 * (b + c) - a - d) / 16;
-      env[i] = Math.max(env[i], Math.abs(b), Math.abs(mid));
+  for (let c = 0; c < channels.length; c++)
+    for (let from = 0; from < length; from += STEP_SAMPLES) {
+      const to = Math.min(length, from + STEP_SAMPLES);
+      envelopeRange(channels[c], env, from, to);
+      yield (c + to / length) / channels.length;
     }
   return env;
 }
 
-/** Minimum of `x` over the window [i, i + w - 1] for every i (monotone deque, O(n)). */
-function forwardMin(x: Float32Array, w: number): Float32Array {
-  const out = new Float32Array(x.length);
-  const deque = new Int32Array(x.length);
-  let head = 0;
-  let tail = 0;
-  for (let j = x.length - 1; j >= 0; j--) {
-    while (tail > head && x[deque[tail - 1]] >= x[j]) tail--;
+/** The limiter's gain at every sample, and its deepest value. */
+export interface LimiterCurve {
+  gain: Float32Array;
+  deepest: number;
+}
+
+/** State of the backward minimum pass of {@link heldNeed}, carried from chunk to chunk. */
+interface HoldState {
+  held: Float32Array;
+  deque: Int32Array;
+  head: number;
+  tail: number;
+}
+
+/** The held need for samples `to - 1` down to `from` (a plain loop: generators run hot loops slowly). */
+function holdRange(
+  env: Float32Array,
+  ceiling: number,
+  w: number,
+  s: HoldState,
+  from: number,
+  to: number,
+): void {
+  const { held, deque } = s;
+  let { head, tail } = s;
+  for (let j = to - 1; j >= from; j--) {
+    const n = env[j] > ceiling ? ceiling / env[j] : 1;
+    while (tail > head) {
+      const d = deque[tail - 1];
+      if ((env[d] > ceiling ? ceiling / env[d] : 1) < n) break;
+      tail--;
+    }
     deque[tail++] = j;
     while (deque[head] > j + w - 1) head++;
-    out[j] = x[deque[head]];
+    const h = deque[head];
+    held[j] = env[h] > ceiling ? ceiling / env[h] : 1;
   }
-  return out;
+  s.head = head;
+  s.tail = tail;
+}
+
+/** Minimum over [i, i + w - 1] of the gain each sample needs (monotone deque, from the end). */
+function* heldNeed(env: Float32Array, ceiling: number, w: number): Steps<Float32Array> {
+  const length = env.length;
+  const s: HoldState = { held: new Float32Array(length), deque: new Int32Array(length), head: 0, tail: 0 };
+  for (let to = length; to > 0; to -= STEP_SAMPLES) {
+    holdRange(env, ceiling, w, s, Math.max(0, to - STEP_SAMPLES), to);
+    yield 0.1 + (0.4 * (length - to)) / length;
+  }
+  return s.held;
+}
+
+/** State of {@link releaseAndSmooth}, carried from chunk to chunk. */
+interface SmoothState {
+  ring: Float32Array;
+  previous: number;
+  sum: number;
+  deepest: number;
+}
+
+/** Release and smoothing over [from, to) (a plain loop, see {@link holdRange}). */
+function smoothRange(
+  held: Float32Array,
+  env: Float32Array,
+  ceiling: number,
+  release: number,
+  s: SmoothState,
+  from: number,
+  to: number,
+): void {
+  const { ring } = s;
+  const w = ring.length;
+  let { previous, sum, deepest } = s;
+  for (let i = from; i < to; i++) {
+    let h = held[i];
+    if (i > 0) {
+      const up = previous + (1 - previous) * release;
+      if (up < h) h = up;
+    }
+    previous = h;
+    // Moving average over the w released gains ending at i (before the start: the first gain).
+    const k = i % w;
+    sum += h - ring[k];
+    ring[k] = h;
+    const need = env[i] > ceiling ? ceiling / env[i] : 1;
+    const a = sum / w;
+    // Rounding in the running sum must never lift the gain above what this sample needs.
+    const g = a < need ? a : need;
+    if (g < deepest) deepest = g;
+    held[i] = g;
+  }
+  s.previous = previous;
+  s.sum = sum;
+  s.deepest = deepest;
 }
 
 /**
- * Look-ahead peak limiter, in place. The gain each sample needs is held over the look-ahead window, released
- * exponentially, then smoothed by a moving average as long as the window: each averaged gain is a mean of
- * values no larger than the gain needed at that sample, so the output never exceeds the ceiling.
+ * Releases `held` exponentially and smooths it by a moving average of `w` samples, in place, never above the
+ * gain each sample needs; returns the deepest gain.
+ */
+function* releaseAndSmooth(
+  held: Float32Array,
+  env: Float32Array,
+  ceiling: number,
+  w: number,
+  release: number,
+): Steps<number> {
+  const length = held.length;
+  const s: SmoothState = {
+    ring: new Float32Array(w).fill(held[0]),
+    previous: held[0],
+    sum: held[0] * w,
+    deepest: 1,
+  };
+  for (let from = 0; from < length; from += STEP_SAMPLES) {
+    smoothRange(held, env, ceiling, release, s, from, Math.min(length, from + STEP_SAMPLES));
+    yield 0.5 + (0.5 * from) / length;
+  }
+  return s.deepest;
+}
+
+/**
+ * The gain a look-ahead limiter applies to a signal whose peak envelope is `env` x `scale`: the gain each
+ * sample needs is held over the look-ahead window, released exponentially, then smoothed by a moving
+ * average as long as the window. Each averaged gain is a mean of values no larger than the gain needed at
+ * that sample, so the output never exceeds the ceiling. `null` when nothing needs limiting.
+ */
+export function* limiterCurveSteps(
+  env: Float32Array,
+  scale: number,
+  sampleRate: number,
+  options: LimiterOptions = {},
+): Steps<LimiterCurve | null> {
+  const o = { ...LIMITER_DEFAULTS, ...options };
+  const ceiling = dbToGain(o.ceilingDbfs) / scale;
+  let loudest = 0;
+  for (let i = 0; i < env.length; i++) if (env[i] > loudest) loudest = env[i];
+  if (loudest <= ceiling) return null;
+  yield 0.1;
+  const w = Math.max(1, Math.round(o.lookaheadSeconds * sampleRate));
+  const gain = yield* heldNeed(env, ceiling, w);
+  const deepest = yield* releaseAndSmooth(
+    gain,
+    env,
+    ceiling,
+    w,
+    1 - Math.exp(-1 / (o.releaseSeconds * sampleRate)),
+  );
+  return { gain, deepest };
+}
+
+/**
+ * Look-ahead peak limiter, in place (see {@link limiterCurveSteps}).
  * @returns the largest gain reduction applied, in dB (0 when nothing was limited).
  */
 export function limit(
@@ -88,31 +237,9 @@ export function limit(
   sampleRate: number,
   options: LimiterOptions = {},
 ): number {
-  const o = { ...LIMITER_DEFAULTS, ...options };
-  const length = channels[0]?.length ?? 0;
-  if (length === 0) return 0;
-  const ceiling = dbToGain(o.ceilingDbfs);
-  const w = Math.max(1, Math.round(o.lookaheadSeconds * sampleRate));
-  const env = peakEnvelope(channels);
-  const need = new Float32Array(length);
-  let limited = false;
-  for (let i = 0; i < length; i++) {
-    need[i] = env[i] > ceiling ? ceiling / env[i] : 1;
-    if (need[i] < 1) limited = true;
-  }
-  if (!limited) return 0;
-  const held = forwardMin(need, w);
-  const release = 1 - Math.exp(-1 / (o.releaseSeconds * sampleRate));
-  for (let i = 1; i < length; i++) held[i] = Math.min(held[i], held[i - 1] + (1 - held[i - 1]) * release);
-  // Moving average over the w samples ending at i (samples before the start count as the first gain).
-  let sum = held[0] * w;
-  let deepest = 1;
-  for (let i = 0; i < length; i++) {
-    sum += held[i] - (i >= w ? held[i - w] : held[0]);
-    // Rounding in the running sum must never lift the gain above what this sample needs.
-    const g = Math.min(sum / w, need[i]);
-    deepest = Math.min(deepest, g);
-    for (const ch of channels) ch[i] *= g;
-  }
-  return -20 * Math.log10(deepest);
+  if ((channels[0]?.length ?? 0) === 0) return 0;
+  const curve = runSteps(limiterCurveSteps(runSteps(peakEnvelopeSteps(channels)), 1, sampleRate, options));
+  if (!curve) return 0;
+  for (const ch of channels) for (let i = 0; i < ch.length; i++) ch[i] *= curve.gain[i];
+  return -20 * Math.log10(curve.deepest);
 }

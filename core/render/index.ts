@@ -2,15 +2,22 @@
  * The renderer: NoteSequence -> loudness-normalised, limited 48 kHz stereo WAV through a SoundFont, and a
  * piano-roll raster of the same sequence. Pure: hosts pass the SoundFont's bytes in.
  */
-export { renderWav, normalise } from './render';
-export type { RenderOptions, RenderResult } from './render';
-export { synthesize, loadSoundBank, DEFAULT_REVERB_SEND } from './synth';
+export { renderWav, normalise, premix } from './render';
+export type { RenderOptions, RenderResult, Normalised } from './render';
+export { renderStems } from './stems';
+export type { StemsResult } from './stems';
+export { slicer } from './slice';
+export type { SliceOptions, Slicer } from './slice';
+export { synthScript } from './events';
+export type { SynthScript, FrameEvent } from './events';
+export { synthesize, loadSoundBank, prepareSynth, decodeSamples, DEFAULT_REVERB_SEND } from './synth';
 export { LightReverb } from './reverb';
 export type { SynthOptions, StereoPcm } from './synth';
 export {
   integratedLoudness,
   kWeighting,
   blockPowers,
+  gatedLoudness,
   samplePeakDbfs,
   rmsDbfs,
   LOUDNESS_OFFSET,

@@ -2,13 +2,18 @@
  * NoteSequence -> finished WAV: SoundFont synthesis, a fade-out, loudness normalisation to a target
  * integrated loudness (BS.1770-4) and a look-ahead limiter that keeps the sample peak under -1 dBFS.
  */
-import type { NoteSequence } from '../sequence';
+import type { NoteSequence, Role } from '../sequence';
 import { durationSeconds, secondsToBeats } from '../sequence';
-import { applyGain, dbToGain, fadeOut, limit } from './dynamics';
-import { integratedLoudness, samplePeakDbfs } from './loudness';
+import type { LimiterCurve } from './dynamics';
+import { dbToGain, fadeOut, limiterCurveSteps, peakEnvelopeSteps } from './dynamics';
+import { blockPowerSteps, gatedLoudness, samplePeakDbfs, weightedBlockPowerSteps } from './loudness';
+import type { SliceOptions, Slicer } from './slice';
+import { slicer } from './slice';
+import type { Steps } from './steps';
+import { driveSteps, runSteps, STEP_SAMPLES } from './steps';
 import { synthesize } from './synth';
 import type { WavBitDepth } from './wav';
-import { encodeWav } from './wav';
+import { encodeWavSteps } from './wav';
 
 /** Settings of {@link renderWav}; every field has a default. */
 export interface RenderOptions {
@@ -70,35 +75,73 @@ const TOLERANCE_LU = 0.1;
 
 /**
  * Renders a NoteSequence to a stereo WAV of exactly `durationSeconds(seq)` with the given SoundFont bytes.
- * An empty or silent sequence gives a silent WAV of the same length (no NaN anywhere).
+ * An empty or silent sequence gives a silent WAV of the same length (no NaN anywhere). With `slicing`, the
+ * work shares its thread: it pauses every `budgetMs`, reports progress and can be cancelled.
  * @throws {RenderError} for a SoundFont spessasynth cannot read, or a synthesis failure.
+ * @throws {CancelledError} when `slicing.signal` is aborted.
  */
 export async function renderWav(
   seq: NoteSequence,
   soundfont: Uint8Array,
   options: RenderOptions = {},
+  slicing: SliceOptions = {},
 ): Promise<RenderResult> {
+  const o = { ...DEFAULTS, ...options };
+  const slice = slicer(slicing);
+  const { channels: mix, sampleRate } = await premix(seq, soundfont, o, slice.part(0, 0.7));
+  const { gainDb: _gain, ...result } = await master(mix, sampleRate, o, slice.part(0.7, 1));
+  await slice.tick(1);
+  return result;
+}
+
+/**
+ * The finished WAV of a premix ({@link premix}): normalised, limited and encoded, with what was measured and
+ * the gain applied before the limiter.
+ * @throws {CancelledError} when `slice`'s signal is aborted.
+ */
+export async function master(
+  mix: Float32Array[],
+  sampleRate: number,
+  options: RenderOptions,
+  slice: Slicer,
+): Promise<RenderResult & { gainDb: number }> {
+  const o = { ...DEFAULTS, ...options };
+  const { channels, lufs, limitedDb, gainDb } = await driveSteps(
+    normaliseSteps(mix, sampleRate, o),
+    slice.part(0, 0.9),
+  );
+  const wav = await driveSteps(encodeWavSteps(channels, sampleRate, o.bitDepth), slice.part(0.9, 1));
+  const seconds = mix[0].length / sampleRate;
+  return { wav, seconds, peakDbfs: samplePeakDbfs(channels), lufs, limitedDb, gainDb };
+}
+
+/**
+ * The mix before gain and limiting: `seq` synthesised (only the roles in `only`, when given: a stem),
+ * a loop's tail folded into its start, the end faded. {@link renderWav} normalises this.
+ * @throws {RenderError} for a SoundFont spessasynth cannot read, or a synthesis failure.
+ * @throws {CancelledError} when `slicing`'s signal is aborted.
+ */
+export async function premix(
+  seq: NoteSequence,
+  soundfont: Uint8Array,
+  options: RenderOptions & { only?: readonly Role[] } = {},
+  slicing: SliceOptions | Slicer = {},
+): Promise<{ channels: Float32Array[]; sampleRate: number }> {
   const o = { ...DEFAULTS, ...options };
   const length = durationSeconds(seq);
   const tail = o.loop ? Math.min(LOOP_TAIL_SECONDS, length) : 0;
   const synthesized = await synthesize(
     tail > 0 ? { ...seq, totalBeats: secondsToBeats(length + tail, seq.tempos) } : seq,
     soundfont,
-    { sampleRate: o.sampleRate, effects: o.effects },
+    { sampleRate: o.sampleRate, effects: o.effects, ...(options.only && { only: options.only }) },
+    slicing,
   );
   const sampleRate = synthesized.sampleRate;
   const frames = Math.round(length * sampleRate);
-  const [left, right] = [synthesized.left, synthesized.right].map((c) => foldTail(c, frames));
-  const seconds = left.length / sampleRate;
-  if (!o.loop) fadeOut([left, right], sampleRate, Math.min(o.fadeSeconds, seconds * o.fadeShare));
-  const { channels, lufs, limitedDb } = normalise([left, right], sampleRate, o);
-  return {
-    wav: encodeWav(channels, sampleRate, o.bitDepth),
-    seconds,
-    peakDbfs: samplePeakDbfs(channels),
-    lufs,
-    limitedDb,
-  };
+  const channels = [synthesized.left, synthesized.right].map((c) => foldTail(c, frames));
+  const seconds = channels[0].length / sampleRate;
+  if (!o.loop) fadeOut(channels, sampleRate, Math.min(o.fadeSeconds, seconds * o.fadeShare));
+  return { channels, sampleRate };
 }
 
 /** The first `frames` samples of `c`, with whatever lies beyond them added back onto the start. */
@@ -109,29 +152,97 @@ function foldTail(c: Float32Array, frames: number): Float32Array {
   return out;
 }
 
+/** What {@link normalise} returns. */
+export interface Normalised {
+  channels: Float32Array[];
+  lufs: number;
+  limitedDb: number;
+  /** The gain applied before the limiter, dB (0 for silence). */
+  gainDb: number;
+}
+
 /**
  * Brings `source` to the target loudness under the peak ceiling: gain, limit, measure, and correct the gain
- * from the measurement (up to {@link PASSES} times, each from the untouched source).
+ * from the measurement (up to {@link PASSES} times, each from the untouched source). The peak envelope and
+ * the source's gating blocks are measured once; a pass without limiting reads its loudness from them.
+ * `gainDb` is the gain applied before the limiter (what stems take to sum to the mix before it).
  */
 export function normalise(
   source: Float32Array[],
   sampleRate: number,
   options: Pick<RenderOptions, 'targetLufs' | 'peakCeilingDbfs' | 'maxGainDb'> = {},
-): { channels: Float32Array[]; lufs: number; limitedDb: number } {
+): Normalised {
+  return runSteps(normaliseSteps(source, sampleRate, options));
+}
+
+/** {@link normalise} as steps that yield their progress. */
+export function* normaliseSteps(
+  source: Float32Array[],
+  sampleRate: number,
+  options: Pick<RenderOptions, 'targetLufs' | 'peakCeilingDbfs' | 'maxGainDb'> = {},
+): Steps<Normalised> {
   const o = { ...DEFAULTS, ...options };
-  const before = integratedLoudness(source, sampleRate);
-  if (!Number.isFinite(before)) return { channels: source, lufs: before, limitedDb: 0 };
+  const share = (from: number, to: number) => (f: number) => from + (to - from) * f;
+  const squares = new Float32Array(source[0]?.length ?? 0);
+  const blocks = yield* scaled(blockPowerSteps(source, sampleRate, undefined, squares), share(0, 0.2));
+  const before = gatedLoudness(blocks);
+  if (!Number.isFinite(before)) return { channels: source, lufs: before, limitedDb: 0, gainDb: 0 };
+  const env = yield* scaled(peakEnvelopeSteps(source), share(0.2, 0.3));
   let gainDb = Math.min(o.maxGainDb, o.targetLufs - before);
-  let best = { channels: source, lufs: before, limitedDb: 0 };
+  let gain = 1;
+  let appliedDb = 0;
+  let curve: LimiterCurve | null = null;
   for (let pass = 0; pass < PASSES; pass++) {
-    const channels = source.map((c) => c.slice());
-    applyGain(channels, dbToGain(gainDb));
-    const limitedDb = limit(channels, sampleRate, { ceilingDbfs: o.peakCeilingDbfs - 0.1 });
-    const lufs = integratedLoudness(channels, sampleRate);
-    best = { channels, lufs, limitedDb };
+    const at = 0.3 + (0.45 * pass) / PASSES;
+    gain = dbToGain(gainDb);
+    appliedDb = gainDb;
+    curve = yield* scaled(
+      limiterCurveSteps(env, gain, sampleRate, { ceilingDbfs: o.peakCeilingDbfs - 0.1 }),
+      share(at, at + 0.1),
+    );
+    // The loudness after gain and limiter, from the source's K-weighted squares (see weightedBlockPowerSteps).
+    const lufs = curve
+      ? gatedLoudness(
+          (yield* scaled(
+            weightedBlockPowerSteps(squares, curve.gain, sampleRate),
+            share(at + 0.1, at + 0.15),
+          )).map((p) => p * gain * gain),
+        )
+      : gatedLoudness(blocks.map((p) => p * gain * gain));
     const error = o.targetLufs - lufs;
     if (Math.abs(error) <= TOLERANCE_LU || gainDb >= o.maxGainDb) break;
     gainDb = Math.min(o.maxGainDb, gainDb + error);
   }
-  return best;
+  const channels = source.map((c) => new Float32Array(c.length));
+  for (let k = 0; k < source.length; k++)
+    for (let from = 0; from < source[k].length; from += STEP_SAMPLES) {
+      const to = Math.min(source[k].length, from + STEP_SAMPLES);
+      applyRange(source[k], channels[k], gain, curve?.gain ?? null, from, to);
+      yield 0.75 + 0.05 * ((k + to / source[k].length) / source.length);
+    }
+  // What is reported is measured on the finished audio itself.
+  const lufs = gatedLoudness(yield* scaled(blockPowerSteps(channels, sampleRate), share(0.8, 1)));
+  return { channels, lufs, limitedDb: curve ? -20 * Math.log10(curve.deepest) : 0, gainDb: appliedDb };
+}
+
+/** out = c x gain (x curve) over [from, to) (a plain loop: generators run hot loops slowly). */
+function applyRange(
+  c: Float32Array,
+  out: Float32Array,
+  gain: number,
+  curve: Float32Array | null,
+  from: number,
+  to: number,
+): void {
+  if (curve) for (let i = from; i < to; i++) out[i] = c[i] * gain * curve[i];
+  else for (let i = from; i < to; i++) out[i] = c[i] * gain;
+}
+
+/** Runs `steps`, mapping the progress it yields through `map`. */
+function* scaled<T>(steps: Generator<number, T, void>, map: (f: number) => number): Steps<T> {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    yield map(r.value);
+  }
 }

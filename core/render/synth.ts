@@ -1,16 +1,18 @@
 /**
- * Offline SoundFont synthesis with spessasynth_core: a NoteSequence becomes MIDI bytes (one track per role,
- * through the codec, so channels and programs are those of the written .mid), whose channel messages drive
- * the synthesizer sample-accurately (each render block ends at the next event), and the result is float
- * stereo PCM of exactly the sequence's length.
+ * Offline SoundFont synthesis with spessasynth_core: the sequence's notes, timed by the one timeline
+ * compiler (`events.ts`), drive the synthesizer sample-accurately (each render block ends at the next
+ * event), into float stereo PCM of exactly the sequence's length. The parsed sound bank is kept per byte
+ * array and reused by every render; long renders can share their thread (`SliceOptions`).
  */
 import type { BasicSoundBank } from 'spessasynth_core';
-import { BasicMIDI, SoundBankLoader, SpessaSynthProcessor } from 'spessasynth_core';
-import { ROLE_CHANNELS, sequenceToMidi } from '../codec/midi';
-import { RenderError } from '../errors';
+import { SoundBankLoader, SpessaSynthProcessor } from 'spessasynth_core';
+import { AudiogenesisError, RenderError } from '../errors';
 import type { NoteSequence, Role } from '../sequence';
-import { durationSeconds, ROLES } from '../sequence';
+import { durationSeconds } from '../sequence';
+import { synthScript } from './events';
 import { LightReverb } from './reverb';
+import type { SliceOptions, Slicer } from './slice';
+import { slicer } from './slice';
 
 /** Settings of {@link synthesize}. */
 export interface SynthOptions {
@@ -22,6 +24,11 @@ export interface SynthOptions {
   reverb?: 'light' | 'builtin';
   /** Reverb send (MIDI CC 91, 0..127) of each role's channel, set before the first note. */
   reverbSend?: Partial<Record<Role, number>>;
+  /**
+   * Only these roles sound (a stem): the other roles' messages are left out, but the render blocks still
+   * end at every event of the whole piece, so the stems of a piece sum to its mix sample for sample.
+   */
+  only?: readonly Role[];
 }
 
 /** Default reverb sends: a gentle room on melody and harmony, less on drums, almost none on bass. */
@@ -41,8 +48,8 @@ export interface StereoPcm {
 
 /** Longest render block, in samples (envelopes and modulators update once per block). */
 const QUANTUM = 128;
-/** MIDI controller number of the reverb send. */
-const REVERB_DEPTH = 91;
+/** Samples rendered between two slicer ticks. */
+const TICK_FRAMES = 2048;
 /** Parsed sound banks by the bytes they came from: parsing (and sample decoding) is paid once. */
 const banks = new WeakMap<Uint8Array, BasicSoundBank>();
 
@@ -70,15 +77,87 @@ export function loadSoundBank(soundfont: Uint8Array): BasicSoundBank {
   return bank;
 }
 
+type Processor = InstanceType<typeof SpessaSynthProcessor>;
+/** Synthesizers made ahead of time (see {@link prepareSynth}), one use each, by bank and settings. */
+const spares = new WeakMap<BasicSoundBank, Map<string, Promise<Processor>>>();
+const spareKey = (sampleRate: number, effects: boolean, reverb: string): string =>
+  `${sampleRate}/${effects}/${reverb}`;
+
+async function newProcessor(
+  bank: BasicSoundBank,
+  sampleRate: number,
+  effects: boolean,
+  reverb: string,
+): Promise<Processor> {
+  const synth = new SpessaSynthProcessor(sampleRate, {
+    effectsEnabled: effects,
+    eventsEnabled: false,
+    maxBufferSize: QUANTUM,
+    reverbProcessor: reverb === 'builtin' ? undefined : new LightReverb(sampleRate),
+  });
+  synth.soundBankManager.addSoundBank(bank, 'main');
+  await synth.processorInitialized;
+  return synth;
+}
+
+/**
+ * Makes the synthesizer of the next render ahead of time (its voices, delay lines and bank take a few
+ * tens of milliseconds to set up), so that a render on a UI thread starts without that pause. Each
+ * prepared synthesizer serves one render, so every render starts from the same fresh state.
+ */
+export function prepareSynth(soundfont: Uint8Array, options: SynthOptions = {}): Promise<void> {
+  const bank = loadSoundBank(soundfont);
+  const sampleRate = options.sampleRate ?? 48000;
+  const effects = options.effects ?? true;
+  const reverb = options.reverb ?? 'light';
+  const key = spareKey(sampleRate, effects, reverb);
+  const byKey = spares.get(bank) ?? new Map<string, Promise<Processor>>();
+  spares.set(bank, byKey);
+  if (!byKey.has(key)) byKey.set(key, newProcessor(bank, sampleRate, effects, reverb));
+  return byKey.get(key)!.then(() => undefined);
+}
+
+/** The prepared synthesizer for these settings (taken: the next render prepares its own), or a new one. */
+function takeProcessor(
+  bank: BasicSoundBank,
+  sampleRate: number,
+  effects: boolean,
+  reverb: string,
+): Promise<Processor> {
+  const byKey = spares.get(bank);
+  const key = spareKey(sampleRate, effects, reverb);
+  const spare = byKey?.get(key);
+  if (spare) {
+    byKey!.delete(key);
+    return spare;
+  }
+  return newProcessor(bank, sampleRate, effects, reverb);
+}
+
+/**
+ * Converts every sample of the bank to the synthesizer's float form now, in slices, rather than at the
+ * first note that needs it (a pause in the middle of a render).
+ */
+export async function decodeSamples(soundfont: Uint8Array, slicing: SliceOptions = {}): Promise<void> {
+  const bank = loadSoundBank(soundfont);
+  const slice = slicer(slicing);
+  for (let i = 0; i < bank.samples.length; i++) {
+    bank.samples[i].getAudioData();
+    await slice.tick(i / bank.samples.length);
+  }
+}
+
 /**
  * Synthesises `seq` with the SoundFont, from time 0 to exactly `durationSeconds(seq)` (leading silence kept,
  * the release tail after the end cut off: fade it in the caller).
  * @throws {RenderError} for a bad SoundFont or a synthesis failure.
+ * @throws {CancelledError} when `slicing.signal` is aborted.
  */
 export async function synthesize(
   seq: NoteSequence,
   soundfont: Uint8Array,
   options: SynthOptions = {},
+  slicing: SliceOptions | Slicer = {},
 ): Promise<StereoPcm> {
   const sampleRate = options.sampleRate ?? 48000;
   const frames = Math.max(0, Math.round(durationSeconds(seq) * sampleRate));
@@ -86,51 +165,33 @@ export async function synthesize(
   const right = new Float32Array(frames);
   const bank = loadSoundBank(soundfont);
   if (frames === 0 || seq.notes.length === 0) return { left, right, sampleRate };
+  const slice = 'tick' in slicing ? slicing : slicer(slicing);
   try {
-    const synth = new SpessaSynthProcessor(sampleRate, {
-      effectsEnabled: options.effects ?? true,
-      eventsEnabled: false,
-      maxBufferSize: QUANTUM,
-      reverbProcessor: options.reverb === 'builtin' ? undefined : new LightReverb(sampleRate),
-    });
-    synth.soundBankManager.addSoundBank(bank, 'main');
-    await synth.processorInitialized;
-    const events = channelEvents(sequenceToMidi(seq), sampleRate);
+    const synth = await takeProcessor(bank, sampleRate, options.effects ?? true, options.reverb ?? 'light');
+    await slice.tick(0);
     const sends = { ...DEFAULT_REVERB_SEND, ...options.reverbSend };
-    for (let channel = 0; channel < 16; channel++) {
-      const role = ROLES.find((r) => ROLE_CHANNELS[r] === channel) ?? 'harmony';
-      synth.controllerChange(channel, REVERB_DEPTH, Math.max(0, Math.min(127, Math.round(sends[role]))));
-    }
+    const { setup, events, roles } = synthScript(seq, sampleRate, sends);
+    for (const message of setup) synth.processMessage(message as number[]);
+    // A stem: every set-up message, but only the notes of its roles (the blocks still end at every event).
+    const only = options.only && new Set<Role | undefined>(options.only);
     // No destroySynthProcessor() afterwards: it would destroy the cached sound bank too.
-    for (let at = 0, e = 0; at < frames;) {
-      for (; e < events.length && events[e].frame <= at; e++) synth.processMessage(events[e].message);
+    for (let at = 0, e = 0, next = TICK_FRAMES; at < frames;) {
+      for (; e < events.length && events[e].frame <= at; e++)
+        if (!only || only.has(roles[events[e].message[0] & 0x0f]))
+          synth.processMessage(events[e].message as number[]);
       const end = Math.min(frames, at + QUANTUM, e < events.length ? events[e].frame : frames);
       synth.process(left, right, at, end - at);
       at = end;
+      if (at >= next) {
+        next = at + TICK_FRAMES;
+        await slice.tick(at / frames);
+      }
     }
   } catch (cause) {
+    if (cause instanceof AudiogenesisError) throw cause;
     throw new RenderError(`synthesis failed: ${cause instanceof Error ? cause.message : String(cause)}`, {
       cause,
     });
   }
   return { left, right, sampleRate };
-}
-
-/** The channel messages (notes, programs, controllers...) of MIDI bytes, in time order, at their sample frame. */
-function channelEvents(bytes: Uint8Array, sampleRate: number): { frame: number; message: number[] }[] {
-  const midi = BasicMIDI.fromArrayBuffer(toArrayBuffer(bytes));
-  const events: { frame: number; message: number[] }[] = [];
-  for (const { tr, ev } of midi.timeline) {
-    const e = midi.tracks[tr].events[ev];
-    if (e.statusByte < 0x80 || e.statusByte >= 0xf0) continue;
-    events.push({
-      frame: Math.round(midi.midiTicksToSeconds(e.ticks) * sampleRate),
-      message: [e.statusByte, ...e.data],
-    });
-  }
-  return events;
-}
-
-function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
-  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }

@@ -1,12 +1,15 @@
 /**
  * An in-memory Premiere Pro for tests and the browser preview: a project, a sequence with markers, a
- * selection, audio tracks and a disk. It records every file written, import and transaction, checks that
- * no edit overlaps what is on a track, and can be told to fail in each way the real one can.
+ * selection, audio and video tracks, a Source Monitor and a disk. It records every file written, import,
+ * transaction (one undo step each), audition and reveal, checks that no edit overlaps what is on a track,
+ * shifts the picture as the worst case of an insert would, and can be told to fail in each way the real
+ * one can.
  */
 import type {
   AudioTrackInfo,
   AudioTracks,
   ClipInfo,
+  EditAction,
   HostFiles,
   MarkerInfo,
   PremiereHost,
@@ -14,6 +17,7 @@ import type {
   SequenceInfo,
   Span,
   Transaction,
+  VideoTrackInfo,
 } from './types';
 
 /** Ways the fake can be told to fail. */
@@ -26,6 +30,8 @@ export interface FakeFailures {
   diskFull?: boolean;
   /** `executeTransaction` answers false. */
   transaction?: boolean;
+  /** The Source Monitor refuses the file. */
+  audition?: boolean;
 }
 
 /** A selected clip, with the transcript its media has (if any). */
@@ -41,6 +47,10 @@ export interface FakeOptions {
   clips?: FakeClip[];
   /** Audio tracks and their clips. Default: A1 with dialogue over 0..30 s, A2 empty. */
   tracks?: { name?: string; items: Span[] }[];
+  /** Video tracks and their clips (the picture). Default: V1 with a clip over 0..30 s. */
+  video?: { items: Span[] }[];
+  /** Whether tracks can be renamed (Premiere 26.3+). Default true. */
+  canNameTrack?: boolean;
   /** Most audio tracks the sequence may have. Default 99. */
   maxAudioTracks?: number;
   /** Files already on disk (path -> contents). */
@@ -60,6 +70,8 @@ export interface FakeItem {
 
 /** One placed clip. */
 export interface FakePlacement {
+  /** The clip's id (for remove). */
+  clip: string;
   item: string;
   path: string;
   audioTrack: number;
@@ -68,6 +80,8 @@ export interface FakePlacement {
   newTrack: boolean;
   /** True if the edit landed on something already there (must never happen). */
   overwrote: boolean;
+  /** False once removed (by a replacement, or undone). */
+  onTimeline: boolean;
 }
 
 /** A JSON-safe view of what the fake recorded (for the browser test). */
@@ -79,6 +93,10 @@ export interface FakeSnapshot {
   transactions: (Transaction & { ok: boolean })[];
   placements: FakePlacement[];
   tracks: AudioTrackInfo[];
+  video: VideoTrackInfo[];
+  auditions: string[];
+  reveals: string[];
+  selected: string[];
 }
 
 /** Seconds of a PCM WAV from its header, or `null` when the bytes are not a WAV. */
@@ -109,9 +127,14 @@ export class FakePremiereHost implements PremiereHost {
   readonly transactions: (Transaction & { ok: boolean })[] = [];
   readonly placements: FakePlacement[] = [];
   readonly tracks: AudioTrackInfo[];
+  readonly video: VideoTrackInfo[];
+  readonly auditions: string[] = [];
+  readonly reveals: string[] = [];
+  readonly selected: string[] = [];
+  private readonly canNameTrack: boolean;
   readonly fail: FakeFailures;
   readonly files: HostFiles;
-  private readonly o: Required<Omit<FakeOptions, 'fail' | 'tracks' | 'files'>>;
+  private readonly o: Required<Omit<FakeOptions, 'fail' | 'tracks' | 'files' | 'video' | 'canNameTrack'>>;
 
   constructor(options: FakeOptions = {}) {
     this.o = {
@@ -121,7 +144,7 @@ export class FakePremiereHost implements PremiereHost {
           : options.project,
       sequence:
         options.sequence === undefined
-          ? { name: 'Spot 30s', end: 30, inPoint: null, outPoint: null }
+          ? { name: 'Spot 30s', end: 30, inPoint: null, outPoint: null, zeroPoint: 0 }
           : options.sequence,
       markers: options.markers ?? [],
       clips: options.clips ?? [],
@@ -136,6 +159,11 @@ export class FakePremiereHost implements PremiereHost {
       name: t.name ?? `Audio ${index + 1}`,
       items: t.items.map((s) => ({ ...s })),
     }));
+    this.video = (options.video ?? [{ items: [{ start: 0, end: 30 }] }]).map((t, index) => ({
+      index,
+      items: t.items.map((x) => ({ ...x })),
+    }));
+    this.canNameTrack = options.canNameTrack ?? true;
     for (const [path, text] of Object.entries(options.files ?? {}))
       this.disk.set(path, new TextEncoder().encode(text));
     this.files = {
@@ -175,7 +203,12 @@ export class FakePremiereHost implements PremiereHost {
     return {
       tracks: this.tracks.map((t) => ({ ...t, items: t.items.map((s) => ({ ...s })) })),
       canAddTrack: this.tracks.length < this.o.maxAudioTracks,
+      canNameTrack: this.canNameTrack,
     };
+  }
+
+  async videoTracks(): Promise<VideoTrackInfo[]> {
+    return this.video.map((t) => ({ index: t.index, items: t.items.map((x) => ({ ...x })) }));
   }
 
   async ensureBin(name: string): Promise<string> {
@@ -198,30 +231,89 @@ export class FakePremiereHost implements PremiereHost {
   }
 
   async transact(t: Transaction): Promise<boolean> {
-    const ok = !this.fail.transaction && t.actions.every((a) => this.items.some((i) => i.id === a.item));
+    const known = (a: EditAction): boolean =>
+      a.kind === 'remove'
+        ? this.placements.some((p) => p.clip === a.clip && p.onTimeline)
+        : a.kind === 'name-track'
+          ? a.audioTrack < this.tracks.length && this.canNameTrack
+          : this.items.some((i) => i.id === a.item);
+    // As in Premiere, every action is made before any runs: a track that does not exist yet cannot be named.
+    const ok = !this.fail.transaction && t.actions.every(known);
     this.transactions.push({ ...t, actions: t.actions.map((a) => ({ ...a })), ok });
     if (!ok) return false;
-    for (const a of t.actions) {
-      const item = this.items.find((i) => i.id === a.item)!;
-      const span = { start: a.time, end: a.time + item.seconds };
-      const newTrack = a.kind === 'insert-new-track';
-      if (newTrack && a.audioTrack !== this.tracks.length)
-        throw new Error(`fake: a new track is index ${this.tracks.length}, not ${a.audioTrack}`);
-      if (newTrack)
-        this.tracks.push({ index: this.tracks.length, name: `Audio ${this.tracks.length + 1}`, items: [] });
-      const track = this.tracks[a.audioTrack];
-      if (!track) throw new Error(`fake: no audio track ${a.audioTrack}`);
-      const overwrote = track.items.some((s) => s.start < span.end && s.end > span.start);
-      track.items.push(span);
-      this.placements.push({
-        item: item.id,
-        path: item.path,
-        audioTrack: a.audioTrack,
-        ...span,
-        newTrack,
-        overwrote,
-      });
+    for (const a of t.actions) this.run(a);
+    return true;
+  }
+
+  private run(a: EditAction): void {
+    if (a.kind === 'remove') {
+      const p = this.placements.find((x) => x.clip === a.clip)!;
+      p.onTimeline = false;
+      const track = this.tracks[p.audioTrack];
+      track.items = track.items.filter((s) => !(s.start === p.start && s.end === p.end));
+      return;
     }
+    if (a.kind === 'name-track') {
+      this.tracks[a.audioTrack].name = a.name;
+      return;
+    }
+    const item = this.items.find((i) => i.id === a.item)!;
+    const span = { start: a.time, end: a.time + item.seconds };
+    const newTrack = a.kind === 'insert-new-track';
+    if (newTrack) {
+      if (a.audioTrack !== this.tracks.length)
+        throw new Error(`fake: a new track is index ${this.tracks.length}, not ${a.audioTrack}`);
+      this.tracks.push({ index: this.tracks.length, name: `Audio ${this.tracks.length + 1}`, items: [] });
+      // The worst case the docs leave open: an insert shifts what lies after it on its video track too.
+      const v = this.video[a.videoTrack];
+      if (v)
+        v.items = v.items.map((x) =>
+          x.end > a.time
+            ? {
+                start: Math.max(x.start, a.time) === x.start ? x.start + item.seconds : x.start,
+                end: x.end + item.seconds,
+              }
+            : x,
+        );
+    }
+    const track = this.tracks[a.audioTrack];
+    if (!track) throw new Error(`fake: no audio track ${a.audioTrack}`);
+    const overwrote = track.items.some((s) => s.start < span.end && s.end > span.start);
+    track.items.push(span);
+    this.placements.push({
+      clip: `clip-${this.placements.length + 1}`,
+      item: item.id,
+      path: item.path,
+      audioTrack: a.audioTrack,
+      ...span,
+      newTrack,
+      overwrote,
+      onTimeline: true,
+    });
+  }
+
+  async placedClip(item: string, audioTrack: number, time: number): Promise<string | null> {
+    const p = this.placements.find(
+      (x) =>
+        x.onTimeline && x.item === item && x.audioTrack === audioTrack && Math.abs(x.start - time) < 0.01,
+    );
+    return p?.clip ?? null;
+  }
+
+  async audition(path: string): Promise<boolean> {
+    if (this.fail.audition || !this.disk.has(path)) return false;
+    this.auditions.push(path);
+    return true;
+  }
+
+  async reveal(folder: string): Promise<boolean> {
+    this.reveals.push(folder);
+    return this.folders.has(folder);
+  }
+
+  async selectClip(clip: string): Promise<boolean> {
+    if (!this.placements.some((p) => p.clip === clip && p.onTimeline)) return false;
+    this.selected.push(clip);
     return true;
   }
 
@@ -239,6 +331,10 @@ export class FakePremiereHost implements PremiereHost {
       transactions: this.transactions.map((t) => ({ ...t, actions: t.actions.map((a) => ({ ...a })) })),
       placements: this.placements.map((p) => ({ ...p })),
       tracks: this.tracks.map((t) => ({ ...t, items: t.items.map((s) => ({ ...s })) })),
+      video: this.video.map((t) => ({ index: t.index, items: t.items.map((s) => ({ ...s })) })),
+      auditions: [...this.auditions],
+      reveals: [...this.reveals],
+      selected: [...this.selected],
     };
   }
 }

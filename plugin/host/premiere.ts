@@ -1,31 +1,32 @@
 /**
  * The real host: {@link PremiereHost} over Premiere Pro's UXP API (`require('premierepro')`, typed by
- * `@adobe/premierepro`). TickTimes become seconds; project items, bins and clips are kept by id; edits run
- * as `project.lockedAccess(() => project.executeTransaction(...))` with every action created inside the
- * lock. `importFiles` answers only a boolean, so the new item is found by its media path.
+ * `@adobe/premierepro`). TickTimes become seconds from the sequence's first frame (in/out points that come
+ * back as timecode are moved by the zero point; points outside the sequence count as unset); project items,
+ * bins and clips are kept by id; edits run as `project.lockedAccess(() => project.executeTransaction(...))`
+ * with every action created inside the lock. `importFiles` answers only a boolean, so the new item is found
+ * by its media path ({@link pathMatch}), skipping anything that is not a clip.
  */
 import type {
   AudioClipTrackItem,
-  ClipProjectItem,
   CompoundAction,
   FolderItem,
   premierepro,
   Project,
   ProjectItem,
   Sequence,
-  TickTime,
+  TrackItemSelection,
   VideoClipTrackItem,
 } from '@adobe/premierepro';
+import { pathMatch } from './premiere-paths';
+import { premiereReaders } from './premiere-read';
 import type {
   AudioTrackInfo,
   AudioTracks,
-  ClipInfo,
   HostFiles,
-  MarkerInfo,
   PremiereHost,
   ProjectInfo,
-  SequenceInfo,
   Transaction,
+  VideoTrackInfo,
 } from './types';
 
 /** The parts of the `premierepro` module the panel uses. */
@@ -40,25 +41,24 @@ export type PremiereApi = Pick<
   | 'FolderItem'
   | 'ProjectItem'
   | 'Constants'
+  | 'SourceMonitor'
+  | 'TrackItemSelection'
 >;
+
+/** `require('uxp').shell`'s `openPath` (manifest: `launchProcess`). */
+export interface UxpShell {
+  openPath(path: string, developerText?: string): Promise<string>;
+}
 
 /** Settings of {@link createPremiereHost}; every field has a default. */
 export interface PremiereHostOptions {
   /** Audio tracks a sequence may have (Premiere's limit). Default 99. */
   maxAudioTracks?: number;
-  /** Video track index passed with audio-only edits. Default 0. */
-  videoTrack?: number;
+  /** Opens folders in Finder or Explorer. Default none (Reveal then answers false). */
+  shell?: UxpShell;
 }
 
 type TrackItem = AudioClipTrackItem | VideoClipTrackItem;
-
-/** Differences below this (seconds) are the same time. */
-const EPSILON = 0.0005;
-const seconds = (t: TickTime | null | undefined): number => (t && Number.isFinite(t.seconds) ? t.seconds : 0);
-const samePath = (a: string, b: string): boolean => {
-  const norm = (p: string) => p.replace(/\\/g, '/');
-  return /^[a-z]:/i.test(a) ? norm(a).toLowerCase() === norm(b).toLowerCase() : norm(a) === norm(b);
-};
 
 /** Runs `build` as one undoable transaction inside the project lock (actions are created in the lock). */
 export function inTransaction(project: Project, label: string, build: (c: CompoundAction) => void): boolean {
@@ -76,117 +76,83 @@ export function createPremiereHost(
   options: PremiereHostOptions = {},
 ): PremiereHost {
   const maxAudioTracks = options.maxAudioTracks ?? 99;
-  const videoTrack = options.videoTrack ?? 0;
-  const clips = new Map<string, TrackItem>();
   const bins = new Map<string, FolderItem>();
   const items = new Map<string, ProjectItem>();
+  const placed = new Map<string, TrackItem>();
+  const read = premiereReaders(ppro);
+  const { project, sequence, mustSequence } = read;
 
-  const project = async (): Promise<Project | null> => {
+  /** Whether a project item is a bin: by its type where Premiere says which type bins have, else by kind. */
+  const isBin = async (item: ProjectItem): Promise<boolean> => {
+    const typeBin = (ppro.ProjectItem as { TYPE_BIN?: unknown }).TYPE_BIN;
+    if (typeof typeBin === 'number') return item.type === typeBin;
     try {
-      return (await ppro.Project.getActiveProject()) ?? null;
+      const folder = ppro.FolderItem.cast(item);
+      return typeof folder?.getItems === 'function' && Array.isArray(await folder.getItems());
     } catch {
-      return null;
+      return false;
     }
-  };
-  const sequence = async (): Promise<{ project: Project; sequence: Sequence } | null> => {
-    const p = await project();
-    if (!p) return null;
-    try {
-      const s = await p.getActiveSequence();
-      return s ? { project: p, sequence: s } : null;
-    } catch {
-      return null;
-    }
-  };
-  const mustSequence = async (): Promise<{ project: Project; sequence: Sequence }> => {
-    const s = await sequence();
-    if (!s) throw new Error('no active sequence');
-    return s;
   };
   const findBin = async (root: FolderItem, name: string): Promise<FolderItem | null> => {
     for (const item of await root.getItems())
-      if (item.type === ppro.ProjectItem.TYPE_BIN && item.name === name) return ppro.FolderItem.cast(item);
+      if (item.name === name && (await isBin(item))) return ppro.FolderItem.cast(item);
     return null;
+  };
+  /** A clip's media path, or null for anything that is not a clip with media (bins, sequences...). */
+  const mediaPath = async (item: ProjectItem): Promise<string | null> => {
+    try {
+      const clip = ppro.ClipProjectItem.cast(item);
+      if (!clip || typeof clip.getMediaFilePath !== 'function') return null;
+      return (await clip.getMediaFilePath()) || null;
+    } catch {
+      return null;
+    }
+  };
+  const selectionOf = (clip: TrackItem): TrackItemSelection | null => {
+    let selection: TrackItemSelection | null = null;
+    ppro.TrackItemSelection.createEmptySelection((s) => {
+      selection = s;
+    });
+    const s = selection as TrackItemSelection | null;
+    if (s) s.addItem(clip, true);
+    return s;
   };
 
   return {
     files,
-    async project(): Promise<ProjectInfo | null> {
-      const p = await project();
-      if (!p) return null;
-      return { name: p.name, path: p.path && /\.prproj$/i.test(p.path) ? p.path : null };
-    },
-    async activeSequence(): Promise<SequenceInfo | null> {
-      const s = await sequence();
-      if (!s) return null;
-      const end = seconds(await s.sequence.getEndTime());
-      const inAt = seconds(await s.sequence.getInPoint());
-      const outAt = seconds(await s.sequence.getOutPoint());
-      // Premiere reports 0 and the sequence end when nothing is marked.
-      const inPoint = inAt > EPSILON ? inAt : null;
-      const outPoint =
-        outAt > EPSILON && Math.abs(outAt - end) > EPSILON && outAt > (inPoint ?? 0) ? outAt : null;
-      return { name: s.sequence.name, end, inPoint, outPoint };
-    },
-    async markers(): Promise<MarkerInfo[]> {
-      const s = await mustSequence();
-      const markers = await ppro.Markers.getMarkers(s.sequence);
-      return markers.getMarkers().map((m) => ({
-        name: m.getName() ?? '',
-        comments: m.getComments() ?? '',
-        start: seconds(m.getStart()),
-        duration: seconds(m.getDuration()),
-      }));
-    },
-    async selectedClips(): Promise<ClipInfo[]> {
-      const s = await mustSequence();
-      const selected = await (await s.sequence.getSelection()).getTrackItems();
-      const out: ClipInfo[] = [];
-      const seen = new Set<string>();
-      for (const item of selected) {
-        const name = await item.getName();
-        const start = seconds(await item.getStartTime());
-        const key = `${name}@${start.toFixed(3)}`;
-        if (seen.has(key)) continue; // the audio and video halves of one linked clip
-        seen.add(key);
-        const id = `clip-${clips.size + 1}`;
-        clips.set(id, item);
-        out.push({
-          id,
-          name,
-          start,
-          end: seconds(await item.getEndTime()),
-          sourceIn: seconds(await item.getInPoint()),
-        });
-      }
-      return out;
-    },
-    async transcript(clipId: string): Promise<string | null> {
-      const item = clips.get(clipId);
-      if (!item) return null;
-      const clip: ClipProjectItem = ppro.ClipProjectItem.cast(await item.getProjectItem());
-      // hasTranscript arrived in Premiere 26.3; the manifest allows 25.6, where exportToJSON alone answers
-      // (an empty string, or a rejection, when the clip has no transcript).
-      const has = (ppro.Transcript as { hasTranscript?: (c: ClipProjectItem) => boolean }).hasTranscript;
-      if (typeof has === 'function' && !has(clip)) return null;
-      try {
-        return (await ppro.Transcript.exportToJSON(clip)) || null;
-      } catch {
-        return null;
-      }
-    },
+    project: read.projectInfo,
+    activeSequence: read.sequenceInfo,
+    markers: read.markers,
+    selectedClips: read.selectedClips,
+    transcript: read.transcript,
     async audioTracks(): Promise<AudioTracks> {
       const s = await mustSequence();
       const count = await s.sequence.getAudioTrackCount();
       const tracks: AudioTrackInfo[] = [];
+      let canNameTrack = count > 0;
       for (let index = 0; index < count; index++) {
         const track = await s.sequence.getAudioTrack(index);
         const spans = [];
         for (const item of track.getTrackItems(ppro.Constants.TrackItemType.CLIP, false))
-          spans.push({ start: seconds(await item.getStartTime()), end: seconds(await item.getEndTime()) });
-        tracks.push({ index, name: track.name, items: spans });
+          spans.push(await read.span(item));
+        tracks.push({ index, name: track.name ?? '', items: spans });
+        canNameTrack &&=
+          typeof (track as { createSetNameAction?: unknown }).createSetNameAction === 'function';
       }
-      return { tracks, canAddTrack: count < maxAudioTracks };
+      return { tracks, canAddTrack: count < maxAudioTracks, canNameTrack };
+    },
+    async videoTracks(): Promise<VideoTrackInfo[]> {
+      const s = await mustSequence();
+      const out: VideoTrackInfo[] = [];
+      const count = await s.sequence.getVideoTrackCount();
+      for (let index = 0; index < count; index++) {
+        const track = await s.sequence.getVideoTrack(index);
+        const spans = [];
+        for (const item of track.getTrackItems(ppro.Constants.TrackItemType.CLIP, false))
+          spans.push(await read.span(item));
+        out.push({ index, items: spans });
+      }
+      return out;
     },
     async ensureBin(name: string): Promise<string> {
       const p = await project();
@@ -217,31 +183,106 @@ export function createPremiereHost(
     async findItem(path: string, binId: string): Promise<string | null> {
       const bin = bins.get(binId);
       if (!bin) return null;
+      let byName: ProjectItem | null = null;
       for (const item of (await bin.getItems()).reverse()) {
-        if (item.type === ppro.ProjectItem.TYPE_BIN) continue;
-        const media = await ppro.ClipProjectItem.cast(item).getMediaFilePath();
-        if (media && samePath(media, path)) {
-          items.set(item.getId(), item);
-          return item.getId();
+        if (await isBin(item)) continue;
+        const media = await mediaPath(item);
+        const match = media ? pathMatch(media, path) : 0;
+        if (match === 2 || (match === 1 && !byName)) {
+          byName = item;
+          if (match === 2) break;
+        }
+      }
+      if (!byName) return null;
+      items.set(byName.getId(), byName);
+      return byName.getId();
+    },
+    async transact(t: Transaction): Promise<boolean> {
+      const s = await mustSequence();
+      for (const a of t.actions)
+        if ((a.kind === 'overwrite' || a.kind === 'insert-new-track') && !items.has(a.item)) return false;
+        else if (a.kind === 'remove' && !placed.has(a.clip)) return false;
+      const editor = ppro.SequenceEditor.getEditor(s.sequence);
+      const count = await s.sequence.getAudioTrackCount();
+      const named = new Map<number, Awaited<ReturnType<Sequence['getAudioTrack']>>>();
+      for (const a of t.actions)
+        if (a.kind === 'name-track' && a.audioTrack < count)
+          named.set(a.audioTrack, await s.sequence.getAudioTrack(a.audioTrack));
+      const removals = new Map<string, TrackItemSelection | null>();
+      for (const a of t.actions)
+        if (a.kind === 'remove') removals.set(a.clip, selectionOf(placed.get(a.clip)!));
+      return inTransaction(s.project, t.label, (compound) => {
+        for (const a of t.actions) {
+          if (a.kind === 'remove') {
+            const selection = removals.get(a.clip);
+            if (selection)
+              compound.addAction(
+                editor.createRemoveItemsAction(selection, false, ppro.Constants.MediaType.AUDIO, false),
+              );
+          } else if (a.kind === 'name-track') {
+            const track = named.get(a.audioTrack) as
+              { createSetNameAction?: (n: string) => object } | undefined;
+            if (track?.createSetNameAction)
+              compound.addAction(
+                track.createSetNameAction(a.name) as Parameters<CompoundAction['addAction']>[0],
+              );
+          } else {
+            const item = items.get(a.item)!;
+            const time = ppro.TickTime.createWithSeconds(a.time);
+            compound.addAction(
+              a.kind === 'overwrite'
+                ? editor.createOverwriteItemAction(item, time, 0, a.audioTrack)
+                : editor.createInsertProjectItemAction(item, time, a.videoTrack, a.audioTrack, true),
+            );
+          }
+        }
+      });
+    },
+    async placedClip(itemId: string, audioTrack: number, time: number): Promise<string | null> {
+      const s = await mustSequence();
+      const item = items.get(itemId);
+      if (!item || audioTrack >= (await s.sequence.getAudioTrackCount())) return null;
+      const track = await s.sequence.getAudioTrack(audioTrack);
+      for (const clip of track.getTrackItems(ppro.Constants.TrackItemType.CLIP, false)) {
+        if (Math.abs((await read.span(clip)).start - time) > 0.01) continue;
+        const source = await clip.getProjectItem();
+        if (source && (source.getId?.() === itemId || source.name === item.name)) {
+          const id = `placed-${placed.size + 1}`;
+          placed.set(id, clip);
+          return id;
         }
       }
       return null;
     },
-    async transact(t: Transaction): Promise<boolean> {
-      const s = await mustSequence();
-      if (t.actions.some((a) => !items.has(a.item))) return false;
-      const editor = ppro.SequenceEditor.getEditor(s.sequence);
-      return inTransaction(s.project, t.label, (compound) => {
-        for (const a of t.actions) {
-          const item = items.get(a.item)!;
-          const time = ppro.TickTime.createWithSeconds(a.time);
-          compound.addAction(
-            a.kind === 'overwrite'
-              ? editor.createOverwriteItemAction(item, time, videoTrack, a.audioTrack)
-              : editor.createInsertProjectItemAction(item, time, videoTrack, a.audioTrack, true),
-          );
-        }
-      });
+    async audition(path: string): Promise<boolean> {
+      try {
+        if (!(await ppro.SourceMonitor.openFilePath(path))) return false;
+        return (await ppro.SourceMonitor.play(1.0)) !== false;
+      } catch {
+        return false;
+      }
+    },
+    async reveal(folder: string): Promise<boolean> {
+      if (!options.shell) return false;
+      try {
+        return (
+          (await options.shell.openPath(folder, 'Shows the folder where Audiogenesis saved the music.')) ===
+          ''
+        );
+      } catch {
+        return false;
+      }
+    },
+    async selectClip(clip: string): Promise<boolean> {
+      const s = await sequence();
+      const item = placed.get(clip);
+      if (!s || !item) return false;
+      const selection = selectionOf(item);
+      if (!selection) return false;
+      // 25.6 answers a Promise, 26.3 a boolean.
+      return (await (s.sequence.setSelection(selection) as boolean | Promise<boolean>)) !== false;
     },
   };
 }
+
+export type { ProjectInfo };

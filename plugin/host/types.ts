@@ -12,15 +12,20 @@ export interface ProjectInfo {
   path: string | null;
 }
 
-/** The active sequence. Times in seconds from the sequence's zero point. */
+/**
+ * The active sequence. Times everywhere in this interface are seconds from the sequence's first frame
+ * (0), whatever timecode that frame shows: `zeroPoint` is that timecode (00:59:50:00 -> 3590), for display.
+ */
 export interface SequenceInfo {
   name: string;
   /** End of the last clip (0 for an empty sequence). */
   end: number;
-  /** The in point, or `null` when none is set. */
+  /** The in point, or `null` when none is set (or it lies outside the sequence). */
   inPoint: number | null;
-  /** The out point, or `null` when none is set. */
+  /** The out point, or `null` when none is set (or it lies outside the sequence). */
   outPoint: number | null;
+  /** Timecode of the first frame, seconds (0 unless the sequence starts at e.g. 01:00:00:00). */
+  zeroPoint: number;
 }
 
 /** A sequence marker. */
@@ -65,9 +70,17 @@ export interface AudioTracks {
   tracks: AudioTrackInfo[];
   /** Whether Premiere may add one more audio track. */
   canAddTrack: boolean;
+  /** Whether tracks can be renamed (Premiere 26.3 and newer). */
+  canNameTrack: boolean;
 }
 
-/** One edit of the placement transaction. Times in sequence seconds. */
+/** A video track and what is on it (the picture, which placement must never move). */
+export interface VideoTrackInfo {
+  index: number;
+  items: Span[];
+}
+
+/** One edit of a transaction. Times in sequence seconds. */
 export type EditAction =
   | {
       /** Lays the item on an audio track that is free over its span: nothing is overwritten. */
@@ -77,11 +90,26 @@ export type EditAction =
       audioTrack: number;
     }
   | {
-      /** Inserts the item on a new audio track (index = current track count); nothing else moves. */
+      /**
+       * Inserts the item on a new audio track (index = current track count). `videoTrack` is a video track
+       * with nothing at or after `time`, so that even an insert that shifts its video track moves no picture.
+       */
       kind: 'insert-new-track';
       item: string;
       time: number;
       audioTrack: number;
+      videoTrack: number;
+    }
+  | {
+      /** Takes a clip this panel placed off the timeline (no ripple: nothing else moves). */
+      kind: 'remove';
+      clip: string;
+    }
+  | {
+      /** Names an audio track (Premiere 26.3+). */
+      kind: 'name-track';
+      audioTrack: number;
+      name: string;
     };
 
 /** An undoable group of edits, one entry in Premiere's undo history. */
@@ -132,4 +160,14 @@ export interface PremiereHost {
   findItem(path: string, bin: string): Promise<string | null>;
   /** Runs the edits as one undoable transaction; `false` when Premiere refuses it. */
   transact(t: Transaction): Promise<boolean>;
+  /** The active sequence's video tracks and their clips. */
+  videoTracks(): Promise<VideoTrackInfo[]>;
+  /** The id of the clip of `item` that starts at `time` on audio track `audioTrack`, or `null`. */
+  placedClip(item: string, audioTrack: number, time: number): Promise<string | null>;
+  /** Opens a file in the Source Monitor and plays it; `false` when Premiere refuses. */
+  audition(path: string): Promise<boolean>;
+  /** Shows a folder in Finder or Explorer; `false` when the system refused (or the editor said no). */
+  reveal(folder: string): Promise<boolean>;
+  /** Selects a placed clip on the timeline (from there, Reveal in Project finds it in its bin). */
+  selectClip(clip: string): Promise<boolean>;
 }

@@ -1,7 +1,8 @@
 /**
  * The disk through UXP's `storage.localFileSystem` (manifest permission `localFileSystem: fullAccess`):
  * native paths become `file:` URLs; new files are created with `overwrite: false` after an existence check,
- * so an existing file is never replaced; a failed write deletes the file it had just created.
+ * so an existing file is never replaced; a failed write deletes the file it had just created, and UXP's
+ * `OutOfSpaceError` becomes an ENOSPC error (disk full).
  */
 import type { AssetReader } from '../engine';
 import { basename, dirname } from '../naming';
@@ -38,6 +39,8 @@ export interface UxpStorage {
   };
   formats: { binary: symbol; utf8: symbol };
   types: { file: symbol; folder: symbol };
+  /** UXP's storage errors (`OutOfSpaceError`: the disk or quota is full). */
+  errors?: { OutOfSpaceError?: abstract new (...args: never[]) => Error };
 }
 
 /** The `file:` URL UXP takes for a native path ("C:\a b\c" -> "file:/C:/a b/c", "/a/b" -> "file:/a/b"). */
@@ -75,6 +78,12 @@ export function uxpFiles(storage: UxpStorage): HostFiles {
         await file.write(data, { format: storage.formats.binary });
       } catch (err) {
         await file.delete().catch(() => undefined);
+        const full = storage.errors?.OutOfSpaceError;
+        if (full && err instanceof full)
+          throw Object.assign(new Error(`ENOSPC: out of space writing ${path}`), {
+            code: 'ENOSPC',
+            cause: err,
+          });
         throw err;
       }
     },

@@ -1,5 +1,5 @@
 /**
- * Reading and setting UXP's Spectrum widgets (sp-textfield, sp-textarea, sp-checkbox, sp-picker,
+ * Reading and setting UXP's Spectrum widgets (sp-textfield, sp-textarea, sp-checkbox, sp-dropdown,
  * sp-progressbar, sp-button) through the properties and attributes they share with the browser shims
  * (`shim.ts`), so the same panel code runs in Premiere and in Chromium.
  */
@@ -47,6 +47,23 @@ export function setEnabled(el: HTMLElement, enabled: boolean): void {
   if (enabled) el.removeAttribute('disabled');
   else el.setAttribute('disabled', '');
   el.setAttribute('aria-disabled', String(!enabled));
+}
+
+/**
+ * Marks a field wrong (Spectrum's `invalid` attribute) and shows `message` in its `#error-<id>` line, or
+ * clears both when `message` is null.
+ */
+export function setFieldError(doc: Document, id: string, message: string | null): void {
+  const field = doc.getElementById(id);
+  if (field) {
+    if (message) field.setAttribute('invalid', '');
+    else field.removeAttribute('invalid');
+  }
+  const line = doc.getElementById(`error-${id}`);
+  if (line) {
+    line.textContent = message ?? '';
+    line.style.display = message ? 'block' : 'none';
+  }
 }
 
 /** Shows or hides an element (UXP has no `hidden` styling of its own). */

@@ -5,7 +5,7 @@
 import type { ComposeOverrides } from '../../core/compose';
 import type { Style } from '../../core/conditioning';
 import { STYLES } from '../../core/conditioning';
-import { PromptError } from '../../core/errors';
+import { FieldError } from './form-error';
 import type { Mode, Role } from '../../core/sequence';
 import { PITCH_CLASS_NAMES, ROLES } from '../../core/sequence';
 import type { GenerateSettings } from '../flow';
@@ -51,40 +51,42 @@ const number = (text: string): number | undefined => {
 
 /**
  * Checks the form and builds the settings.
- * @throws {PromptError} with a plain sentence naming the field that is wrong.
+ * @throws {FieldError} (a PromptError) with a plain sentence, on the field that is wrong.
  */
 export function settingsFrom(v: FormValues): GenerateSettings {
   const seconds = number(v.seconds);
   if (seconds !== undefined && !(seconds >= 1 && seconds <= 600))
-    throw new PromptError(
+    throw new FieldError(
+      'seconds',
       'The length must be a number of seconds from 1 to 600 (or empty: the timeline decides).',
     );
   const seed = number(v.seed) ?? 1;
   if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1)
-    throw new PromptError('The variation must be a whole number from 0 to 4294967295.');
+    throw new FieldError('seed', 'The variation must be a whole number from 0 to 4294967295.');
   const overrides: ComposeOverrides = {};
   const tempo = number(v.tempo);
   if (tempo !== undefined) {
     if (!(tempo >= TEMPO_LIMITS[0] && tempo <= TEMPO_LIMITS[1]))
-      throw new PromptError(
+      throw new FieldError(
+        'tempo',
         `The tempo must be from ${TEMPO_LIMITS[0]} to ${TEMPO_LIMITS[1]} bpm (or empty).`,
       );
     overrides.tempo = tempo;
   }
   if (v.key) {
     const [tonic, mode] = v.key.split(':');
-    if (!KEY_CHOICES.some((k) => k.value === v.key)) throw new PromptError(`Unknown key "${v.key}".`);
+    if (!KEY_CHOICES.some((k) => k.value === v.key)) throw new FieldError('key', `Unknown key "${v.key}".`);
     overrides.key = { tonic: Number(tonic), mode: mode as Mode };
   }
   if (v.style) {
     if (!(STYLES as readonly string[]).includes(v.style))
-      throw new PromptError(`Unknown style "${v.style}".`);
+      throw new FieldError('style', `Unknown style "${v.style}".`);
     overrides.style = v.style as Style;
   }
   if (v.chooseRoles) {
     const roles = ROLES.filter((r) => v.roles.includes(r));
     if (roles.length === 0)
-      throw new PromptError('Tick at least one instrument, or untick "Choose instruments".');
+      throw new FieldError('choose-roles', 'Tick at least one instrument, or untick "Choose instruments".');
     overrides.roles = roles;
   }
   return {

@@ -1,14 +1,15 @@
 /**
- * The result area: the piano roll, a one-line summary of what was placed where, and the embedder's
- * explanation of how the prompt was read.
+ * The take area: the piano roll of the take being auditioned, a one-line summary, the reading in an
+ * editor's words, and the last few takes to go back to.
  */
 import { pianoRoll } from '../../core/render/pianoroll';
 import type { Take } from '../flow';
-import { basename } from '../naming';
+import type { Placement } from '../placing';
 import { clock } from '../timeline';
 import { byId, show } from './controls';
 import { drawRaster } from './pianoroll';
 import type { RectContext } from './pianoroll';
+import { readingOf } from './reading';
 
 const LENGTH_FROM: Record<string, string> = {
   'in/out': 'the in/out points',
@@ -17,40 +18,76 @@ const LENGTH_FROM: Record<string, string> = {
   default: 'the default length',
 };
 
+/** Timecode-like time for the editor: the sequence's zero point added ("1:00:05" in a 01:00:00:00 sequence). */
+export function timecode(seconds: number, zeroPoint = 0): string {
+  const t = seconds + zeroPoint;
+  if (t < 3600) return clock(t);
+  const h = Math.floor(t / 3600);
+  const rest = clock(t - h * 3600);
+  return `${h}:${rest.length < 5 ? '0' : ''}${rest}`;
+}
+
 /** The summary line of a take. */
-export function summaryOf(take: Take): string {
+export function summaryOf(take: Take, placed: Placement | null): string {
   const r = take.result;
-  const action = take.transaction.actions[0];
-  const where = action
-    ? `${action.kind === 'insert-new-track' ? 'a new track, ' : ''}A${action.audioTrack + 1} at ${clock(action.time)}`
-    : 'the timeline';
-  return (
-    `${r.seconds.toFixed(1)} s at ${Math.round(r.tempo)} bpm in ${r.key}, ${r.embedding.style}, ` +
-    `variation ${r.seed}: ${basename(take.wavPath)} placed on ${where}.`
-  );
+  const where = placed
+    ? ` On A${placed.audioTrack + 1} at ${clock(placed.span.start)}.`
+    : ' Not on the timeline yet.';
+  return `Variation ${r.seed}: ${r.seconds.toFixed(1)} s, ${Math.round(r.tempo)} bpm, ${r.key}, ${r.plan.style}.${where}`;
 }
 
 /** What the length came from, for the length field's note. */
-export function lengthNote(source: string, start: number, seconds: number): string {
-  return `${seconds.toFixed(1)} s from ${LENGTH_FROM[source] ?? source} (${clock(start)}–${clock(start + seconds)})`;
+export function lengthNote(source: string, start: number, seconds: number, zeroPoint = 0): string {
+  return `${seconds.toFixed(1)} s from ${LENGTH_FROM[source] ?? source} (${timecode(start, zeroPoint)}–${timecode(start + seconds, zeroPoint)})`;
 }
 
-/** Fills the result area for `take`. */
-export function showTake(doc: Document, take: Take): void {
-  show(byId(doc, 'result'), true);
+/** Draws the take's piano roll. */
+export function drawRoll(doc: Document, take: Take): void {
   const canvas = byId<HTMLCanvasElement>(doc, 'roll');
   const ctx = canvas.getContext('2d') as RectContext | null;
   if (ctx) drawRaster(ctx, pianoRoll(take.result.sequence, { width: canvas.width, height: canvas.height }));
-  byId(doc, 'summary').textContent = summaryOf(take);
-  const list = byId(doc, 'explanation');
-  list.textContent = '';
-  const lines = [
-    ...(take.prompt.read.length ? [`read: ${take.prompt.read.join(', ')}`] : []),
-    ...take.result.embedding.explanation,
-  ];
-  for (const line of lines) {
-    const li = doc.createElement('li');
-    li.textContent = line;
-    list.appendChild(li);
+}
+
+/** Fills the take area for `take` (the piano roll apart: {@link drawRoll}), and the reading. */
+export function showTake(doc: Document, take: Take, placed: Placement | null): void {
+  show(byId(doc, 'result'), true);
+  byId(doc, 'summary').textContent = summaryOf(take, placed);
+  const reading = byId(doc, 'reading');
+  reading.textContent = '';
+  reading.className = '';
+  for (const line of readingOf(take)) {
+    const row = doc.createElement('div');
+    row.className = 'reading-line';
+    const label = doc.createElement('span');
+    label.className = 'label';
+    label.textContent = `${line.label}: `;
+    row.appendChild(label);
+    row.appendChild(doc.createTextNode(line.text));
+    reading.appendChild(row);
+  }
+}
+
+/** Lists `takes` (newest first) as buttons; `pick` is called with the chosen one. */
+export function showTakes(
+  doc: Document,
+  takes: readonly Take[],
+  current: Take | null,
+  placed: Placement | null,
+  pick: (t: Take) => void,
+): void {
+  const box = byId(doc, 'takes');
+  box.textContent = '';
+  if (takes.length < 2) return;
+  const head = doc.createElement('div');
+  head.className = 'note';
+  head.textContent = 'Earlier takes (click to audition):';
+  box.appendChild(head);
+  for (const t of takes) {
+    const row = doc.createElement('div');
+    row.className = t === current ? 'take-row current' : 'take-row';
+    const onLine = placed && placed.wavPath === t.wavPath ? ' (on the timeline)' : '';
+    row.textContent = `Variation ${t.result.seed}: ${Math.round(t.result.tempo)} bpm, ${t.result.key}${onLine}`;
+    row.addEventListener('click', () => pick(t));
+    box.appendChild(row);
   }
 }

@@ -113,12 +113,16 @@ class ProgressBar extends HTMLElement {
   }
 }
 
-/** Installs the stand-ins (once). Call only outside UXP. */
+/**
+ * Installs the stand-ins (once) and marks the page `<html class="standin">`, the class every stand-in style
+ * in index.html is scoped to, so that none of it can touch UXP's real widgets. Call only outside UXP.
+ */
 export function installShims(): void {
+  document.documentElement.classList.add('standin');
   if (typeof customElements === 'undefined') return;
   defineOnce('sp-textfield', class extends TextWidget {});
   defineOnce('sp-textarea', class extends TextArea {});
   defineOnce('sp-checkbox', class extends Checkbox {});
-  defineOnce('sp-picker', class extends Picker {});
+  defineOnce('sp-dropdown', class extends Picker {});
   defineOnce('sp-progressbar', class extends ProgressBar {});
 }

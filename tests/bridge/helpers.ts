@@ -1,9 +1,13 @@
 /** Test doubles and builders shared by the bridge tests. */
 import JZZ from 'jzz';
 import WebSocket from 'ws';
-import { emptySequence, type Note, type NoteSequence, type Role } from '../../core/sequence';
+import { ROLES, emptySequence, type Note, type NoteSequence, type Role } from '../../core/sequence';
 import type { MidiBytes } from '../../core/codec/messages';
 import type { MidiSink, SchedulerClock, Ticker } from '../../bridge/scheduler-types';
+import { SUBPROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../../core/bridge-protocol';
+import type { ManagedOutput, OutputProvider } from '../../bridge/engine';
+import type { ConnectionListener } from '../../bridge/output';
+import { MidiPortError } from '../../core/errors';
 
 /** A note with defaults. */
 export function note(
@@ -104,6 +108,18 @@ export async function until(cond: () => boolean, ms = 5000, what = 'condition'):
   }
 }
 
+/** How {@link TestClient.connect} opens its connection. */
+export interface ConnectOptions {
+  /** The pairing token, offered as a subprotocol (authenticated at the handshake). */
+  token?: string;
+  /** Subprotocols to offer instead. */
+  protocols?: string[];
+  /** An `Origin` header (browsers send one; Node programs do not). */
+  origin?: string;
+  /** Wait for `hello` (default: when a token is given). */
+  hello?: boolean;
+}
+
 /** A WebSocket client that queues the JSON messages it receives. */
 export class TestClient {
   readonly messages: Record<string, unknown>[] = [];
@@ -119,14 +135,18 @@ export class TestClient {
       for (const w of this.waiters.splice(0)) w();
     });
   }
-  static async connect(url: string): Promise<TestClient> {
-    const ws = new WebSocket(url, { perMessageDeflate: false });
+  static async connect(url: string, o: ConnectOptions = {}): Promise<TestClient> {
+    const protocols = o.protocols ?? (o.token ? [SUBPROTOCOL, `${TOKEN_PROTOCOL_PREFIX}${o.token}`] : []);
+    const ws = new WebSocket(url, protocols, {
+      perMessageDeflate: false,
+      ...(o.origin ? { headers: { Origin: o.origin } } : {}),
+    });
     const client = new TestClient(ws);
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
       ws.once('error', reject);
     });
-    await client.waitFor(1); // hello
+    if (o.hello ?? o.token !== undefined) await client.waitFor(1); // hello
     return client;
   }
   /** Waits until `count` messages have arrived in all. */
@@ -141,14 +161,105 @@ export class TestClient {
       });
     }
   }
-  /** Sends `msg` (JSON-encoding objects) and resolves with the next message. */
+  /** Waits until the connection is closed; resolves with its close code. */
+  async waitClosed(ms = 10_000): Promise<number> {
+    const end = Date.now() + ms;
+    while (!this.closed) {
+      if (Date.now() > end) throw new Error('timed out waiting for the close');
+      await sleep(5);
+    }
+    return this.closed.code;
+  }
+  /** Waits for a message matching `pred` (among those received after `from`). */
+  async next(
+    pred: (m: Record<string, unknown>) => boolean,
+    from = 0,
+    ms = 20_000,
+  ): Promise<Record<string, unknown>> {
+    const end = Date.now() + ms;
+    for (;;) {
+      const m = this.messages.slice(from).find(pred);
+      if (m) return m;
+      if (this.closed) throw new Error(`connection closed (${this.closed.code})`);
+      if (Date.now() > end) throw new Error('timed out waiting for a message');
+      await sleep(5);
+    }
+  }
+  /** Sends `msg` (JSON-encoding objects) and resolves with the next message that is not an event. */
   async request(msg: unknown): Promise<Record<string, unknown>> {
     const n = this.messages.length;
     this.ws.send(typeof msg === 'string' ? msg : JSON.stringify(msg));
-    await this.waitFor(n + 1);
-    return this.messages[n];
+    return this.next((m) => m.type !== 'event', n);
   }
   close(): void {
     this.ws.close();
   }
+}
+
+/** The status code of a handshake the server refuses (101 when it is accepted). */
+export function handshakeStatus(
+  url: string,
+  headers: Record<string, string> = {},
+  protocols: string[] = [],
+): Promise<number> {
+  const ws = new WebSocket(url, protocols, { headers });
+  return new Promise<number>((resolve) => {
+    ws.on('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0);
+      ws.terminate();
+    });
+    ws.on('open', () => {
+      resolve(101);
+      ws.terminate();
+    });
+    ws.on('error', () => resolve(0));
+  });
+}
+
+/** A recording output whose port can vanish and return. */
+export class ToggleOutput extends RecordingSink implements ManagedOutput {
+  listeners = new Set<ConnectionListener>();
+  constructor(readonly name: string) {
+    super();
+  }
+  onConnectionChange(l: ConnectionListener): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+  set(connected: boolean): void {
+    this.connected = connected;
+    for (const l of this.listeners) l(connected);
+  }
+  close(): void {}
+}
+
+/** Outputs named `names` (opened by a unique part of the name, case-insensitively), and those opened. */
+export function fakeOutputs(names: string[]): { provider: OutputProvider; opened: ToggleOutput[] } {
+  const opened: ToggleOutput[] = [];
+  const provider: OutputProvider = {
+    list: () => names.map((name) => ({ name, id: name, manufacturer: 'test', connected: true })),
+    async open(name) {
+      const found = names.find((n) => n.toLowerCase().includes(name.toLowerCase()));
+      if (!found) throw new MidiPortError(`No MIDI output matches "${name}"`);
+      const out = new ToggleOutput(found);
+      opened.push(out);
+      return out;
+    },
+  };
+  return { provider, opened };
+}
+
+/** 1,000 notes: 500 onsets, two notes each (4 roles, drums on 10), a 32nd apart; the tempo changes at beat 8. */
+export function thousandNotes(): NoteSequence {
+  const notes: Note[] = [];
+  for (let j = 0; j < 500; j++) {
+    const start = j / 32;
+    for (const k of [0, 1]) {
+      const role = ROLES[(j % 2) * 2 + k];
+      notes.push(
+        note(role === 'drums' ? 36 + (j % 10) : 40 + ((j * 7 + k * 12) % 48), start, start + 1 / 64, role),
+      );
+    }
+  }
+  return sequence(notes, 240, [{ beat: 8, bpm: 300 }]);
 }

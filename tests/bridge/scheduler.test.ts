@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Scheduler } from '../../bridge/scheduler';
-import type { SchedulerEvent } from '../../bridge/scheduler-types';
+import type { SchedulerEvent, SchedulerOptions } from '../../bridge/scheduler-types';
 import { ManualClock, ManualTicker, RecordingSink, note, sequence } from './helpers';
 
-function setup(midiClock = false) {
+function setup(midiClock = false, extra: Partial<SchedulerOptions> = {}) {
   const clock = new ManualClock();
   const ticker = new ManualTicker();
   const sink = new RecordingSink(clock);
@@ -17,6 +17,7 @@ function setup(midiClock = false) {
     leadMs: 50,
     midiClock,
     onEvent: (e) => events.push(e),
+    ...extra,
   });
   /** Advances the clock in interval steps, firing the ticker each time. */
   const run = (ms: number) => {
@@ -165,5 +166,97 @@ describe('Scheduler', () => {
     scheduler.play(sequence([]));
     run(100);
     expect(events.map((e) => e.type)).toEqual(['started', 'ended']);
+  });
+
+  it('re-strikes a sounding pitch with its note-off first, and lets the outer of two overlapping notes ring', () => {
+    const { clock, sink, scheduler, run } = setup();
+    const start = clock.t + 50;
+    // Outer C4 0..4, inner C4 1..2 (a re-strike), then E4 on its own.
+    scheduler.play(sequence([note(60, 0, 4), note(60, 1, 2), note(64, 2, 3)]));
+    run(3000);
+    expect(sink.sent.slice(1).map((s) => [s.data, s.at! - start])).toEqual([
+      [[0x90, 60, 100], 0],
+      [[0x80, 60, 0], 500],
+      [[0x90, 60, 100], 500],
+      [[0x90, 64, 100], 1000],
+      [[0x80, 64, 0], 1500],
+      [[0x80, 60, 0], 2000],
+    ]);
+  });
+
+  it('stop sends one note-off per sounding pitch even when notes of that pitch overlap', () => {
+    const { sink, scheduler, run } = setup();
+    scheduler.play(sequence([note(60, 0, 4), note(60, 1, 3)]));
+    run(700);
+    sink.sent = [];
+    scheduler.stop();
+    expect(sink.sent.map((s) => s.data)).toEqual([
+      [0x80, 60, 0],
+      [0xb0, 123, 0],
+    ]);
+  });
+
+  it('bounds the work of one wake-up, so even an unchecked 1e-9-beat loop cannot hold the thread', () => {
+    const { sink, scheduler, run } = setup(true, { maxEventsPerTick: 500 });
+    scheduler.play(sequence([note(60, 0, 1e-9)]), { loop: true });
+    const afterPlay = sink.sent.length;
+    expect(afterPlay).toBeLessThanOrEqual(500 + 2); // + the program change and clock Start
+    run(200); // ten wake-ups
+    expect(sink.sent.length - afterPlay).toBeLessThanOrEqual(10 * 500);
+    scheduler.stop();
+    expect(scheduler.playing).toBe(false);
+  });
+
+  it('counts in with bars of clock at the opening tempo, then Start on beat 0 with the first note', () => {
+    const { clock, sink, scheduler, run } = setup(true, { countInBars: 2 });
+    const info = scheduler.play(sequence([note(60, 0, 1)], 120));
+    expect(info.startAt).toBe(clock.t + 50 + 4000); // two bars of 4/4 at 120 BPM
+    run(6000);
+    const beforeStart = sink.sent.filter((s) => s.at! < info.startAt && s.data[0] >= 0xf0);
+    expect(beforeStart.map((s) => s.data[0])).toEqual(Array(2 * 4 * 24).fill(0xf8));
+    expect(beforeStart[0].at).toBeCloseTo(info.startAt - 4000, 9);
+    const atStart = sink.sent.filter((s) => s.at === info.startAt).map((s) => s.data);
+    expect(atStart).toEqual([[0xfa], [0xf8], [0x90, 60, 100]]);
+  });
+
+  it('with a continuous clock, ticks between pieces, starts the piece on the running grid and keeps ticking after it', () => {
+    const { clock, sink, scheduler, events, run } = setup(true, { continuousClock: true });
+    const t0 = clock.t;
+    run(1000);
+    const idle = sink.sent.filter((s) => s.data[0] === 0xf8);
+    expect(idle.length).toBeGreaterThan(40);
+    const info = scheduler.play(sequence([note(60, 0, 1)], 120));
+    run(2000);
+    expect(events.map((e) => e.type)).toEqual(['started', 'ended']);
+    const ticks = sink.sent.filter((s) => s.data[0] === 0xf8).map((s) => s.at!);
+    const gaps = ticks.slice(1).map((t, i) => t - ticks[i]);
+    for (const g of gaps) expect(g).toBeCloseTo(500 / 24, 6); // one even grid throughout
+    const onGrid = (info.startAt - (t0 + 50)) / (500 / 24);
+    expect(Math.abs(onGrid - Math.round(onGrid))).toBeLessThan(1e-6);
+    const rt = sink.sent
+      .filter((s) => s.data[0] === 0xfa || s.data[0] === 0xfc)
+      .map((s) => [s.data[0], s.at]);
+    expect(rt).toEqual([
+      [0xfa, info.startAt],
+      [0xfc, info.startAt + 500],
+    ]);
+    expect(ticks[ticks.length - 1]).toBeGreaterThan(info.startAt + 1500);
+    scheduler.dispose();
+    const n = sink.sent.length;
+    run(500);
+    expect(sink.sent.length).toBe(n);
+  });
+
+  it('restarts the clock count at a loop seam past 1024 bars with Stop, Song Position 0 and Continue', () => {
+    const { clock, sink, scheduler, run } = setup(true);
+    const seq = sequence([note(60, 0, 1)], 1000);
+    seq.totalBeats = 600; // 36 s a pass
+    const start = clock.t + 50;
+    scheduler.play(seq, { loop: true });
+    run(6 * 36_000 + 200);
+    const seam = start + 6 * 36_000;
+    const at = sink.sent.filter((s) => Math.abs(s.at! - seam) < 1e-6 && s.data[0] >= 0xf0).map((s) => s.data);
+    expect(at).toEqual([[0xfc], [0xf2, 0, 0], [0xfb], [0xf8]]);
+    scheduler.stop();
   });
 });

@@ -1,233 +1,302 @@
 /**
- * The WebSocket bridge with a recording output (no MIDI): listening address, and 10,000 hostile messages
- * each answered with an error while the bridge keeps serving.
+ * The WebSocket bridge with recording outputs (no MIDI): who may connect (Host, Origin, token at the
+ * handshake or in a first frame within a deadline), caps (connections, pending, frame size and rate),
+ * closing on the first bad frame, pings, and hostile frames each refused with their reason.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { BridgeService, type ManagedOutput, type OutputProvider } from '../../bridge/service';
-import { BRIDGE_HOST, startBridgeServer, type BridgeServer } from '../../bridge/server';
-import { LIMITS } from '../../bridge/schema';
-import { MidiPortError } from '../../core/errors';
-import { RecordingSink, TestClient, note, sequence } from './helpers';
+import { LocalMidiEngine } from '../../bridge/engine';
+import {
+  BRIDGE_HOST,
+  startBridgeServer,
+  type BridgeServer,
+  type BridgeServerOptions,
+} from '../../bridge/server';
+import { BridgeService } from '../../bridge/service';
+import { CLOSE_CODES, LIMITS, SUBPROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../../core/bridge-protocol';
+import { TestClient, fakeOutputs, handshakeStatus, note, sequence, sleep, until } from './helpers';
 
 const TOKEN = 'pairing-token-for-tests-0123';
 
-class FakeOutput extends RecordingSink implements ManagedOutput {
-  constructor(readonly name: string) {
-    super();
-  }
-  onConnectionChange(): () => void {
-    return () => undefined;
-  }
-  close(): void {}
+async function start(o: Partial<BridgeServerOptions> = {}) {
+  const { provider, opened } = fakeOutputs(['Fake Out']);
+  const hub: { server?: BridgeServer } = {};
+  const engine = new LocalMidiEngine({
+    outputs: provider,
+    onEvent: (e) => hub.server?.broadcast(service.event(e)),
+  });
+  const service = new BridgeService(engine);
+  const server = await startBridgeServer({
+    port: 0,
+    token: TOKEN,
+    handler: service.handle,
+    onClientsChange: (n) => service.clientsChanged(n),
+    ...o,
+  });
+  hub.server = server;
+  return { server, service, opened, close: () => server.close() };
 }
 
-const provider: OutputProvider = {
-  list: () => [{ name: 'Fake Out', id: 'f1', manufacturer: 'test', connected: true }],
-  async open(name) {
-    if (!'fake out'.includes(name.toLowerCase())) throw new MidiPortError(`No MIDI output matches "${name}"`);
-    return new FakeOutput('Fake Out');
-  },
-};
-
+let main: Awaited<ReturnType<typeof start>>;
 let server: BridgeServer;
-let service: BridgeService;
-
 beforeAll(async () => {
-  service = new BridgeService({ outputs: provider });
-  await service.selectOutput('Fake Out');
-  server = await startBridgeServer({ port: 0, token: TOKEN, handler: service.handle });
+  main = await start({ allowOrigins: ['http://localhost:5173'] });
+  server = main.server;
 });
-afterAll(async () => {
-  service.close();
-  await server.close();
-});
+afterAll(() => main.close());
 
-const good = (o: Record<string, unknown>) => ({ token: TOKEN, ...o });
 const goodNote = note(60, 0, 1);
+const authed = () => TestClient.connect(server.url, { token: TOKEN });
 
-/** 10,000 hostile frames and the error reason each must get. */
-function hostileMessages(): { frame: string | Buffer; reason: string }[] {
-  const out: { frame: string | Buffer; reason: string }[] = [];
-  const seq = sequence([goodNote]);
-  const kinds: (() => { frame: string | Buffer; reason: string })[] = [
-    () => ({ frame: '{"type":"status","token":', reason: 'malformed-json' }),
-    () => ({ frame: 'not json at all', reason: 'malformed-json' }),
-    () => ({ frame: '\u0000\u0001\uffff', reason: 'malformed-json' }),
-    () => ({ frame: '', reason: 'malformed-json' }),
-    () => ({ frame: Buffer.from([0xff, 0x00, 0x7b]), reason: 'malformed-json' }), // binary frame
-    () => ({ frame: '[1,2,3]', reason: 'not-an-object' }),
-    () => ({ frame: '42', reason: 'not-an-object' }),
-    () => ({ frame: 'null', reason: 'not-an-object' }),
-    () => ({ frame: JSON.stringify({ type: 'status' }), reason: 'unauthorized' }),
-    () => ({ frame: JSON.stringify({ type: 'status', token: 'wrong' }), reason: 'unauthorized' }),
-    () => ({
-      frame: JSON.stringify({ type: 'status', token: TOKEN.slice(0, -1) + 'X' }),
-      reason: 'unauthorized',
-    }),
-    () => ({ frame: JSON.stringify({ type: 'play', token: 12345, sequence: seq }), reason: 'unauthorized' }),
-    () => ({ frame: JSON.stringify(good({ type: 'launch-missiles' })), reason: 'unknown-type' }),
-    () => ({ frame: JSON.stringify(good({})), reason: 'unknown-type' }),
-    () => ({ frame: JSON.stringify(good({ type: '__proto__' })), reason: 'unknown-type' }),
-    () => ({
-      frame: '{"token":"' + TOKEN + '","type":"status","__proto__":{"polluted":true},"id":{"x":1}}',
-      reason: 'invalid',
-    }),
-    () => ({
-      frame: JSON.stringify(
-        good({ type: 'play', sequence: { ...seq, notes: [{ ...goodNote, pitch: 128 }] } }),
-      ),
-      reason: 'invalid',
-    }),
-    () => ({
-      frame: JSON.stringify(
-        good({ type: 'play', sequence: { ...seq, notes: [{ ...goodNote, pitch: -5 }] } }),
-      ),
-      reason: 'invalid',
-    }),
-    () => ({
-      frame: JSON.stringify(
-        good({ type: 'play', sequence: { ...seq, notes: [{ ...goodNote, velocity: 200 }] } }),
-      ),
-      reason: 'invalid',
-    }),
-    () => ({
-      frame: JSON.stringify(
-        good({ type: 'play', sequence: { ...seq, notes: [{ ...goodNote, start: -1 }] } }),
-      ),
-      reason: 'invalid',
-    }),
-    () => ({
-      frame: JSON.stringify(
-        good({ type: 'play', sequence: { ...seq, notes: [{ ...goodNote, end: -0.5 }] } }),
-      ),
-      reason: 'invalid',
-    }),
-    () => ({
-      frame: JSON.stringify(good({ type: 'play', sequence: { ...seq, tempos: [{ beat: -4, bpm: 120 }] } })),
-      reason: 'invalid',
-    }),
-    () => ({
-      frame: JSON.stringify(good({ type: 'play', sequence: { ...seq, totalBeats: -1 } })),
-      reason: 'invalid',
-    }),
-    () => ({
-      frame: JSON.stringify(good({ type: 'play', sequence: { ...seq, notes: 'lots' } })),
-      reason: 'invalid',
-    }),
-    () => ({ frame: JSON.stringify(good({ type: 'play' })), reason: 'invalid' }),
-    () => ({ frame: JSON.stringify(good({ type: 'play', sequence: seq, loop: 'yes' })), reason: 'invalid' }),
-    () => ({ frame: JSON.stringify(good({ type: 'select-output', name: 42 })), reason: 'invalid' }),
-    () => ({
-      frame: JSON.stringify(good({ type: 'select-output', name: 'x'.repeat(1000) })),
-      reason: 'invalid',
-    }),
-    () => ({
-      frame: JSON.stringify(good({ type: 'select-output', name: 'no such port' })),
-      reason: 'output-not-found',
-    }),
-    () => ({ frame: '['.repeat(100_000), reason: 'malformed-json' }),
-    () => ({
-      frame: JSON.stringify(
-        good({
-          type: 'play',
-          sequence: { ...seq, meta: Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`k${i}`, i])) },
-        }),
-      ),
-      reason: 'invalid',
-    }),
-  ];
-  for (let i = 0; out.length < 10_000; i++) {
-    // Every 500th message is oversize (1 MiB + 1 byte of otherwise valid JSON).
-    if (i % 500 === 499) {
-      const pad = 'x'.repeat(LIMITS.messageBytes);
-      out.push({ frame: JSON.stringify(good({ type: 'status', pad })), reason: 'oversize' });
-      continue;
-    }
-    out.push(kinds[i % kinds.length]());
-  }
-  return out;
-}
-
-describe('bridge server', () => {
+describe('who may connect', () => {
   it('listens on 127.0.0.1 only', () => {
     expect(BRIDGE_HOST).toBe('127.0.0.1');
     expect(server.address()).toMatchObject({ address: '127.0.0.1', family: 'IPv4' });
     expect(server.url).toBe(`ws://127.0.0.1:${server.port}`);
   });
 
-  it('answers 10,000 hostile messages each with an error, and keeps serving', async () => {
-    const client = await TestClient.connect(server.url);
-    const hostile = hostileMessages();
-    expect(hostile).toHaveLength(10_000);
-    const base = client.messages.length;
-    const t0 = performance.now();
-    for (const h of hostile) client.ws.send(h.frame, { binary: Buffer.isBuffer(h.frame) });
-    await client.waitFor(base + hostile.length, 45_000);
-    const replies = client.messages.slice(base);
-    expect(replies).toHaveLength(10_000);
-    const counts: Record<string, number> = {};
-    replies.forEach((r, i) => {
-      expect(r.type, `reply ${i}`).toBe('error');
-      expect(r.reason, `reply ${i} to ${String(hostile[i].frame).slice(0, 80)}`).toBe(hostile[i].reason);
-      expect(typeof r.message).toBe('string');
-      counts[String(r.reason)] = (counts[String(r.reason)] ?? 0) + 1;
-    });
-    console.log(
-      `[bridge hostile] ${replies.length} error replies in ${(performance.now() - t0).toFixed(0)} ms: ${JSON.stringify(counts)}`,
-    );
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  it("refuses web pages' origins at the handshake and lets UXP, local programs and allowed origins in", async () => {
+    for (const origin of [
+      'http://evil.example',
+      'https://evil.example',
+      'null',
+      `http://127.0.0.1:${server.port}`,
+    ])
+      expect(await handshakeStatus(server.url, { Origin: origin }), origin).toBe(403);
+    for (const origin of ['file://', 'uxp://com.audiogenesis.premiere', 'http://localhost:5173'])
+      expect(await handshakeStatus(server.url, { Origin: origin }), origin).toBe(101);
+    expect(await handshakeStatus(server.url)).toBe(101);
+  });
 
-    // Still serving, on the same connection and on a new one.
-    expect(await client.request(good({ type: 'status', id: 's1' }))).toMatchObject({
+  it('refuses a handshake whose Host is not the loopback address (DNS rebinding)', async () => {
+    expect(await handshakeStatus(server.url, { Host: `attacker.example:${server.port}` })).toBe(403);
+  });
+
+  it('authenticates at the handshake with the token as a subprotocol', async () => {
+    const c = await authed();
+    expect(c.ws.protocol).toBe(SUBPROTOCOL);
+    expect(c.messages[0]).toEqual({ type: 'hello', protocol: 2, server: 'audiogenesis-bridge' });
+    expect(await c.request({ type: 'status', id: 's' })).toMatchObject({
       type: 'status',
-      id: 's1',
+      id: 's',
       state: 'idle',
     });
-    const play = await client.request(good({ type: 'play', id: 'p1', sequence: sequence([goodNote]) }));
-    expect(play).toMatchObject({ type: 'playing', id: 'p1', output: 'Fake Out', notes: 1 });
-    expect(await client.request(good({ type: 'stop', id: 'x' }))).toEqual({ type: 'stopped', id: 'x' });
-    const other = await TestClient.connect(server.url);
-    expect(await other.request(good({ type: 'list-outputs' }))).toMatchObject({
-      type: 'outputs',
-      selected: 'Fake Out',
+    c.close();
+  });
+
+  it('closes a connection offering a wrong token with unauthorized (4401)', async () => {
+    const c = await TestClient.connect(server.url, { token: 'wrong-token-wrong-token' });
+    expect(await c.waitClosed()).toBe(CLOSE_CODES.unauthorized);
+    expect(c.messages).toEqual([{ type: 'error', reason: 'unauthorized', message: 'Wrong pairing token.' }]);
+  });
+
+  it('takes the token in a first auth frame, and refuses anything else first', async () => {
+    const ok = await TestClient.connect(server.url);
+    expect(await ok.request({ type: 'auth', token: TOKEN, id: 7 })).toEqual({
+      type: 'hello',
+      id: 7,
+      protocol: 2,
+      server: 'audiogenesis-bridge',
     });
+    ok.close();
+    for (const first of [
+      JSON.stringify({ type: 'auth', token: 'nope' }),
+      JSON.stringify({ type: 'status', token: TOKEN }),
+      'not json',
+      '[1]',
+    ]) {
+      const c = await TestClient.connect(server.url);
+      c.ws.send(first);
+      expect(await c.waitClosed(), first).toBe(CLOSE_CODES.unauthorized);
+      expect(c.messages.map((m) => m.reason)).toEqual(['unauthorized']);
+    }
+  });
+
+  it('reads at most 512 bytes before authentication: a longer first frame closes at its header (1009)', async () => {
+    for (const size of [LIMITS.authBytes + 1, 100_000]) {
+      const c = await TestClient.connect(server.url);
+      c.ws.send('['.repeat(size));
+      expect(await c.waitClosed()).toBe(1009);
+      expect(c.messages).toEqual([]);
+    }
+  });
+
+  it('closes a connection that does not authenticate within the deadline (4408)', async () => {
+    const s = await start({ limits: { authTimeoutMs: 150 } });
+    const c = await TestClient.connect(s.server.url);
+    expect(await c.waitClosed()).toBe(CLOSE_CODES.authTimeout);
+    expect(c.messages).toEqual([]);
+    await s.close();
+  });
+
+  it('caps connections (503), and connections waiting for auth separately', async () => {
+    const s = await start({ limits: { maxClients: 3, maxPending: 1 } });
+    const a = await TestClient.connect(s.server.url, { token: TOKEN });
+    const pendingOne = await TestClient.connect(s.server.url);
+    expect(await handshakeStatus(s.server.url)).toBe(503); // a second one waiting for auth
+    const b = await TestClient.connect(s.server.url, { token: TOKEN });
+    expect(await handshakeStatus(s.server.url, {}, [SUBPROTOCOL, `${TOKEN_PROTOCOL_PREFIX}${TOKEN}`])).toBe(
+      503,
+    );
+    a.close();
+    await until(() => s.server.clientCount === 2, 2000, 'a to leave');
+    const c = await TestClient.connect(s.server.url, { token: TOKEN });
+    for (const x of [pendingOne, b, c]) x.close();
+    await s.close();
+  });
+});
+
+describe('an authenticated connection', () => {
+  it('is closed on the first frame that is not a protocol message, after an error saying why', async () => {
+    const cases: [string | Buffer, string][] = [
+      ['{"type":"status",', 'malformed-json'],
+      ['', 'malformed-json'],
+      [Buffer.from([0xff, 0x00, 0x7b]), 'malformed-json'],
+      ['[1,2,3]', 'not-an-object'],
+      ['null', 'not-an-object'],
+      [JSON.stringify({ type: 'launch-missiles' }), 'unknown-type'],
+      [JSON.stringify({ type: '__proto__' }), 'unknown-type'],
+      [JSON.stringify({}), 'unknown-type'],
+    ];
+    for (const [frame, reason] of cases) {
+      const c = await authed();
+      c.ws.send(frame, { binary: Buffer.isBuffer(frame) });
+      expect(await c.waitClosed(), String(frame)).toBe(CLOSE_CODES.badFrame);
+      expect(
+        c.messages.slice(1).map((m) => m.reason),
+        String(frame),
+      ).toEqual([reason]);
+    }
+  });
+
+  it('answers a request with a wrong field with invalid (naming the field) and stays open', async () => {
+    const c = await authed();
+    const seq = sequence([goodNote]);
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [
+        { type: 'play', id: 1, sequence: { ...seq, notes: [{ ...goodNote, pitch: 128 }] } },
+        /notes\[0\]\.pitch must be an integer 0\.\.127/,
+      ],
+      [{ type: 'play', id: 2, sequence: { ...seq, notes: [{ ...goodNote, velocity: 0 }] } }, /velocity/],
+      [{ type: 'play', id: 3, sequence: { ...seq, notes: [{ ...goodNote, end: -1 }] } }, /notes\[0\]\.end/],
+      [
+        { type: 'play', id: 4, sequence: { ...seq, notes: [{ ...goodNote, start: 2, end: 1 }] } },
+        /end must be after start/,
+      ],
+      [{ type: 'play', id: 5, sequence: { ...seq, tempos: [{ beat: 0, bpm: 0 }] } }, /tempos\[0\]\.bpm/],
+      [{ type: 'play', id: 6, sequence: { ...seq, notes: 'lots' } }, /sequence\.notes must be an array/],
+      [{ type: 'play', id: 7 }, /sequence/],
+      [{ type: 'play', id: 8, sequence: seq, loop: 'yes' }, /loop must be true or false/],
+      [{ type: 'select-output', id: 9, name: 42 }, /name/],
+      [{ type: 'play', id: 10, sequence: { ...seq, notes: [{ ...goodNote, track: 3 }] } }, /track/],
+      [
+        {
+          type: 'play',
+          id: 11,
+          sequence: { ...seq, meta: Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`k${i}`, i])) },
+        },
+        /meta/,
+      ],
+      [{ type: 'status', id: { x: 1 } }, /id must be/],
+    ];
+    for (const [req, why] of cases) {
+      const r = await c.request(req);
+      expect(r, JSON.stringify(req).slice(0, 80)).toMatchObject({
+        type: 'error',
+        reason: 'invalid',
+        message: expect.stringMatching(why),
+      });
+      if (typeof req.id === 'number') expect(r.id).toBe(req.id);
+    }
+    expect(await c.request({ type: 'status' })).toMatchObject({ type: 'status' });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    c.close();
+  });
+
+  it('refuses the 1e-9-beat loop (and any loop too short or too dense for a tick) and keeps serving', async () => {
+    const c = await authed();
+    const tiny = sequence([note(60, 0, 1e-9)]);
+    const r = await c.request({ type: 'play', id: 'tiny', loop: true, sequence: tiny });
+    expect(r).toMatchObject({ type: 'error', id: 'tiny', reason: 'invalid' });
+    expect(r.message).toMatch(/^loop needs a pass of at least 1 beat and 0.5 s; this one lasts 1e-9 beats/);
+    const dense = sequence(Array.from({ length: 3000 }, (_, i) => note(40 + (i % 40), 0, 2)));
+    expect(await c.request({ type: 'play', loop: true, sequence: dense })).toMatchObject({
+      reason: 'invalid',
+      message: expect.stringMatching(/at most 2000 notes per second/),
+    });
+    expect(await c.request({ type: 'play', loop: false, sequence: tiny })).toMatchObject({ type: 'playing' });
+    expect(await c.request({ type: 'stop' })).toEqual({ type: 'stopped' });
+    c.close();
+  });
+
+  it('closes a connection sending a frame beyond 1 MiB (1009) and keeps serving others', async () => {
+    const c = await authed();
+    c.ws.send(JSON.stringify({ type: 'status', pad: 'x'.repeat(LIMITS.messageBytes) }));
+    expect(await c.waitClosed()).toBe(1009);
+    const other = await authed();
+    expect(await other.request({ type: 'status' })).toMatchObject({ type: 'status' });
     other.close();
-    client.close();
   });
 
-  it('closes a connection that sends a frame beyond the hard cap, and keeps serving others', async () => {
-    const client = await TestClient.connect(server.url);
-    client.ws.send(Buffer.alloc(LIMITS.frameBytes + 1, 0x20));
-    await expect(client.waitFor(100, 10_000)).rejects.toThrow(/closed \(1009\)/);
-    const other = await TestClient.connect(server.url);
-    expect(await other.request(good({ type: 'status' }))).toMatchObject({ type: 'status' });
-    other.close();
+  it('closes a connection that sends faster than the frame rate allows (4429)', async () => {
+    const s = await start({ limits: { framesPerSecond: 5, frameBurst: 5 } });
+    const c = await TestClient.connect(s.server.url, { token: TOKEN });
+    for (let i = 0; i < 20; i++) c.ws.send(JSON.stringify({ type: 'status' }));
+    expect(await c.waitClosed()).toBe(CLOSE_CODES.tooFast);
+    expect(c.messages.length).toBeLessThanOrEqual(6);
+    await s.close();
   });
 
-  it('refuses a WebSocket handshake whose Host is not the loopback address (DNS rebinding)', async () => {
-    const ws = new WebSocket(server.url, { headers: { Host: `attacker.example:${server.port}` } });
-    const status = await new Promise<number>((resolve) => {
-      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
-      ws.on('open', () => resolve(101));
-      ws.on('error', () => undefined);
+  it('drops a connection that stops answering pings', async () => {
+    const s = await start({ limits: { pingIntervalMs: 100 } });
+    const mute = new WebSocket(s.server.url, [SUBPROTOCOL, `${TOKEN_PROTOCOL_PREFIX}${TOKEN}`], {
+      autoPong: false,
     });
-    expect(status).toBe(401);
-    ws.terminate();
+    const live = await TestClient.connect(s.server.url, { token: TOKEN });
+    const code = await new Promise<number>((resolve) => mute.on('close', (c) => resolve(c)));
+    expect(code).toBe(1006); // terminated
+    expect(live.closed).toBeUndefined();
+    await until(() => s.server.clientCount === 1, 2000, 'the mute client to be dropped');
+    live.close();
+    await s.close();
   });
 
-  it('echoes ids, selects outputs, and refuses play without the token', async () => {
-    const client = await TestClient.connect(server.url);
-    expect(await client.request(good({ type: 'select-output', id: 1, name: 'fake' }))).toEqual({
-      type: 'output-selected',
-      id: 1,
-      output: 'Fake Out',
-    });
-    expect(await client.request({ type: 'play', id: 2, sequence: sequence([goodNote]) })).toMatchObject({
-      type: 'error',
-      id: 2,
-      reason: 'unauthorized',
-    });
-    client.close();
+  it('sends events to authenticated clients only', async () => {
+    const stranger = await TestClient.connect(server.url);
+    const c = await authed();
+    await c.request({ type: 'play', sequence: sequence([note(60, 0, 0.1)], 240) });
+    await c.next((m) => m.type === 'event' && m.event === 'ended');
+    expect(stranger.messages).toEqual([]);
+    stranger.close();
+    c.close();
+  });
+});
+
+describe('clients leaving', () => {
+  it('stops a loop when its last client leaves, unless it was played with keepPlaying', async () => {
+    const s = await start();
+    const a = await TestClient.connect(s.server.url, { token: TOKEN });
+    const b = await TestClient.connect(s.server.url, { token: TOKEN });
+    await a.request({ type: 'play', loop: true, sequence: sequence([note(60, 0, 4)]) });
+    a.close();
+    await sleep(100);
+    expect((await b.request({ type: 'status' })).state).toBe('playing');
+    b.close();
+    await until(
+      () => s.opened[0].sent.some((m) => m.data[0] === 0xb0 && m.data[1] === 123),
+      2000,
+      'all notes off',
+    );
+    const c = await TestClient.connect(s.server.url, { token: TOKEN });
+    expect(await c.request({ type: 'status' })).toMatchObject({ state: 'idle', clients: 1 });
+    await c.request({ type: 'play', loop: true, keepPlaying: true, sequence: sequence([note(60, 0, 4)]) });
+    c.close();
+    await until(() => s.server.authenticatedCount === 0, 2000, 'c to leave');
+    await sleep(100);
+    const d = await TestClient.connect(s.server.url, { token: TOKEN });
+    expect(await d.request({ type: 'status' })).toMatchObject({ state: 'playing', loop: true });
+    await d.request({ type: 'stop' });
+    d.close();
+    await s.close();
   });
 });

@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { command } from '../../cli/commands/eval';
+import { readSequences } from '../../cli/eval/corpus';
+import { excerptChords } from '../../core/eval/excerpt';
+import type { ChordSpan } from '../../core/features/chords';
 import { sequenceToMidi } from '../../core/codec/midi';
 import { DataError, ModelLoadError, UsageError } from '../../core/errors';
 import { checkEmotionClassifier } from '../../core/eval/emotion/model';
@@ -13,11 +16,13 @@ import { writeCorpus } from '../fixtures/corpus';
 
 let corpus: { root: string; dirs: string[] };
 let tmp: string;
+let stderr: ReturnType<typeof vi.spyOn>;
 
 beforeAll(() => {
   corpus = writeCorpus();
   tmp = mkdtempSync(join(tmpdir(), 'ag-eval-'));
   vi.spyOn(console, 'log').mockImplementation(() => {});
+  stderr = vi.spyOn(console, 'error').mockImplementation(() => {});
 });
 afterAll(() => {
   vi.restoreAllMocks();
@@ -25,10 +30,10 @@ afterAll(() => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-const [pop, emo] = [0, 1].map((i) => () => corpus.dirs[i]);
+const [pop, emo, drums, bad] = [0, 1, 2, 3].map((i) => () => corpus.dirs[i]);
 
 describe('audiogenesis eval', () => {
-  it('evaluates the default model and the baseline on the same prompts and seeds, and writes the report', async () => {
+  it('evaluates the model, the model with rules off, the control and the baseline on the same prompts and seeds', async () => {
     const prompts = join(tmp, 'prompts.json');
     writeFileSync(
       prompts,
@@ -44,6 +49,9 @@ describe('audiogenesis eval', () => {
       prompts,
       '--reference',
       pop(),
+      bad(),
+      '--drum-reference',
+      drums(),
       '--out',
       out,
       '--training',
@@ -63,17 +71,37 @@ describe('audiogenesis eval', () => {
     ]);
     expect(code).toBe(0);
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as EvalReport;
-    expect(report.sets.map((s) => s.name)).toEqual(['default', 'baseline']);
+    expect(report.sets.map((s) => s.name)).toEqual(['default', 'rules-off', 'control', 'baseline']);
     expect(report.sets[0].model).toMatch(/^audiogenesis-lstm@/);
-    expect(report.sets[1].model).toMatch(/^seed-baseline@/);
-    expect(report.pieces.map((p) => [p.set, p.prompt, p.seed])).toEqual([
-      ['default', 0, 5],
-      ['default', 1, 6],
-      ['default', 2, 7],
-      ['baseline', 0, 5],
-      ['baseline', 1, 6],
-      ['baseline', 2, 7],
+    expect(report.sets[1].model).toBe(report.sets[0].model);
+    expect(report.sets[2].model).toBe(`${report.sets[0].model} random weights (seed 1)`);
+    expect(report.sets[3].model).toMatch(/^seed-baseline@/);
+    expect(report.pieces.map((p) => [p.set, p.prompt, p.seed])).toEqual(
+      ['default', 'rules-off', 'control', 'baseline'].flatMap((set) => [
+        [set, 0, 5],
+        [set, 1, 6],
+        [set, 2, 7],
+      ]),
+    );
+    // Where the notes came from: the model alone wrote every note with the rules off.
+    expect(report.sets[1].provenance.all?.noteShare.model).toBe(1);
+    expect(report.sets[0].provenance.all?.noteShare.model).toBeLessThan(1);
+    expect(report.sets[0].provenance.all?.noteShare.unknown).toBe(0);
+    expect(report.sets[1].keyRetry.fired).toBe(0);
+    // The fixture's chords end before the middle 6 s that are compared; the drums come from the drum reference.
+    expect(report.reference.roles).toMatchObject({ pieces: 2, withChords: 0 });
+    expect(report.drumReference).toMatchObject({ pieces: 1 });
+    expect(report.drumReference?.roles.rows['drums.onsetsPerBeat'].pieces).toBe(1);
+    expect(report.figures.find((f) => f.id === 'relevance.TB')?.pipeline).toBe(true);
+    // The unreadable files are listed in the report and on stderr.
+    expect(report.skipped.map((f) => f.path.split('/').pop()).sort()).toEqual([
+      'empty.mid',
+      'text.mid',
+      'truncated.mid',
     ]);
+    const printed = stderr.mock.calls.map((c: unknown[]) => String(c[0])).join('\n');
+    expect(printed).toMatch(/3 reference file\(s\) skipped/);
+    for (const f of report.skipped) expect(printed).toContain(f.path);
     expect(report.pieces[0].relevance).toMatchObject({ tempo: 120, tb: true });
     expect(report.pieces[2].relevance).toMatchObject({ tempo: 90, tb: true });
     expect(report.pieces[3].relevance.tempo).toBe(120);
@@ -82,19 +110,25 @@ describe('audiogenesis eval', () => {
     expect(report.classifier?.holdout?.clips).toBe(2);
     for (const p of report.pieces) expect(Math.abs(p.seconds - 6)).toBeLessThan(0.5);
     expect(Object.keys(report.timing)).toEqual(
-      expect.arrayContaining(['training', 'reference', 'default', 'baseline', 'metrics', 'total']),
+      expect.arrayContaining([
+        'training',
+        'reference',
+        'drum reference',
+        'default',
+        'rules-off',
+        'control',
+        'baseline',
+        'metrics',
+        'total',
+      ]),
     );
-    expect(readdirSync(join(out, 'midi')).sort()).toEqual([
-      'baseline-001.mid',
-      'baseline-002.mid',
-      'baseline-003.mid',
-      'default-001.mid',
-      'default-002.mid',
-      'default-003.mid',
-    ]);
+    expect(readdirSync(join(out, 'midi')).sort()).toEqual(
+      ['baseline', 'control', 'default', 'rules-off'].flatMap((s) => [1, 2, 3].map((i) => `${s}-00${i}.mid`)),
+    );
     const html = readFileSync(join(out, 'report.html'), 'utf8');
-    expect(html.match(/<img src="data:image\/png;base64,/g)?.length).toBe(4);
-    expect(html).toContain('data-plot="mgeval-oa"');
+    expect(html.match(/<img src="data:image\/png;base64,/g)?.length).toBe(8);
+    for (const plot of ['mgeval-oa', 'roles-lengths-melody', 'provenance-model-time'])
+      expect(html).toContain(`data-plot="${plot}"`);
   });
 
   it('refuses bad usage and bad inputs with typed errors', async () => {
@@ -112,6 +146,58 @@ describe('audiogenesis eval', () => {
       ModelLoadError,
     );
     await expect(command.run([...base, '--reference', join(tmp, 'missing')])).rejects.toThrow(DataError);
+    await expect(command.run([...base, '--control', 'x'])).rejects.toThrow(UsageError);
+    await expect(command.run([...base, 'stray'])).rejects.toThrow(/unexpected argument "stray"/);
+  });
+
+  it("reads a reference song's annotated chords on the beats its notes were quantized through", async () => {
+    const { pieces, skipped } = await readSequences([pop(), bad()], 10, { workers: 0 });
+    expect(skipped.length).toBe(3);
+    // The fixture's labels are rounded to the millisecond (2.667 s for beat 4).
+    const round = (c: ChordSpan) => ({ ...c, start: +c.start.toFixed(2), end: +c.end.toFixed(2) });
+    expect(pieces.map((p) => p.chords!.map(round))).toEqual(
+      [0, 1].map(() => [
+        { root: 7, quality: 'min', start: 0, end: 4 },
+        { root: 2, quality: 'maj', start: 4, end: 8 },
+      ]),
+    );
+    const excerpt = { ...pieces[0].sequence, totalBeats: 4, meta: { excerptFromBeat: 2 } };
+    expect(excerptChords(pieces[0].chords!, excerpt).map(round)).toEqual([
+      { root: 7, quality: 'min', start: 0, end: 2 },
+      { root: 2, quality: 'maj', start: 2, end: 4 },
+    ]);
+  });
+
+  it('checks the prompts and the model before any corpus, and refuses a reference with no readable file', async () => {
+    const prompts = join(tmp, 'one.txt');
+    writeFileSync(prompts, 'an ad\n');
+    const only = (ref: string, ...rest: string[]) => [
+      '--prompts',
+      prompts,
+      '--reference',
+      ref,
+      '--out',
+      join(tmp, 'y'),
+      '--workers',
+      '0',
+      '--training',
+      'none',
+      '--drum-reference',
+      'none',
+      ...rest,
+    ];
+    stderr.mockClear();
+    await expect(command.run(only(bad()))).rejects.toThrow(/no reference file is readable under .*3 skipped/);
+    expect(stderr.mock.calls.map((c: unknown[]) => String(c[0])).join('\n')).toMatch(/truncated\.mid/);
+    // A broken model or prompt file is reported as such, before the unreadable corpus is read.
+    stderr.mockClear();
+    await expect(command.run(only(bad(), '--model', join(tmp, 'nomodel')))).rejects.toThrow(ModelLoadError);
+    const empty = join(tmp, 'empty.json');
+    writeFileSync(empty, '[]');
+    await expect(
+      command.run([...only(bad()).slice(0, 0), '--prompts', empty, ...only(bad()).slice(2)]),
+    ).rejects.toThrow(/prompt/);
+    expect(stderr).not.toHaveBeenCalled();
   });
 });
 

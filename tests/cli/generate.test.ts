@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,10 +8,11 @@ import { findKey } from '../../core/features/key';
 import { decodeWav } from '../../core/render';
 import { loadModel, SHIPPED_MODEL } from '../../cli/model-files';
 import { defaultConditioning } from '../../core/conditioning';
+import { ensureCliBuilt } from '../helpers/build';
 
 let out: string;
 beforeAll(() => {
-  if (!existsSync('dist/cli/main.js')) execFileSync('npm', ['run', 'build'], { stdio: 'ignore' });
+  ensureCliBuilt();
   out = mkdtempSync(join(tmpdir(), 'ag-gen-'));
 });
 afterAll(() => rmSync(out, { recursive: true, force: true }));

@@ -1,12 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scan } from '../../cli/commands/data';
 import { PACKED_FIELDS } from '../../core/model/data';
 import type { CorpusRow } from '../../core/features/corpus';
-import { writeCorpus } from '../fixtures/corpus';
+import { discoverAll } from '../../cli/scan/layout';
+import type { StreamIndexRow } from '../../cli/scan/shards';
+import { writeCorpus, writePlainFolder } from '../fixtures/corpus';
+import { ensureCliBuilt } from '../helpers/build';
 
 let corpus: { root: string; dirs: string[] };
 const outs: string[] = [];
@@ -15,11 +18,12 @@ const tmp = (): string => {
   outs.push(d);
   return d;
 };
-const rows = (dir: string): CorpusRow[] =>
-  readFileSync(join(dir, 'manifest.jsonl'), 'utf8')
+const jsonl = <T>(file: string): T[] =>
+  readFileSync(file, 'utf8')
     .split('\n')
     .filter(Boolean)
-    .map((l) => JSON.parse(l) as CorpusRow);
+    .map((l) => JSON.parse(l) as T);
+const rows = (dir: string): CorpusRow[] => jsonl<CorpusRow>(join(dir, 'manifest.jsonl'));
 
 beforeAll(() => {
   corpus = writeCorpus();
@@ -92,7 +96,7 @@ describe('corpus scanner', () => {
   });
 
   it('runs as `audiogenesis data scan` with worker threads and prints a summary', () => {
-    if (!existsSync('dist/cli/main.js')) execFileSync('npm', ['run', 'build'], { stdio: 'ignore' });
+    ensureCliBuilt();
     const out = tmp();
     const stdout = execFileSync(
       process.execPath,
@@ -101,6 +105,14 @@ describe('corpus scanner', () => {
     );
     expect(stdout).toMatch(/files: 8 {2}read: 5 {2}skipped: 3/);
     expect(stdout).toMatch(/hours of music/);
+    for (const table of [
+      /^corpus +files +notes +hours$/m,
+      /^style +files/m,
+      /^role +files/m,
+      /^ {2}drums +1 +32 /m,
+    ])
+      expect(stdout).toMatch(table);
+    expect(stdout).toMatch(/^balance \(share of training events/m);
     expect(stdout).toMatch(/time: /);
     expect(readdirSync(out).sort()).toEqual([
       'index.jsonl',
@@ -122,5 +134,88 @@ describe('corpus scanner', () => {
       code = (e as { status: number }).status;
     }
     expect(code).toBe(2);
+  });
+});
+
+describe('scanning a plain folder of MIDI files (no labels, odd entries)', () => {
+  let dir: string;
+  let out: string;
+  beforeAll(async () => {
+    dir = writePlainFolder(corpus.root);
+    out = tmp();
+    await scan([dir], out, 0);
+  }, 120_000);
+
+  it('lists what it cannot read with the reason, and does not hang on a FIFO or loop on symlinks', () => {
+    const skipped = jsonl<{ id: string; reason: string }>(join(out, 'skipped.jsonl'));
+    expect(skipped).toEqual([
+      { id: 'my-library/gone.mid', reason: 'dangling symlink' },
+      { id: 'my-library/loop-a.mid', reason: 'symlink loop' },
+      { id: 'my-library/loop-b.mid', reason: 'symlink loop' },
+      { id: 'my-library/pipe.mid', reason: 'not a regular file (FIFO)' },
+    ]);
+    const ids = rows(out).map((r) => r.id);
+    expect(ids).toHaveLength(45);
+    expect(ids).toContain('my-library/ballad.kar');
+    expect(ids).toContain('my-library/wrapped.rmi');
+    expect(ids.filter((i) => i.includes('/again/'))).toEqual([]);
+  });
+
+  // Root reads every folder whatever its mode, so this one runs for other users only.
+  it.skipIf(process.getuid?.() === 0)('lists an unreadable folder as skipped and scans the rest', () => {
+    const locked = join(dir, 'locked');
+    mkdirSync(locked);
+    writeFileSync(join(locked, 'a.mid'), readFileSync(join(dir, 'song_1.mid')));
+    chmodSync(locked, 0);
+    try {
+      const found = discoverAll(dir);
+      expect(found.skipped).toContainEqual({ id: 'my-library/locked', reason: 'unreadable folder (EACCES)' });
+      expect(found.tasks.length).toBe(45);
+    } finally {
+      chmodSync(locked, 0o755);
+      rmSync(locked, { recursive: true });
+    }
+  });
+
+  it('makes each file its own song, so both splits get songs', () => {
+    const all = rows(out);
+    const songs = new Set(all.filter((r) => /song_\d+/.test(r.id)).map((r) => r.song));
+    expect(songs.size).toBe(41);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.songs.train).toBeGreaterThan(30);
+    expect(summary.songs.valid).toBeGreaterThan(0);
+    expect(new Set(all.map((r) => r.corpus))).toEqual(new Set(['my-library']));
+  });
+
+  it('reports notes repaired per file, SMPTE files without streams, and roles per track', () => {
+    const byId = new Map(rows(out).map((r) => [r.id, r]));
+    const shots = byId.get('my-library/one-shots.mid')!;
+    expect([shots.read.repaired, shots.notes, shots.roles]).toEqual([32, 32, ['drums']]);
+    const smpte = byId.get('my-library/smpte.mid')!;
+    expect([smpte.grid, smpte.noStreams, smpte.read.timeBase]).toEqual([
+      'none',
+      'SMPTE time: no beat grid in the file',
+      'smpte',
+    ]);
+    const song = byId.get('my-library/sub/song_30.mid')!;
+    expect(song.tracks.map((t) => [t.name, t.role, t.family])).toEqual([
+      ['Flute', 'melody', 'pipe'],
+      ['Bass', 'bass', 'bass'],
+      ['Drums', 'drums', 'drums'],
+    ]);
+    expect(song.style).toBe('unknown');
+  });
+
+  it('writes index rows with corpus, style and weight, and 7-byte events with the instrument family', () => {
+    const index = jsonl<StreamIndexRow>(join(out, 'index.jsonl'));
+    const flute = index.find((r) => r.id === 'my-library/song_1.mid' && r.role === 'melody')!;
+    expect([flute.corpus, flute.style, flute.weight]).toEqual(['my-library', 'unknown', 1]);
+    const bin = readFileSync(join(out, `${flute.split}.bin`));
+    expect(bin.length % PACKED_FIELDS).toBe(0);
+    const families = Array.from(
+      { length: flute.length },
+      (_, i) => bin[(flute.offset + i) * PACKED_FIELDS + 6],
+    );
+    expect(new Set(families)).toEqual(new Set([9])); // pipe
   });
 });

@@ -1,15 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { midiToSequence } from '../../core/codec/midi';
 import { decodeWav } from '../../core/render';
 import { beatsToSeconds, durationSeconds } from '../../core/sequence';
+import { ensureCliBuilt } from '../helpers/build';
 
 let dir: string;
 beforeAll(() => {
-  if (!existsSync('dist/cli/main.js')) execFileSync('npm', ['run', 'build'], { stdio: 'ignore' });
+  ensureCliBuilt();
   dir = mkdtempSync(join(tmpdir(), 'ag-score-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -50,7 +51,7 @@ describe('audiogenesis score-script', () => {
       run(['score-script', markers, '--out', dir, '--json', '--seed', '3']).trim().split('\n').pop()!,
     );
     expect(summary).toMatchObject({ seconds: 8 });
-    expect(summary.wav).toMatch(/markers-s3\.wav$/);
+    expect(summary.wav).toMatch(/markers-s3-[0-9a-f]{6}\.wav$/);
     let code = 0;
     let err = '';
     try {
@@ -59,7 +60,7 @@ describe('audiogenesis score-script', () => {
       code = (e as { status: number }).status;
       err = String((e as { stderr: string }).stderr);
     }
-    expect(code).toBe(2);
-    expect(err).toMatch(/cannot read .*nope\.txt/);
+    expect(code).toBe(1);
+    expect(err).toMatch(/FileError: cannot read the script file .*nope\.txt: no such file or folder/);
   });
 });

@@ -3,7 +3,11 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scan } from '../../cli/commands/data';
+import { train as trainRun } from '../../cli/commands/train';
+import { TrainingError } from '../../core/errors';
+import { CONFIGS } from '../../core/model/config';
 import { writeCorpus } from '../fixtures/corpus';
+import { ensureCliBuilt } from '../helpers/build';
 
 let root: string;
 let data: string;
@@ -33,12 +37,12 @@ const train = (out: string, epochs: number, extra: string[] = []): string =>
 const slowRun = (out: string, epochs: number): string[] => tinyRun(out, 2, 8, epochs);
 
 beforeAll(async () => {
-  if (!existsSync('dist/cli/main.js')) execFileSync('npm', ['run', 'build'], { stdio: 'ignore' });
+  ensureCliBuilt();
   const corpus = writeCorpus();
   root = corpus.root;
   data = join(root, 'scan');
   await scan(corpus.dirs, data, 0);
-}, 120_000);
+}, 600_000);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('audiogenesis train', () => {
@@ -72,7 +76,7 @@ describe('audiogenesis train', () => {
     const out = join(root, 'k');
     const child = spawn(process.execPath, ['bin/audiogenesis.js', ...slowRun(out, 50)], { stdio: 'ignore' });
     const state = join(out, 'checkpoint', 'state.json');
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + 300_000; // a hang guard, not a speed check
     while (!existsSync(state) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     await new Promise((r) => setTimeout(r, 300));
     child.kill('SIGKILL');
@@ -123,5 +127,17 @@ describe('audiogenesis train', () => {
       err = String((e as { stderr: string }).stderr);
     }
     expect(err).toMatch(/DataError: .* is not a scan output/);
+  });
+
+  it('stops a diverging run (--lr 1e9, past the CLI cap) with TrainingError and saves nothing as best', async () => {
+    const out = join(root, 'diverged');
+    const o = { data, out, config: CONFIGS.tiny(), epochs: 2, resume: false, seed: 7, batch: 4, time: 16 };
+    const err = await trainRun({ ...o, lr: 1e9, patience: 99 }, () => undefined).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TrainingError);
+    expect((err as Error).message).toMatch(
+      /^training diverged at (batch \d+ of epoch 1|epoch 1 \(validation\)): loss /,
+    );
+    for (const f of ['weights.bin', 'model.json', 'config.json', 'checkpoint'])
+      expect(existsSync(join(out, f))).toBe(false);
   });
 });

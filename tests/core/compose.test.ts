@@ -6,6 +6,26 @@ import { findKey } from '../../core/features/key';
 import type { MusicModel } from '../../core/model/model';
 import { beatsToSeconds, durationSeconds } from '../../core/sequence';
 
+/** The parts of a result document the override tests read. */
+interface Doc {
+  tempo: number;
+  key: string;
+  style: string;
+  roles: string[];
+  overrides: object;
+  plan: { sections: { conditioning: { tempo: number } }[] };
+  embedding: {
+    tempo: number;
+    statedBpm: number | null;
+    key: { tonic: string; mode: string };
+    style: string;
+    drums: boolean;
+    sources: object;
+    explanation: string[];
+    segments: { key: object; tempo: number }[];
+  };
+}
+
 let model: MusicModel;
 beforeAll(async () => {
   model = await loadModel();
@@ -124,5 +144,143 @@ describe('compose', () => {
     const gone = await loadModel();
     gone.dispose();
     expect(() => compose(gone, { prompt: 'x', seconds: 4 })).toThrow(ModelNotReadyError);
+  });
+
+  it('records the overridden tempo, key, style and roles in the .json: the document says what the music does', () => {
+    const overrides = {
+      tempo: 84,
+      key: { tonic: 2, mode: 'minor' as const },
+      style: 'cinematic' as const,
+      roles: ['harmony', 'bass'] as ('harmony' | 'bass')[],
+    };
+    const prompt = 'upbeat tech launch, 128 bpm in E major, electronic';
+    const r = compose(model, { prompt, seconds: 12, seed: 2, overrides });
+    // The music follows the overrides...
+    expect(r.sequence.tempos).toEqual([{ beat: 0, bpm: 84 }]);
+    expect(r.plan.key).toEqual({ tonic: 2, mode: 'minor' });
+    expect(r.plan.style).toBe('cinematic');
+    expect([...new Set(r.sequence.notes.map((n) => n.role))].sort()).toEqual(['bass', 'harmony']);
+    // ...and so does every field of the document that names them.
+    const doc = JSON.parse(JSON.stringify(resultDocument(r))) as Doc;
+    expect(doc.tempo).toBe(84);
+    expect(doc.key).toBe('D minor');
+    expect(doc.style).toBe('cinematic');
+    expect(doc.roles).toEqual(['harmony', 'bass']);
+    expect(doc.overrides).toEqual(overrides);
+    expect(doc.embedding.tempo).toBe(84);
+    expect(doc.embedding.statedBpm).toBe(84);
+    expect(doc.embedding.key).toEqual({ tonic: 'D', mode: 'minor' });
+    expect(doc.embedding.style).toBe('cinematic');
+    expect(doc.embedding.drums).toBe(false);
+    expect(doc.embedding.sources).toMatchObject({
+      tempo: 'explicit',
+      key: 'explicit',
+      style: 'explicit',
+      instruments: 'explicit',
+    });
+    expect(doc.embedding.explanation.filter((l) => !l.startsWith('length ')).slice(0, 4)).toEqual([
+      'tempo 84 bpm: set by the editor (the prompt read 128)',
+      'key D minor: set by the editor (the prompt read E major)',
+      'style cinematic: set by the editor (the prompt read electronic)',
+      expect.stringMatching(/^instruments harmony, bass: chosen by the editor/),
+    ]);
+    expect(doc.plan.sections.every((s) => s.conditioning.tempo === 84)).toBe(true);
+    // Without overrides, the document is the prompt's reading, unchanged.
+    const plain = resultDocument(compose(model, { prompt, seconds: 12, seed: 2 })) as unknown as Doc;
+    expect(plain.tempo).toBe(128);
+    expect(plain.key).toBe('E major');
+    expect(plain.overrides).toEqual({});
+  });
+
+  it('records overrides in every timed segment of a script too', () => {
+    const r = compose(model, {
+      markers: [
+        { name: 'calm opening', start: 0, duration: 5 },
+        { name: 'energetic reveal', start: 5, duration: 5 },
+      ],
+      seconds: 10,
+      overrides: { key: { tonic: 7, mode: 'major' }, tempo: 100 },
+    });
+    const doc = JSON.parse(JSON.stringify(resultDocument(r))) as Doc;
+    expect(doc.embedding.segments).toHaveLength(2);
+    for (const s of doc.embedding.segments) {
+      expect(s.key).toEqual({ tonic: 'G', mode: 'major' });
+      expect(s.tempo).toBe(100);
+    }
+  });
+
+  it('says where the length comes from, and refuses a length the prompt asks for out of range, quoting it', () => {
+    const refusal = (prompt: string): PromptError => {
+      try {
+        compose(model, { prompt });
+      } catch (err) {
+        expect(err).toBeInstanceOf(PromptError);
+        return err as PromptError;
+      }
+      throw new Error(`not refused: ${prompt}`);
+    };
+    const quarter = refusal('a 15 minute ambient bed');
+    expect(quarter.message).toBe(
+      'the prompt asks for 900 s ("15 minute"), but a piece lasts 1 to 600 seconds: change it in the prompt',
+    );
+    expect(quarter.field).toBe('seconds');
+    expect(refusal('a 10 hour piece of calm piano').message).toMatch(
+      /^the prompt asks for 36000 s \("10 hour"\)/,
+    );
+    expect(refusal('-5 seconds of jazz').message).toMatch(/^the prompt asks for -5 s \("-5 seconds"\)/);
+    const given = compose(model, { prompt: 'a 15 minute ambient bed', seconds: 4 });
+    expect(given.seconds).toBe(4);
+    expect(given.embedding.explanation[0]).toBe(
+      'length 4 s: given with the request; the prompt asks for 900 s ("15 minute")',
+    );
+    const plain = compose(model, { prompt: 'calm piano' });
+    expect(plain.seconds).toBe(30);
+    expect(plain.embedding.explanation[0]).toBe('length 30 s: default (the prompt asks for no length)');
+    const doc = resultDocument(compose(model, { prompt: '900 bpm rock anthem', seconds: 4 })) as {
+      embedding: { explanation: string[]; adjustments: unknown[] };
+    };
+    expect(doc.embedding.explanation).toContain(
+      'tempo 300 bpm: clamped ("900 bpm" asks for 900; tempos run 20-300 bpm)',
+    );
+    expect(doc.embedding.adjustments).toEqual([
+      {
+        field: 'tempo',
+        text: '900 bpm',
+        asked: 900,
+        used: 300,
+        note: expect.stringMatching(/^tempo 300 bpm: clamped/),
+      },
+    ]);
+  });
+});
+
+describe('compose for picture', () => {
+  it('rejects bad cuts and speech spans with PromptError', () => {
+    expect(() => compose(model, { prompt: 'x', seconds: 4, cuts: [Number.NaN] })).toThrow(PromptError);
+    expect(() => compose(model, { prompt: 'x', seconds: 4, cuts: [-1] })).toThrow(/cut time/);
+    expect(() => compose(model, { prompt: 'x', seconds: 4, speech: [{ start: 2, end: 1 }] })).toThrow(
+      /speech span/,
+    );
+  });
+
+  it("takes a marker JSON's cuts, and a steady piece keeps one tempo, section markers and no hits", () => {
+    const json = JSON.stringify({
+      markers: [
+        { name: 'Open, upbeat', start: 0 },
+        { name: 'Drop', start: 5 },
+      ],
+      cuts: [3.2, 6.1],
+    });
+    const r = compose(model, { prompt: json, seconds: 10, seed: 2 });
+    expect(r.plan.hits!.map((h) => h.seconds)).toEqual([3.2, 6.1]);
+    for (const h of r.plan.hits!) expect(beatsToSeconds(h.beat, r.sequence.tempos)).toBeCloseTo(h.seconds, 9);
+    // Given cuts win over the JSON's.
+    expect(compose(model, { prompt: json, seconds: 10, cuts: [4] }).plan.hits!.map((h) => h.seconds)).toEqual(
+      [4],
+    );
+    const plain = compose(model, { prompt: 'happy pop', seconds: 10 });
+    expect(plain.sequence.tempos).toHaveLength(1);
+    expect(plain.plan.hits).toEqual([]);
+    expect(plain.sequence.markers!.map((m) => m.text)).toEqual(plain.plan.sections.map((s) => s.kind));
   });
 });

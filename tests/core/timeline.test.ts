@@ -58,3 +58,59 @@ describe('compileTimeline', () => {
     expect(tl.clockTicks).toBe(6 * 24);
   });
 });
+
+describe('compileTimeline with restrike (one voice per channel and pitch, as MIDI has)', () => {
+  const kinds = (seq: ReturnType<typeof sequence>, restrike: boolean) =>
+    compileTimeline(seq, { restrike }).events.map((e) => [e.kind, e.pitch, Math.round(e.at)]);
+
+  it('re-strikes a sounding pitch with its note-off first and keeps only the last note-off', () => {
+    const seq = sequence([note(60, 0, 4), note(60, 1, 2), note(62, 1, 3)]);
+    expect(kinds(seq, true)).toEqual([
+      ['on', 60, 0],
+      ['off', 60, 500],
+      ['on', 60, 500],
+      ['on', 62, 500],
+      ['off', 62, 1500],
+      ['off', 60, 2000],
+    ]);
+    // Without it (the renderer's voices), every note keeps its own note-off.
+    expect(kinds(seq, false)).toEqual([
+      ['on', 60, 0],
+      ['on', 60, 500],
+      ['on', 62, 500],
+      ['off', 60, 1000],
+      ['off', 62, 1500],
+      ['off', 60, 2000],
+    ]);
+  });
+
+  it('counts per channel: the same pitch on two channels is two voices', () => {
+    const seq = sequence([note(40, 0, 2, 'bass'), note(40, 1, 3, 'harmony')]);
+    expect(
+      compileTimeline(seq, { restrike: true }).events.map((e) => [e.kind, e.channel, Math.round(e.at)]),
+    ).toEqual([
+      ['on', 2, 0],
+      ['on', 1, 500],
+      ['off', 2, 1000],
+      ['off', 1, 1500],
+    ]);
+  });
+
+  it('leaves back-to-back notes alone (the note-off comes first at the same time)', () => {
+    const seq = sequence([note(60, 0, 1), note(60, 1, 2)]);
+    expect(kinds(seq, true)).toEqual(kinds(seq, false));
+  });
+
+  it('ends every note it starts: on and off counts balance per pitch', () => {
+    const notes = Array.from({ length: 200 }, (_, i) =>
+      note(60 + (i % 3), (i * 7) % 50, ((i * 7) % 50) + 1 + (i % 5)),
+    );
+    const events = compileTimeline(sequence(notes), { restrike: true }).events;
+    const sounding = new Map<number, boolean>();
+    for (const e of events) {
+      if (e.kind === 'on') expect(sounding.get(e.pitch) ?? false, `pitch ${e.pitch} at ${e.at}`).toBe(false);
+      sounding.set(e.pitch, e.kind === 'on');
+    }
+    expect([...sounding.values()].every((on) => !on)).toBe(true);
+  });
+});

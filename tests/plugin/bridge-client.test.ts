@@ -1,100 +1,187 @@
-import { describe, expect, it } from 'vitest';
+/**
+ * The panel's connection to the bridge ({@link BridgeLink}) against a real bridge server on a recording
+ * output: it authenticates in the handshake, follows the bridge's events (playing, ended, port lost, port
+ * back), reconnects while the bridge is away or restarts, waits for a new token after a refusal, and
+ * switches ports.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { LocalMidiEngine } from '../../bridge/engine';
+import { startBridgeServer, type BridgeServer } from '../../bridge/server';
+import { BridgeService } from '../../bridge/service';
 import { HostError } from '../../core/errors';
 import { emptySequence } from '../../core/sequence';
-import type { SocketLike } from '../../plugin/bridge-client';
-import { sendToDaw, stopDaw } from '../../plugin/bridge-client';
+import { BridgeLink, sendToDaw, stopDaw, type DawStatus, type SocketLike } from '../../plugin/bridge-client';
+import { fakeOutputs, note, sequence, until } from '../bridge/helpers';
 
-/** A bridge stand-in: says hello, then answers each request with `answer(request)`. */
-function bridge(answer: (req: Record<string, unknown>) => object | null, o: { refuse?: boolean } = {}) {
-  const sent: Record<string, unknown>[] = [];
-  const open = (url: string): SocketLike => {
-    const s: SocketLike = {
-      onopen: null,
-      onmessage: null,
-      onerror: null,
-      onclose: null,
-      send(data) {
-        const req = JSON.parse(data) as Record<string, unknown>;
-        sent.push({ url, ...req });
-        const reply = answer(req);
-        if (reply) setTimeout(() => s.onmessage?.({ data: JSON.stringify({ id: req.id, ...reply }) }), 0);
-      },
-      close() {},
-    };
-    setTimeout(() => {
-      if (o.refuse) s.onerror?.({});
-      else
-        s.onmessage?.({
-          data: JSON.stringify({ type: 'hello', protocol: 1, server: 'audiogenesis-bridge' }),
-        });
-    }, 0);
-    return s;
-  };
-  return { open, sent };
+const TOKEN = 'panel-test-token-0123456789';
+const socket = (url: string, protocols: string[]) => new WebSocket(url, protocols) as unknown as SocketLike;
+
+async function bridge(port = 0) {
+  const { provider, opened } = fakeOutputs(['IAC Driver Bus 1']);
+  const hub: { server?: BridgeServer } = {};
+  const service = new BridgeService(
+    new LocalMidiEngine({ outputs: provider, onEvent: (e) => hub.server?.broadcast(service.event(e)) }),
+  );
+  const server = await startBridgeServer({
+    port,
+    token: TOKEN,
+    handler: service.handle,
+    onClientsChange: (n) => service.clientsChanged(n),
+  });
+  hub.server = server;
+  return { server, opened };
 }
 
-const seq = () => {
-  const s = emptySequence(120);
-  s.notes.push({ pitch: 60, start: 0, end: 1, velocity: 90, role: 'melody', program: 0, isDrum: false });
-  s.totalBeats = 4;
-  return s;
-};
+const open: { close(): unknown }[] = [];
+afterEach(async () => {
+  for (const x of open.splice(0)) await x.close();
+});
 
-describe('Send to DAW', () => {
-  it('sends the NoteSequence with the token to 127.0.0.1:8765 and reports the output', async () => {
-    const b = bridge(() => ({
-      type: 'playing',
-      output: 'IAC Driver Bus 1',
-      loop: false,
-      notes: 1,
-      durationSeconds: 2,
-    }));
-    const r = await sendToDaw(seq(), ' tok-123 ', false, { socket: b.open });
-    expect(r).toEqual({ output: 'IAC Driver Bus 1', notes: 1, durationSeconds: 2 });
-    expect(b.sent[0]).toMatchObject({
-      url: 'ws://127.0.0.1:8765',
-      type: 'play',
-      token: 'tok-123',
-      loop: false,
-    });
-    expect((b.sent[0].sequence as { notes: unknown[] }).notes).toHaveLength(1);
+function link(port: number, token = TOKEN) {
+  const l = new BridgeLink({ token, port, socket, retryMs: { min: 20, max: 100 }, timeoutMs: 3000 });
+  const seen: DawStatus[] = [];
+  l.onStatus((s) => seen.push(s));
+  open.push(l);
+  return {
+    l,
+    seen,
+    until: (pred: (s: DawStatus) => boolean, what: string) => until(() => pred(l.status), 10_000, what),
+  };
+}
+
+describe('BridgeLink', () => {
+  it('authenticates in the handshake, plays, and shows playing, then ended', async () => {
+    const b = await bridge();
+    open.push(b.server);
+    const { l, seen, until: wait } = link(b.server.port);
+    l.start();
+    await wait((s) => s.link === 'ready', 'ready');
+    const r = await l.play(sequence([note(60, 0, 0.25)], 240));
+    expect(r).toEqual({ output: 'IAC Driver Bus 1', notes: 1, durationSeconds: 0.0625 });
+    await wait((s) => s.activity === 'ended', 'ended');
+    expect(seen.map((s) => s.activity)).toContain('playing');
+    expect(l.status).toMatchObject({ link: 'ready', activity: 'ended', output: 'IAC Driver Bus 1' });
   });
-  it('stops with a panic', async () => {
-    const b = bridge(() => ({ type: 'stopped' }));
-    await stopDaw('tok', { socket: b.open });
-    expect(b.sent[0]).toMatchObject({ type: 'stop', panic: true });
+
+  it('shows output-lost when the port vanishes mid-play, and resumed when it returns', async () => {
+    const b = await bridge();
+    open.push(b.server);
+    const { l, until: wait } = link(b.server.port);
+    l.start();
+    await wait((s) => s.link === 'ready', 'ready');
+    await l.play(sequence([note(60, 0, 8)]), true);
+    b.opened[0].set(false);
+    await wait((s) => s.activity === 'output-lost', 'output-lost');
+    expect(l.status.output).toBe('IAC Driver Bus 1');
+    b.opened[0].set(true);
+    await wait((s) => s.activity === 'resumed', 'resumed');
+    await l.stop();
+    await wait((s) => s.activity === 'stopped', 'stopped');
   });
-  it('says plainly when the bridge is not running, refuses the token, or does not answer', async () => {
-    await expect(
-      sendToDaw(seq(), 'tok', false, { socket: bridge(() => null, { refuse: true }).open }),
-    ).rejects.toMatchObject({
+
+  it('says the bridge is not running, keeps retrying, and connects once it starts; and again after a restart', async () => {
+    const probe = await bridge();
+    const port = probe.server.port;
+    await probe.server.close();
+    const { l, until: wait } = link(port);
+    l.start();
+    await wait((s) => s.link === 'offline', 'offline');
+    await expect(l.play(emptySequence())).rejects.toMatchObject({
       reason: 'bridge-offline',
       message: expect.stringMatching(
-        /not running at ws:\/\/127\.0\.0\.1:8765\. Start it with "npx audiogenesis bridge"/,
+        new RegExp(`not running at ws://127\\.0\\.0\\.1:${port}\\. Start it with "npx audiogenesis bridge"`),
       ),
     });
-    const wrong = bridge(() => ({
-      type: 'error',
-      reason: 'unauthorized',
-      message: 'Missing or wrong pairing token.',
-    }));
-    await expect(sendToDaw(seq(), 'bad', false, { socket: wrong.open })).rejects.toThrow(
-      /refused the pairing token/,
-    );
-    await expect(
-      sendToDaw(seq(), 'tok', false, { socket: bridge(() => null).open, timeoutMs: 30 }),
-    ).rejects.toMatchObject({
-      reason: 'bridge-offline',
+    const b = await bridge(port);
+    await wait((s) => s.link === 'ready', 'ready after the bridge started');
+    await b.server.close();
+    await wait((s) => s.link === 'offline', 'offline after the bridge stopped');
+    const again = await bridge(port);
+    open.push(again.server);
+    await wait((s) => s.link === 'ready', 'ready after the restart');
+  });
+
+  it('stops retrying after the bridge refuses the token, and connects with a new one', async () => {
+    const b = await bridge();
+    open.push(b.server);
+    const { l, until: wait } = link(b.server.port, 'a-wrong-token-0000000');
+    l.start();
+    await wait((s) => s.link === 'refused', 'refused');
+    await expect(l.play(emptySequence())).rejects.toThrow(/refused the pairing token/);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(l.status.link).toBe('refused');
+    expect(b.server.clientCount).toBe(0);
+    l.setToken(TOKEN);
+    await wait((s) => s.link === 'ready', 'ready with the right token');
+  });
+
+  it("pairs through the first frame when the host's WebSocket drops the subprotocols", async () => {
+    const b = await bridge();
+    open.push(b.server);
+    const l = new BridgeLink({
+      token: TOKEN,
+      port: b.server.port,
+      socket: (url) => new WebSocket(url) as unknown as SocketLike,
+      retryMs: { min: 20, max: 100 },
     });
-    await expect(sendToDaw(seq(), '  ', false, { socket: bridge(() => null).open })).rejects.toBeInstanceOf(
-      HostError,
+    open.push(l);
+    l.start();
+    await until(() => l.status.link === 'ready', 10_000, 'ready');
+    expect(await l.request({ type: 'status' })).toMatchObject({ type: 'status', clients: 1 });
+  });
+
+  it('moves to another port', async () => {
+    const a = await bridge();
+    const b = await bridge();
+    open.push(a.server, b.server);
+    const { l, until: wait } = link(a.server.port);
+    l.start();
+    await wait((s) => s.link === 'ready', 'ready on a');
+    l.setPort(b.server.port);
+    expect(l.status.url).toBe(`ws://127.0.0.1:${b.server.port}`);
+    await wait((s) => s.link === 'ready', 'ready on b');
+    await until(
+      () => b.server.authenticatedCount === 1 && a.server.authenticatedCount === 0,
+      5000,
+      'the move',
     );
   });
+
   it('refuses music too long for one bridge message', async () => {
-    const big = seq();
-    for (let i = 0; i < 12_000; i++) big.notes.push({ ...big.notes[0], start: i, end: i + 1 });
-    await expect(sendToDaw(big, 'tok', false, { socket: bridge(() => null).open })).rejects.toThrow(
-      /too long/,
-    );
+    const b = await bridge();
+    open.push(b.server);
+    const { l, until: wait } = link(b.server.port);
+    l.start();
+    await wait((s) => s.link === 'ready', 'ready');
+    const big = sequence(Array.from({ length: 12_000 }, (_, i) => note(60, i, i + 1)));
+    await expect(l.play(big)).rejects.toThrow(/too long/);
+  });
+});
+
+describe('sendToDaw / stopDaw (one-shot)', () => {
+  it('play through a short connection (the loop keeps playing after it) and stop with a panic', async () => {
+    const b = await bridge();
+    open.push(b.server);
+    const r = await sendToDaw(sequence([note(60, 0, 4)]), ` ${TOKEN} `, true, {
+      port: b.server.port,
+      socket,
+    });
+    expect(r.output).toBe('IAC Driver Bus 1');
+    await until(() => b.server.authenticatedCount === 0, 5000, 'the short connection to close');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(b.opened[0].sent.some((m) => m.data[0] === 0xb0 && m.data[1] === 123)).toBe(false);
+    await stopDaw(TOKEN, { port: b.server.port, socket });
+    expect(b.opened[0].sent.map((m) => m.data)).toContainEqual([0xb0, 120, 0]);
+  });
+
+  it('say plainly when the bridge is not running or the token is missing', async () => {
+    const probe = await bridge();
+    const port = probe.server.port;
+    await probe.server.close();
+    await expect(sendToDaw(emptySequence(), TOKEN, false, { port, socket })).rejects.toMatchObject({
+      reason: 'bridge-offline',
+    });
+    await expect(sendToDaw(emptySequence(), '  ', false, { port, socket })).rejects.toBeInstanceOf(HostError);
   });
 });

@@ -1,40 +1,25 @@
 /**
- * The built panel (dist/plugin: index.html + main.js + assets) in headless Chromium with the fake host
- * injected: type a prompt, click Generate, follow the progress, and find a WAV imported and placed at the
- * in-point on the first free audio track. A screenshot is saved for review.
+ * The built panel (dist/plugin) at 300 px in headless Chromium with the fake host injected: Generate in
+ * slices (its long tasks printed; `npm run bench panel` holds them to 100 ms), audition, place, try another,
+ * replace: one take on the timeline, one undo step each, the picture untouched; every control reachable by
+ * scrolling; screenshots of each state under scratch/plugin/ for review.
  */
-import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, extname, join, resolve } from 'node:path';
-import { build } from 'esbuild';
-import type { Browser, Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FakeOptions, FakeSnapshot } from '../../plugin/host/fake';
-import { hasChromium, launchChromium } from '../helpers/chromium';
+import type { FakeOptions } from '../../plugin/host/fake';
+import { requireChromium, skipBrowserTests } from '../helpers/chromium';
+import type { PanelHarness } from './page';
+import { clickAndWait, panelHarness, snapshot, watchLongTasks } from './page';
 
-/** The built plugin folder (a private build: other tests may build dist/plugin meanwhile). */
-const ROOT = join(mkdtempSync(join(tmpdir(), 'ag-panel-')), 'plugin');
-/** Where the screenshot goes (gitignored scratch/ unless AG_SCREENSHOT says otherwise). */
-const SHOT = resolve(process.env.AG_SCREENSHOT ?? 'scratch/plugin/panel.png');
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.json': 'application/json',
-  '.png': 'image/png',
-};
+/** Where the screenshots go (gitignored scratch/ unless AG_SCREENSHOTS says otherwise). */
+const SHOTS = resolve(process.env.AG_SCREENSHOTS ?? 'scratch/plugin');
+let harness: PanelHarness;
 
-let server: Server;
-let base: string;
-let browser: Browser;
-let fakeBundle: string;
-
-/** A 40 s sequence, in/out 5..35 s, dialogue on A1, a sound effect on A2 over 10..12 s, A3 free. */
+/** A 40 s sequence, in/out 5..35 s, dialogue on A1, a sound effect on A2 over 10..12 s, A3 "Music" free. */
 const SCENE: FakeOptions = {
-  sequence: { name: 'Launch spot', end: 40, inPoint: 5, outPoint: 35 },
+  sequence: { name: 'Launch spot', end: 40, inPoint: 5, outPoint: 35, zeroPoint: 3600 },
   markers: [
     { name: 'Open', comments: 'calm, curious', start: 5, duration: 0 },
     { name: 'Reveal', comments: 'energetic and bright', start: 20, duration: 0 },
@@ -44,126 +29,158 @@ const SCENE: FakeOptions = {
     { name: 'SFX', items: [{ start: 10, end: 12 }] },
     { name: 'Music', items: [] },
   ],
+  video: [
+    {
+      items: [
+        { start: 0, end: 20 },
+        { start: 20, end: 40 },
+      ],
+    },
+    { items: [{ start: 30, end: 35 }] },
+  ],
 };
 
 async function openPanel(options: FakeOptions): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 480, height: 1150 } });
-  page.on('pageerror', (err) => console.error('panel error:', err.message));
-  await page.addInitScript(
-    // As in UXP: no WebAssembly (the panel must not need it).
-    `delete globalThis.WebAssembly;
-    ${fakeBundle}
-    window.__AUDIOGENESIS_HOST__ = new AudiogenesisFake.FakePremiereHost(${JSON.stringify(options)});
-    window.__progress = [];
-    document.addEventListener('audiogenesis:progress', (e) => window.__progress.push(e.detail.stage));
-    document.addEventListener('audiogenesis:placed', (e) => (window.__placed = e.detail));`,
-  );
-  await page.goto(`${base}/index.html`);
-  await page.waitForSelector('#panel[data-state="ready"]', { timeout: 30_000 });
+  const page = await harness.open(options);
   expect(await page.evaluate(() => typeof (globalThis as { WebAssembly?: unknown }).WebAssembly)).toBe(
     'undefined',
   );
   return page;
 }
 
-const snapshot = (page: Page): Promise<FakeSnapshot> =>
-  page.evaluate(() =>
-    (
-      window as unknown as { __AUDIOGENESIS_HOST__: { snapshot(): FakeSnapshot } }
-    ).__AUDIOGENESIS_HOST__.snapshot(),
-  );
+/** Text as it reads on screen (the page's own line breaks folded). */
+const text = (s: string | null): string => (s ?? '').replace(/\s+/g, ' ').trim();
 
-/** Clicks a button and waits for the panel to finish; returns the milliseconds it took. */
-async function clickAndWait(page: Page, id: string): Promise<number> {
-  await page.evaluate(() => document.getElementById('panel')!.setAttribute('data-state', 'busy'));
-  const t0 = Date.now();
-  await page.click(`#${id}`);
-  await page.waitForSelector('#panel[data-state="placed"], #panel[data-state="error"]', { timeout: 30_000 });
-  return Date.now() - t0;
+/** Saves a screenshot of the whole panel (scrolled through) under scratch/plugin/. */
+async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
 }
 
 beforeAll(async () => {
-  if (!hasChromium) return;
-  execFileSync(process.execPath, ['scripts/build-plugin.mjs', '--outdir', ROOT], { stdio: 'ignore' });
-  const fake = await build({
-    entryPoints: ['plugin/host/fake.ts'],
-    bundle: true,
-    format: 'iife',
-    globalName: 'AudiogenesisFake',
-    platform: 'browser',
-    write: false,
-  });
-  fakeBundle = fake.outputFiles[0].text;
-  server = createServer((req, res) => {
-    const path = join(ROOT, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    if (!path.startsWith(ROOT) || !existsSync(path) || !statSync(path).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
-    createReadStream(path).pipe(res);
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchChromium();
-});
+  if (skipBrowserTests) return;
+  requireChromium();
+  harness = await panelHarness();
+}, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((ok) => (server ? server.close(ok) : ok(undefined)));
-  rmSync(dirname(ROOT), { recursive: true, force: true });
+  await harness?.close();
 });
 
-describe.skipIf(!hasChromium)('the panel in Chromium with the fake host', () => {
-  it('generates, imports and places a 30 s ad at the in-point on the first free track within 5 s', async () => {
+describe.skipIf(skipBrowserTests)('the panel at 300 px in Chromium with the fake host', () => {
+  it('generates in slices, auditions, places, tries another and replaces: one take, one undo step each', async () => {
     const page = await openPanel(SCENE);
+    await shot(page, '1-ready');
     await page
       .locator('#script textarea')
       .pressSequentially('Upbeat tech launch for a smart watch, confident and bright');
-    const ms = await clickAndWait(page, 'generate');
-    const message = await page.textContent('#message');
-    expect(await page.getAttribute('#panel', 'data-state'), message ?? '').toBe('placed');
-    const progress = await page.evaluate(() => (window as unknown as { __progress: string[] }).__progress);
-    expect(progress).toEqual(['embed', 'generate', 'render', 'import', 'place', 'done']);
-
-    const s = await snapshot(page);
-    const wav = s.files.find((f) => f.path.endsWith('.wav'))!;
-    expect(wav.path).toMatch(/^\/Users\/editor\/Ads\/Audiogenesis\/.+-s1\.wav$/);
-    expect(wav.head).toBe('RIFF');
-    expect(wav.size).toBeGreaterThan(30 * 48000 * 4);
-    expect(s.files.some((f) => f.path === wav.path.replace(/\.wav$/, '.json'))).toBe(true);
-    expect(s.bins).toEqual(['Audiogenesis']);
-    expect(s.imports).toEqual([{ path: wav.path, bin: 'bin-1', ok: true }]);
-    expect(s.transactions).toHaveLength(1);
-    expect(s.transactions[0]).toMatchObject({
-      label: 'Audiogenesis: place music',
-      ok: true,
-      actions: [{ kind: 'overwrite', item: 'item-1', time: 5, audioTrack: 2 }],
-    });
-    expect(s.placements[0]).toMatchObject({ audioTrack: 2, start: 5, newTrack: false, overwrote: false });
-    expect(s.placements[0].end - s.placements[0].start).toBeCloseTo(30, 1);
-
-    expect(await page.textContent('#summary')).toMatch(/placed on A3 at 0:05/);
-    expect(await page.locator('#explanation li').count()).toBeGreaterThan(1);
-    mkdirSync(dirname(SHOT), { recursive: true });
-    await page.screenshot({ path: SHOT, fullPage: true });
-    const placed = await page.evaluate(
-      () => (window as unknown as { __placed: { timings: object } }).__placed,
+    await watchLongTasks(page, true);
+    await clickAndWait(page, 'generate');
+    // Long tasks are wall-clock time (a busy machine stretches them): printed here, and measured against
+    // the 100 ms target by `npm run bench panel`. What is asserted is that the work is sliced.
+    console.log(
+      `long tasks during Generate (ms): ${JSON.stringify((await watchLongTasks(page, false)).map((t) => t.ms))}`,
     );
-    console.log(`generate-to-placed ${ms} ms (stages ${JSON.stringify(placed.timings)}); screenshot ${SHOT}`);
-    expect(ms).toBeLessThanOrEqual(5000);
+    const message = await page.textContent('#message');
+    expect(await page.getAttribute('#panel', 'data-state'), message ?? '').toBe('audition');
+    const progress = await page.evaluate(() => (window as unknown as { __progress: string[] }).__progress);
+    expect(progress[0]).toBe('embed');
+    expect(progress.filter((p) => p === 'render').length).toBeGreaterThan(20); // sliced, with real progress
+    expect(progress.at(-1)).toBe('done');
+    let s = await snapshot(page);
+    const wav = s.files.find((f) => f.path.endsWith('.wav'))!;
+    expect(wav.path).toMatch(/^\/Users\/editor\/Ads\/Audiogenesis\/.+-s1-[0-9a-f]{6}\.wav$/);
+    expect(s.auditions).toEqual([wav.path]);
+    expect(s.transactions).toEqual([]); // nothing on the timeline before Place
+    expect(await page.textContent('#length-note')).toContain('1:00:05');
+    await shot(page, '2-audition');
 
-    // Try another: same prompt, next variation, a fresh file name, and a new track (A3 is taken now).
-    const again = await clickAndWait(page, 'another');
-    console.log(`try-another-to-placed ${again} ms`);
-    const t = await snapshot(page);
-    expect(await page.locator('#seed input').inputValue()).toBe('2');
-    expect(t.files.filter((f) => f.path.endsWith('.wav')).map((f) => f.path.replace(/.*\//, ''))).toEqual([
-      wav.path.replace(/.*\//, ''),
-      wav.path.replace(/.*\//, '').replace(/-s1\.wav$/, '-s2.wav'),
+    await clickAndWait(page, 'place', ['placed', 'error']);
+    s = await snapshot(page);
+    expect(s.transactions.map((t) => t.label)).toEqual(['Audiogenesis: place music']);
+    expect(s.placements).toMatchObject([
+      { audioTrack: 2, start: 5, newTrack: false, overwrote: false, onTimeline: true },
     ]);
-    expect(t.transactions[1].actions[0]).toMatchObject({ kind: 'insert-new-track', time: 5, audioTrack: 3 });
-    expect(t.placements.every((p) => !p.overwrote)).toBe(true);
+    await shot(page, '3-placed');
+
+    await clickAndWait(page, 'another');
+    expect(await page.locator('#seed input').inputValue()).toBe('2');
+    s = await snapshot(page);
+    expect(s.auditions).toHaveLength(2);
+    expect(s.transactions).toHaveLength(1); // auditioning changes nothing
+    expect(await page.locator('#takes .take-row').count()).toBe(2);
+    await shot(page, '4-another');
+
+    await clickAndWait(page, 'replace', ['placed', 'error']);
+    s = await snapshot(page);
+    expect(s.transactions.map((t) => [t.label, t.ok])).toEqual([
+      ['Audiogenesis: place music', true],
+      ['Audiogenesis: replace music', true],
+    ]);
+    const onTimeline = s.placements.filter((p) => p.onTimeline);
+    expect(onTimeline).toHaveLength(1);
+    expect(onTimeline[0].path).toMatch(/-s2-[0-9a-f]{6}\.wav$/);
+    expect(s.placements.every((p) => !p.overwrote)).toBe(true);
+    expect(s.tracks.map((t) => t.name)).toEqual(['Dialogue', 'SFX', 'Music']);
+    expect(s.tracks[0].items).toEqual([{ start: 0, end: 40 }]);
+    expect(s.video).toEqual(SCENE.video!.map((t, index) => ({ index, items: t.items })));
+    await shot(page, '5-replaced');
+
+    // Every control can be reached by scrolling the panel, folds opened.
+    for (const head of ['head-length', 'head-overrides', 'head-reading', 'head-daw']) {
+      await page.locator(`#${head}`).scrollIntoViewIfNeeded();
+      await page.click(`#${head}`);
+    }
+    for (const id of [
+      'script',
+      'generate',
+      'another',
+      'cancel',
+      'play',
+      'place',
+      'replace',
+      'discard',
+      'reveal',
+      'select',
+      'seconds',
+      'refresh',
+      'style',
+      'key',
+      'tempo',
+      'seed',
+      'choose-roles',
+      'loop',
+      'reading',
+      'token',
+      'send',
+      'export-midi',
+    ]) {
+      const el = page.locator(`#${id}`);
+      await el.scrollIntoViewIfNeeded();
+      const box = await el.boundingBox();
+      expect(box, id).not.toBeNull();
+      expect(box!.y, id).toBeGreaterThanOrEqual(0);
+      expect(box!.y + Math.min(box!.height, 20), id).toBeLessThanOrEqual(520);
+      expect(box!.x + box!.width, id).toBeLessThanOrEqual(301);
+    }
+    expect(await page.locator('#reading .reading-line').count()).toBeGreaterThan(3);
+    expect(await page.textContent('#reading')).toMatch(/Feel: .*Tempo: \d+ bpm/);
+    await page.locator('#body-reading').scrollIntoViewIfNeeded();
+    await shot(page, '6-folds-open');
+    await page.close();
+  }, 300_000);
+
+  it('shows a wrong field on the field, not in the message', async () => {
+    const page = await openPanel(SCENE);
+    await page.click('#head-overrides');
+    await page.locator('#tempo input').fill('900');
+    await page.locator('#script textarea').fill('calm piano');
+    await clickAndWait(page, 'generate');
+    expect(await page.getAttribute('#tempo', 'invalid')).toBe('');
+    expect(await page.textContent('#error-tempo')).toMatch(/tempo must be from 20 to 300/);
+    expect(await page.textContent('#message')).not.toMatch(/Nothing to read/);
+    await page.locator('#tempo').scrollIntoViewIfNeeded();
+    await shot(page, '7-field-error');
     await page.close();
   });
 
@@ -172,7 +189,7 @@ describe.skipIf(!hasChromium)('the panel in Chromium with the fake host', () => 
     expect(await page.textContent('#length-note')).toMatch(/^No project is open\./);
     await page.locator('#script textarea').pressSequentially('calm piano');
     await clickAndWait(page, 'generate');
-    expect(await page.textContent('#message')).toBe(
+    expect(text(await page.textContent('#message'))).toBe(
       'No project open. No project is open. Open or create a project in Premiere Pro, then try again.',
     );
     await page.close();
@@ -181,6 +198,7 @@ describe.skipIf(!hasChromium)('the panel in Chromium with the fake host', () => 
   it('shows a full disk plainly and imports nothing', async () => {
     const page = await openPanel({ ...SCENE, fail: { diskFull: true } });
     await page.locator('#script textarea').fill('calm piano');
+    await page.click('#head-length');
     await page.locator('#seconds input').fill('2');
     await clickAndWait(page, 'generate');
     expect(await page.getAttribute('#panel', 'data-state')).toBe('error');
@@ -191,6 +209,59 @@ describe.skipIf(!hasChromium)('the panel in Chromium with the fake host', () => 
     expect(s.files).toEqual([]);
     expect(s.imports).toEqual([]);
     expect(s.transactions).toEqual([]);
+    await shot(page, '8-disk-full');
+    await page.close();
+  });
+
+  it('adds a Music track, moving no picture, when no track can take the music', async () => {
+    const page = await openPanel({
+      ...SCENE,
+      tracks: [
+        { name: 'Dialogue', items: [{ start: 0, end: 40 }] },
+        { name: 'SFX', items: [{ start: 10, end: 12 }] },
+      ],
+    });
+    await page.locator('#script textarea').fill('calm piano');
+    await page.click('#head-length');
+    await page.locator('#seconds input').fill('3');
+    await clickAndWait(page, 'generate');
+    await clickAndWait(page, 'place', ['placed', 'error']);
+    const s = await snapshot(page);
+    expect(s.transactions.map((t) => t.label)).toEqual([
+      'Audiogenesis: place music',
+      'Audiogenesis: name the Music track',
+    ]);
+    expect(s.tracks.map((t) => t.name)).toEqual(['Dialogue', 'SFX', 'Music']);
+    expect(s.video).toEqual(SCENE.video!.map((t, index) => ({ index, items: t.items })));
+    await page.close();
+  });
+
+  it('as in UXP: registers the panel while the page is still loading, no stand-in styles, the host theme', async () => {
+    const page = await harness.openRaw(`
+      window.__setupAt = null;
+      const never = () => new Promise(() => undefined);
+      const listeners = [];
+      document.theme = { getCurrent: () => 'light', onUpdated: { addListener: (f) => listeners.push(f) } };
+      window.__themeTo = (t) => listeners.forEach((f) => f(t));
+      window.require = (name) => {
+        if (name === 'uxp') return {
+          entrypoints: { setup: () => { window.__setupAt = document.readyState; } },
+          storage: { localFileSystem: { getPluginFolder: never, getDataFolder: never }, formats: {}, types: {} },
+          shell: { openPath: async () => '' },
+        };
+        if (name === 'premierepro') return { Project: { getActiveProject: never } };
+        throw new Error('no module ' + name);
+      };`);
+    await page.waitForFunction(() => document.body.classList.length > 0);
+    expect(await page.evaluate(() => (window as unknown as { __setupAt: string }).__setupAt)).toBe('loading');
+    expect(await page.evaluate(() => document.documentElement.classList.contains('standin'))).toBe(false);
+    expect(await page.evaluate(() => document.body.className)).toBe('theme-light');
+    await page.evaluate(() => (window as unknown as { __themeTo(t: string): void }).__themeTo('darkest'));
+    expect(await page.evaluate(() => document.body.className)).toBe('theme-dark');
+    // Without the stand-ins, nothing of their CSS applies: a Spectrum menu is not hidden by it.
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('sp-menu')!).display)).not.toBe(
+      'none',
+    );
     await page.close();
   });
 });

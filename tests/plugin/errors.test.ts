@@ -9,6 +9,10 @@ describe('disk full', () => {
     expect(isDiskFull(new Error('Disk full'))).toBe(true);
     expect(isDiskFull(new Error('EACCES: permission denied'))).toBe(false);
     expect(isDiskFull(undefined)).toBe(false);
+    // UXP's storage error class, whose message may say little, and a wrapped cause.
+    class OutOfSpaceError extends Error {}
+    expect(isDiskFull(new OutOfSpaceError('write failed'))).toBe(true);
+    expect(isDiskFull(new Error('could not save', { cause: new OutOfSpaceError('') }))).toBe(true);
   });
 });
 

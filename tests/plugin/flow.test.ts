@@ -7,7 +7,16 @@ import { HostError, PromptError } from '../../core/errors';
 import type { Engine } from '../../plugin/engine';
 import { userMessage } from '../../plugin/errors';
 import type { GenerateSettings, Progress } from '../../plugin/flow';
-import { exportMidi, generateAndPlace } from '../../plugin/flow';
+import type { FlowDeps } from '../../plugin/flow';
+import { exportMidi, makeTake } from '../../plugin/flow';
+import { placeTake } from '../../plugin/placing';
+
+/** Generate, then Place: the panel's two steps in one. */
+async function generateAndPlace(deps: FlowDeps, s: GenerateSettings) {
+  const take = await makeTake(deps, s);
+  const placed = await placeTake(deps.host, take, null);
+  return { ...take, transaction: placed.transaction };
+}
 import type { FakeOptions } from '../../plugin/host/fake';
 import { FakePremiereHost } from '../../plugin/host/fake';
 import type { PremiereHost } from '../../plugin/host/types';
@@ -19,7 +28,7 @@ beforeAll(async () => {
 });
 
 const SCENE: FakeOptions = {
-  sequence: { name: 'Spot', end: 20, inPoint: 2, outPoint: 6 },
+  sequence: { name: 'Spot', end: 20, inPoint: 2, outPoint: 6, zeroPoint: 0 },
   markers: [{ name: 'Open', comments: 'calm', start: 2, duration: 0 }],
   tracks: [{ items: [{ start: 0, end: 20 }] }, { items: [{ start: 5, end: 6 }] }, { items: [] }],
 };
@@ -46,8 +55,10 @@ describe('generate and place', () => {
     const host = new FakePremiereHost(SCENE);
     const stages: string[] = [];
     const take = await run(host, settings(), (p) => stages.push(p.stage));
-    expect(stages).toEqual(['embed', 'generate', 'render', 'import', 'place', 'done']);
-    expect(take.wavPath).toBe('/Users/editor/Ads/Audiogenesis/bright-corporate-pop-open-calm-s3.wav');
+    expect(stages).toEqual(['embed', 'generate', 'render', 'import', 'done']);
+    expect(take.wavPath).toMatch(
+      /^\/Users\/editor\/Ads\/Audiogenesis\/bright-corporate-pop-open-calm-s3-[0-9a-f]{6}\.wav$/,
+    );
     expect(take.span).toEqual({ start: 2, seconds: 4, source: 'in/out' });
     const doc = JSON.parse(new TextDecoder().decode(host.disk.get(take.jsonPath)));
     expect(doc).toMatchObject({
@@ -63,11 +74,16 @@ describe('generate and place', () => {
       {
         label: 'Audiogenesis: place music',
         ok: true,
-        actions: [{ kind: 'overwrite', item: 'item-1', time: 2, audioTrack: 2 }],
+        actions: [
+          { kind: 'overwrite', item: 'item-1', time: 2, audioTrack: 2 },
+          { kind: 'name-track', audioTrack: 2, name: 'Music' },
+        ],
       },
     ]);
     expect(host.placements).toEqual([
       {
+        clip: 'clip-1',
+        onTimeline: true,
         item: 'item-1',
         path: take.wavPath,
         audioTrack: 2,
@@ -80,17 +96,17 @@ describe('generate and place', () => {
   });
 
   it('never overwrites: a second take gets a fresh name and a new track', async () => {
-    const existing = '/Users/editor/Ads/Audiogenesis/bright-corporate-pop-open-calm-s3.wav';
-    const host = new FakePremiereHost({ ...SCENE, files: { [existing]: 'the user kept this' } });
+    const host = new FakePremiereHost(SCENE);
     const a = await run(host);
+    expect(a.base).toMatch(/^bright-corporate-pop-open-calm-s3-[0-9a-f]{6}$/);
+    // The user has since saved a file under the name a second take would take next.
+    const existing = `/Users/editor/Ads/Audiogenesis/${a.base}-2.wav`;
+    host.disk.set(existing, new TextEncoder().encode('the user kept this'));
     const b = await run(host);
-    expect([a.base, b.base]).toEqual([
-      'bright-corporate-pop-open-calm-s3-2',
-      'bright-corporate-pop-open-calm-s3-3',
-    ]);
+    expect(b.base).toBe(`${a.base}-3`);
     expect(new TextDecoder().decode(host.disk.get(existing))).toBe('the user kept this');
     expect(host.transactions[1].actions).toEqual([
-      { kind: 'insert-new-track', item: 'item-2', time: 2, audioTrack: 3 },
+      { kind: 'insert-new-track', item: 'item-2', time: 2, audioTrack: 3, videoTrack: 1 },
     ]);
     expect(host.placements.every((p) => !p.overwrote)).toBe(true);
   });
@@ -100,10 +116,10 @@ describe('generate and place', () => {
       ...SCENE,
       project: { name: 'Untitled', path: null },
       dataFolder: '/plugin-data',
-      sequence: { name: 'Spot', end: 3, inPoint: null, outPoint: null },
+      sequence: { name: 'Spot', end: 3, inPoint: null, outPoint: null, zeroPoint: 0 },
     });
     const take = await run(host, settings({ sources: { ...settings().sources, markers: false } }));
-    expect(take.wavPath).toBe('/plugin-data/Audiogenesis/bright-corporate-pop-s3.wav');
+    expect(take.wavPath).toMatch(/^\/plugin-data\/Audiogenesis\/bright-corporate-pop-s3-[0-9a-f]{6}\.wav$/);
     expect(take.span).toEqual({ start: 0, seconds: 3, source: 'sequence' });
   });
 
@@ -162,7 +178,7 @@ describe('each failure, shown plainly', () => {
     const f = await failure(host);
     expect(f).toMatchObject({ title: 'Import failed', code: 'HOST:import-failed' });
     expect(f.text).toMatch(
-      /did not import bright-corporate-pop-open-calm-s3\.wav\. It is saved in \/Users\/editor\/Ads\/Audiogenesis: import it with File > Import\./,
+      /did not import bright-corporate-pop-open-calm-s3-[0-9a-f]{6}\.wav\. It is saved in \/Users\/editor\/Ads\/Audiogenesis: import it with File > Import\./,
     );
     expect(host.disk.size).toBe(2);
     expect(host.transactions).toEqual([]);

@@ -18,7 +18,7 @@ export async function quickEngine(): Promise<Engine> {
   const m = await shippedModel();
   return {
     model: m.version,
-    compose: (request) => compose(m, request),
+    compose: async (request) => compose(m, request),
     async render(result) {
       const frames = Math.round(result.seconds * 8000);
       const silent = new Float32Array(frames);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HostError } from '../../core/errors';
 import { FakePremiereHost } from '../../plugin/host/fake';
-import { basename, dirname, joinPath, outputFolder, slug, uniqueBase } from '../../plugin/naming';
+import { basename, dirname, joinPath, outputFolder, uniqueBase } from '../../plugin/naming';
 
 describe('native paths', () => {
   it('splits and joins POSIX and Windows paths with their own separator', () => {
@@ -11,10 +11,6 @@ describe('native paths', () => {
     expect(basename('C:\\Ads\\a b.wav')).toBe('a b.wav');
     expect(joinPath('C:\\Ads', 'Audiogenesis')).toBe('C:\\Ads\\Audiogenesis');
     expect(joinPath('/Users/ed/', 'x.wav')).toBe('/Users/ed/x.wav');
-  });
-  it('slugs prompts as the CLI does', () => {
-    expect(slug('Upbeat tech launch, 30-second spot!')).toBe('upbeat-tech-launch-30-second-spot');
-    expect(slug('¡¿')).toBe('music');
   });
 });
 

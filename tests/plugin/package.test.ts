@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ORCHESTRA_PROGRAMS } from '../../core/arrange/orchestrate';
+import { isPackedSoundFont, unpackSoundFont } from '../../core/render/sfpack';
 import { loadSoundBank } from '../../core/render/synth';
 import { PANEL_ID } from '../../plugin/host/uxp';
 
@@ -71,8 +72,12 @@ describe('the built plugin', () => {
       expect(existsSync(join(out, f)), f).toBe(true);
   });
 
-  it('ships a PCM SoundFont with every program the arranger can choose (UXP cannot decode SF3)', () => {
-    const bytes = new Uint8Array(readFileSync(join(out, 'assets/soundfont/FluidR3Mono_GM-panel.sf2')));
+  it('ships a packed PCM SoundFont with every program the arranger can choose (UXP cannot decode SF3)', () => {
+    const packed = new Uint8Array(readFileSync(join(out, 'assets/soundfont/FluidR3Mono_GM-panel.agsf')));
+    expect(isPackedSoundFont(packed)).toBe(true);
+    const bytes = unpackSoundFont(packed);
+    // 4 bits a sample: about a quarter of the PCM it decodes to.
+    expect(packed.length).toBeLessThan(bytes.length * 0.3);
     const bank = loadSoundBank(bytes);
     expect(bank.samples.every((s) => !s.isCompressed)).toBe(true);
     const programs = bank.presets.filter((p) => !p.isGMGSDrum).map((p) => p.program);
@@ -100,5 +105,9 @@ describe('npm run package', () => {
     expect(files.get('main.js')?.equals(readFileSync(join(out, 'main.js')))).toBe(true);
     expect(files.get('assets/model/weights.bin')?.length).toBe(statSync('assets/model/weights.bin').size);
     expect([...files.keys()]).toContain('icons/panel@2x.png');
+  });
+
+  it('is at most 15 MB', () => {
+    expect(statSync(ccx).size).toBeLessThanOrEqual(15 * 1024 * 1024);
   });
 });

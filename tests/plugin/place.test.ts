@@ -1,45 +1,129 @@
 import { describe, expect, it } from 'vitest';
 import { HostError } from '../../core/errors';
-import type { AudioTracks } from '../../plugin/host/types';
-import { freeTrack, overlaps, placementFor } from '../../plugin/place';
+import type { AudioTracks, VideoTrackInfo } from '../../plugin/host/types';
+import { musicTrack, overlaps, placementFor, quietVideoTrack } from '../../plugin/place';
 
-const tracks = (items: [number, number][][], canAddTrack = true): AudioTracks => ({
-  tracks: items.map((spans, index) => ({
+const tracks = (
+  list: [string, [number, number][]][],
+  o: { canAddTrack?: boolean; canNameTrack?: boolean } = {},
+): AudioTracks => ({
+  tracks: list.map(([name, spans], index) => ({
     index,
-    name: `A${index + 1}`,
+    name,
     items: spans.map(([start, end]) => ({ start, end })),
   })),
-  canAddTrack,
+  canAddTrack: o.canAddTrack ?? true,
+  canNameTrack: o.canNameTrack ?? true,
 });
+const picture: VideoTrackInfo[] = [
+  { index: 0, items: [{ start: 0, end: 40 }] },
+  { index: 1, items: [{ start: 2, end: 4 }] },
+];
 
-describe('free tracks', () => {
-  it('are those with nothing over the span; touching edges are free', () => {
+describe('the music track', () => {
+  it('is a track named Music free over the span, else an empty track no one else owns', () => {
     expect(overlaps([{ start: 0, end: 5 }], { start: 5, end: 10 })).toBe(false);
     expect(overlaps([{ start: 9.99, end: 20 }], { start: 5, end: 10 })).toBe(true);
-    expect(freeTrack(tracks([[[0, 40]], [[10, 12]], [[36, 50]], []]), { start: 5, end: 35 })).toBe(2);
-    expect(freeTrack(tracks([[[0, 40]]]), { start: 5, end: 35 })).toBeNull();
+    const span = { start: 5, end: 35 };
+    expect(
+      musicTrack(
+        tracks([
+          ['Dialogue', [[0, 40]]],
+          ['Audio 2', []],
+          ['MX', [[36, 50]]],
+        ]),
+        span,
+      ),
+    ).toBe(2);
+    // A track free over the span but holding dialogue elsewhere is never taken.
+    expect(
+      musicTrack(
+        tracks([
+          ['A1', [[0, 4]]],
+          ['SFX', []],
+          ['Audio 3', []],
+        ]),
+        span,
+      ),
+    ).toBe(2);
+    expect(
+      musicTrack(
+        tracks([
+          ['VO', []],
+          ['Dialogue 2', []],
+        ]),
+        span,
+      ),
+    ).toBeNull();
+  });
+  it('gets a new track on a video track with nothing after the insert point', () => {
+    expect(quietVideoTrack(picture, 5)).toBe(1);
+    expect(quietVideoTrack(picture, 3)).toBe(2);
   });
 });
 
-describe("the placement transaction's actions", () => {
-  it('overwrite on the first free track, at the in-point, as one undoable step', () => {
-    expect(placementFor(tracks([[[0, 40]], [], []]), 'item-7', 5, 30)).toEqual({
+describe('the placement transaction', () => {
+  it('overwrites on the Music track at the in-point, as one undoable step', () => {
+    expect(
+      placementFor(
+        tracks([
+          ['Dialogue', [[0, 40]]],
+          ['Music', []],
+        ]),
+        picture,
+        'item-7',
+        5,
+        30,
+      ),
+    ).toEqual({
       label: 'Audiogenesis: place music',
       actions: [{ kind: 'overwrite', item: 'item-7', time: 5, audioTrack: 1 }],
     });
   });
-  it('insert on a new track after the last when every track is busy (nothing else moves)', () => {
-    expect(placementFor(tracks([[[0, 40]], [[20, 21]]]), 'i', 5, 30).actions).toEqual([
-      { kind: 'insert-new-track', item: 'i', time: 5, audioTrack: 2 },
+  it('names an empty track it takes "Music" in the same step (26.3+), not on 25.6', () => {
+    const list: [string, [number, number][]][] = [
+      ['Dialogue', [[0, 40]]],
+      ['Audio 2', []],
+    ];
+    expect(placementFor(tracks(list), picture, 'i', 5, 30).actions).toEqual([
+      { kind: 'overwrite', item: 'i', time: 5, audioTrack: 1 },
+      { kind: 'name-track', audioTrack: 1, name: 'Music' },
     ]);
-    expect(placementFor(tracks([]), 'i', 0, 30).actions[0]).toMatchObject({
-      kind: 'insert-new-track',
-      audioTrack: 0,
+    expect(placementFor(tracks(list, { canNameTrack: false }), picture, 'i', 5, 30).actions).toHaveLength(1);
+  });
+  it('inserts on a new track aimed at a quiet video track when no track can take it', () => {
+    expect(
+      placementFor(
+        tracks([
+          ['Dialogue', [[0, 40]]],
+          ['SFX', [[20, 21]]],
+        ]),
+        picture,
+        'i',
+        5,
+        30,
+      ).actions,
+    ).toEqual([{ kind: 'insert-new-track', item: 'i', time: 5, audioTrack: 2, videoTrack: 1 }]);
+  });
+  it('replaces the placed take on its track, both edits in one step', () => {
+    const t = tracks([
+      ['Dialogue', [[0, 40]]],
+      ['Music', [[5, 35]]],
+    ]);
+    expect(
+      placementFor(t, picture, 'new', 5, 30, { clip: 'c1', audioTrack: 1, span: { start: 5, end: 35 } }),
+    ).toEqual({
+      label: 'Audiogenesis: replace music',
+      actions: [
+        { kind: 'remove', clip: 'c1' },
+        { kind: 'overwrite', item: 'new', time: 5, audioTrack: 1 },
+      ],
     });
   });
-  it('fail plainly when no track is free and none can be added', () => {
-    const t = () => placementFor(tracks([[[0, 40]]], false), 'i', 5, 30);
+  it('fails plainly when no track can take the music and none can be added', () => {
+    const t = () =>
+      placementFor(tracks([['Dialogue', [[0, 40]]]], { canAddTrack: false }), picture, 'i', 5, 30);
     expect(t).toThrow(HostError);
-    expect(t).toThrow(/Every audio track has something on it from 0:05 to 0:35/);
+    expect(t).toThrow(/No audio track can take the music from 0:05 to 0:35/);
   });
 });

@@ -8,6 +8,7 @@ const seq = (o: Partial<SequenceInfo> = {}): SequenceInfo => ({
   name: 'Spot',
   end: 40,
   inPoint: null,
+  zeroPoint: 0,
   outPoint: null,
   ...o,
 });

@@ -3,26 +3,40 @@
  * `report.json`. Pure: the host generates the pieces, reads the corpora and times the stages.
  */
 import { embed } from '../../embed';
+import type { ChordSpan } from '../../features/chords';
 import type { NoteSequence } from '../../sequence';
-import { beatsPerBar, durationSeconds, PITCH_CLASS_NAMES } from '../../sequence';
+import { durationSeconds, PITCH_CLASS_NAMES } from '../../sequence';
 import type { EmotionClassifier, HeldOutScore } from '../emotion/model';
 import { classifyQuadrant } from '../emotion/model';
 import { compareSets } from '../mgeval/compare';
 import type { MgevalVector } from '../mgeval/features';
 import { mgevalFeatures } from '../mgeval/features';
-import type { NoveltyIndex, NoveltyOptions, TokenStream } from '../novelty';
-import { longestSharedRuns, tokenize } from '../novelty';
+import type { NoveltyIndex } from '../novelty';
 import type { EvalPrompt, Quadrant } from '../prompts';
+import { provenance } from '../provenance';
 import { quadrantOf } from '../prompts';
 import { qualityMetrics, summarise, summariseQuality } from '../muspy';
 import { rate, relevanceHits, summariseRelevance, TEXT2MIDI_REFERENCE } from '../relevance';
-import type { EvalReport, PieceReport, SetName, SetReport } from './types';
+import { roleFigures } from '../roles';
+import { summariseRoles } from '../roles-summary';
+import { noveltyOf } from './novelty-of';
+import { pipelineFigures } from './pipeline';
+import type { EvalReport, PieceReport, ReferenceRoles, SetName, SetReport } from './types';
 
 /** One generated set: a piece per prompt, in prompt order. */
 export interface GeneratedSet {
   name: SetName;
   model: string;
   pieces: NoteSequence[];
+  /** The chords each piece was planned under (null: none, as for the seed baseline). */
+  chords?: readonly (readonly ChordSpan[] | null)[];
+}
+
+/** Reference pieces with their annotated chords (null where a song has none). */
+export interface ReferenceSet {
+  dirs: readonly string[];
+  pieces: readonly NoteSequence[];
+  chords?: readonly (readonly ChordSpan[] | null)[];
 }
 
 /** Everything an evaluation reads. */
@@ -35,6 +49,12 @@ export interface EvaluateInput {
   /** Reference pieces (excerpts of the length of the generated ones). */
   reference: readonly NoteSequence[];
   referenceDirs: readonly string[];
+  /** The reference pieces' annotated chords, in the same order (null where a song has none). */
+  referenceChords?: readonly (readonly ChordSpan[] | null)[];
+  /** A held-out drum corpus for the drum figures. */
+  drumReference?: ReferenceSet;
+  /** Corpus files the readers skipped. */
+  skipped?: readonly { path: string; reason: string }[];
   training?: { index: NoveltyIndex; dirs: string[]; parts: number };
   classifier?: { name: string; classifier: EmotionClassifier; holdout?: HeldOutScore & { dir: string } };
   createdAt: string;
@@ -72,53 +92,14 @@ function histograms(features: readonly MgevalVector[]): SetReport['histograms'] 
   };
 }
 
-/** The pitched parts of a piece, one per role, as novelty queries. */
-function parts(seq: NoteSequence): { role: string; stream: TokenStream }[] {
-  const roles = [...new Set(seq.notes.filter((n) => !n.isDrum).map((n) => n.role))];
-  return roles.map((role) => ({
-    role,
-    stream: tokenize(seq.notes.filter((n) => !n.isDrum && n.role === role)),
-  }));
-}
-
-function noveltyOf(
-  sets: readonly GeneratedSet[],
-  index: NoveltyIndex,
-  thresholdBars: number,
-  rules: NoveltyOptions,
-): Map<string, PieceReport['novelty']> {
-  const queries: { key: string; role: string; bar: number; stream: TokenStream }[] = [];
-  for (const s of sets)
-    s.pieces.forEach((seq, i) => {
-      const bar = beatsPerBar(seq.timeSignatures[0] ?? { numerator: 4, denominator: 4 });
-      for (const p of parts(seq)) queries.push({ key: `${s.name}:${i}`, bar, ...p });
-    });
-  const runs = longestSharedRuns(
-    index,
-    queries.map((q) => q.stream),
-    rules,
-  );
-  const out = new Map<string, PieceReport['novelty']>();
-  queries.forEach((q, i) => {
-    const r = runs[i];
-    const bars = r.beats / q.bar;
-    const prev = out.get(q.key);
-    if (!prev || bars > prev.bars || (bars === prev.bars && r.notes > prev.notes))
-      out.set(q.key, {
-        notes: r.notes,
-        beats: r.beats,
-        bars,
-        role: q.role,
-        at: r.at,
-        flagged: bars > thresholdBars,
-      });
-  });
-  for (const s of sets)
-    s.pieces.forEach((_, i) => {
-      if (!out.has(`${s.name}:${i}`))
-        out.set(`${s.name}:${i}`, { notes: 0, beats: 0, bars: 0, role: '', at: 0, flagged: false });
-    });
-  return out;
+function referenceRoles(ref: ReferenceSet): ReferenceRoles {
+  const chords = ref.chords ?? [];
+  return {
+    dirs: [...ref.dirs],
+    pieces: ref.pieces.length,
+    withChords: chords.filter((c) => c && c.length).length,
+    roles: summariseRoles(ref.pieces.map((p, i) => roleFigures(p, chords[i] ?? null))),
+  };
 }
 
 /**
@@ -194,9 +175,21 @@ export function evaluate(input: EvaluateInput, options: EvaluateOptions = {}): E
         : null,
       mgeval: features.length >= 2 && refFeatures.length >= 2 ? compareSets(features, refFeatures) : null,
       histograms: histograms(features),
+      roles: summariseRoles(s.pieces.map((p, i) => roleFigures(p, s.chords?.[i] ?? null))),
+      provenance: provenance(s.pieces),
+      keyRetry: {
+        fired: s.pieces.filter((p) => p.meta?.keyRetry === true).length,
+        pieces: s.pieces.length,
+      },
     };
   });
-  return {
+  const reference = referenceRoles({
+    dirs: input.referenceDirs,
+    pieces: input.reference,
+    chords: input.referenceChords,
+  });
+  const drumReference = input.drumReference ? referenceRoles(input.drumReference) : null;
+  const report: EvalReport = {
     format: 1,
     createdAt: input.createdAt,
     settings: {
@@ -228,8 +221,18 @@ export function evaluate(input: EvaluateInput, options: EvaluateOptions = {}): E
       pieces: input.reference.length,
       quality: summariseQuality(input.reference.map((r) => qualityMetrics(r))),
       histograms: histograms(refFeatures),
+      roles: reference,
     },
+    drumReference,
     sets,
     pieces,
+    figures: [],
+    skipped: [...(input.skipped ?? [])],
   };
+  report.figures = pipelineFigures(sets, {
+    quality: report.reference.quality,
+    roles: reference.roles,
+    drumRoles: drumReference?.roles,
+  });
+  return report;
 }

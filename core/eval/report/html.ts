@@ -7,7 +7,16 @@ import { MGEVAL_FEATURES, NOTE_LENGTH_CLASSES } from '../mgeval/features';
 import { QUADRANTS } from '../prompts';
 import { QUALITY_METRICS } from '../muspy';
 import { PITCH_CLASS_NAMES } from '../../sequence';
-import type { Series } from './svg';
+import {
+  badge,
+  COLOURS,
+  provenanceSection,
+  rolesSection,
+  series,
+  setsSection,
+  skippedSection,
+  table,
+} from './html-model';
 import { barChart, curveChart, esc, fmt, heatMap } from './svg';
 import type { EvalReport, SetReport } from './types';
 
@@ -18,26 +27,12 @@ export interface RollImage {
   src: string;
 }
 
-const COLOURS: Record<string, string> = {
-  default: '#2f7ed8',
-  baseline: '#e4572e',
-  reference: '#3a9d5d',
-  text2midi: '#999999',
-};
-const series = (names: readonly string[]): Series[] =>
-  names.map((name) => ({ name, colour: COLOURS[name] ?? '#666' }));
-
 const CSS = `body{font:14px/1.45 system-ui,sans-serif;margin:24px auto;max-width:1120px;color:#222;padding:0 16px}
 h1{font-size:22px}h2{font-size:18px;margin-top:32px;border-bottom:1px solid #ddd}table{border-collapse:collapse;margin:8px 0}
 td,th{border:1px solid #ddd;padding:3px 8px;text-align:right}th{background:#f4f4f4}td:first-child,th:first-child{text-align:left}
 .grid{display:flex;flex-wrap:wrap;gap:12px}.roll{width:540px;margin:0}.roll img{width:100%;image-rendering:pixelated;display:block}
-.note{color:#555;font-size:13px}.flag{color:#c00}`;
-
-function table(head: readonly string[], rows: readonly (readonly string[])[]): string {
-  return `<table><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr>${rows
-    .map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`)
-    .join('')}</table>`;
-}
+.note{color:#555;font-size:13px}.flag{color:#c00}
+.pipeline{background:#eee;color:#555;border-radius:3px;padding:0 4px;font-size:12px}.model{background:#dcebfa;color:#17558f;border-radius:3px;padding:0 4px;font-size:12px}`;
 
 function qualitySection(r: EvalReport): string {
   const sets = [
@@ -47,6 +42,7 @@ function qualitySection(r: EvalReport): string {
   const rows = QUALITY_METRICS.map((m) => [
     m,
     ...sets.map((s) => `${fmt(s.q[m].mean)} ± ${fmt(s.q[m].std)}`),
+    badge(r, `quality.${m}`),
   ]);
   const charts = QUALITY_METRICS.map((m) =>
     barChart(
@@ -65,7 +61,7 @@ function qualitySection(r: EvalReport): string {
     );
   const lengths = NOTE_LENGTH_CLASSES.map((b) => fmt(b, 2));
   return `<h2>Musical quality (MusPy definitions)</h2>
-<p class="note">Per piece on a 1/12-beat grid, then mean ± std over the set; the reference column is the reference excerpts. Drum-pattern consistency is undefined (–) for pieces without drums.</p>${table(['metric (mean ± std)', ...sets.map((s) => s.name)], rows)}
+<p class="note">Per piece on a 1/12-beat grid, then mean ± std over the set; the reference column is the reference excerpts. Drum-pattern consistency is undefined (–) for pieces without drums.</p>${table(['metric (mean ± std)', ...sets.map((s) => s.name), 'control reaches it?'], rows)}
 <div class="grid">${charts}</div><div class="grid">${hist('pitchClass', PITCH_CLASS_NAMES, 'Pitch-class histogram (duration-weighted, mean over pieces)')}${hist('noteLength', lengths, 'Note-length histogram (beats, mean over pieces)')}</div>`;
 }
 
@@ -78,11 +74,21 @@ function mgevalSection(r: EvalReport): string {
     f,
     fmt(sets[0].mgeval[i].intraReference.mean),
     ...sets.flatMap((s) => [fmt(s.mgeval[i].inter.mean), fmt(s.mgeval[i].oa), fmt(s.mgeval[i].kld)]),
+    badge(r, `mgeval.${f}.oa`),
+  ]);
+  const mean = (s: (typeof sets)[number], k: 'oa' | 'kld'): string =>
+    fmt(s.mgeval.reduce((a, m) => a + m[k], 0) / s.mgeval.length);
+  rows.push([
+    '<b>mean</b>',
+    '',
+    ...sets.flatMap((s) => ['', mean(s, 'oa'), mean(s, 'kld')]),
+    `OA ${badge(r, 'mgeval.meanOA')}, KLD ${badge(r, 'mgeval.meanKLD')}`,
   ]);
   const head = [
     'feature',
     'intra ref mean',
     ...sets.flatMap((s) => [`${s.name} inter`, `${s.name} OA`, `${s.name} KLD`]),
+    'control reaches OA?',
   ];
   const oa = barChart(
     [...MGEVAL_FEATURES],
@@ -117,6 +123,7 @@ function relevanceSection(r: EvalReport): string {
       ...keys.map((k) => `${fmt(s.relevance[k].percent, 1)}% (${s.relevance[k].hits}/${s.relevance[k].n})`),
     ]),
     ['text2midi on MidiCaps (published)', ...keys.map((k) => `${fmt(r.text2midi[k], 1)}%`)],
+    ['control reaches it?', ...keys.map((k) => badge(r, `relevance.${k}`))],
   ];
   const chart = barChart(
     keys,
@@ -125,7 +132,7 @@ function relevanceSection(r: EvalReport): string {
     { name: 'relevance', title: 'Tempo and key asked in the prompt: hit rate (%)', max: 100 },
   );
   return `<h2>Relevance: stated tempo and key</h2>
-<p class="note">Prompts that state a tempo (TB: the MIDI's tempo in the asked tempo's bin, edges 40/60/70/90/110/140/160/210 bpm; TBT: same or neighbouring bin) or a key (CK: the key found in the notes by Krumhansl-Schmuckler equals the asked key; CKD: or its relative). text2midi's figures are for MidiCaps' captions, not these prompts.</p>${table(['set', ...keys], rows)}${chart}`;
+<p class="note">Prompts that state a tempo (TB: the MIDI's tempo in the asked tempo's bin, edges 40/60/70/90/110/140/160/210 bpm; TBT: same or neighbouring bin) or a key (CK: the key found in the notes equals the asked key; CKD: or its relative). The key is found with Aarden-Essen profiles, a key finder that generation never consults (the arranger's key retry uses Krumhansl-Kessler's). text2midi's figures are for MidiCaps' captions, not these prompts.</p>${table(['set', ...keys], rows)}${chart}`;
 }
 
 function emotionSection(r: EvalReport): string {
@@ -169,6 +176,11 @@ function emotionSection(r: EvalReport): string {
     ...[s.emotion!.asked, s.emotion!.valence, s.emotion!.arousal, s.emotion!.reading].map(
       (x) => `${fmt(x.percent, 1)}% (${x.hits}/${x.n})`,
     ),
+  ]);
+  rows.push([
+    'control reaches it?',
+    ...(['asked', 'valence', 'arousal'] as const).map((k) => badge(r, `emotion.${k}`)),
+    '–',
   ]);
   return `<h2>Relevance: mood (EMOPIA classifier)</h2>
 <p>Softmax regression on ${EMOTION_FEATURES.length} features (${EMOTION_FEATURES.join(', ')}), trained on ${t.trainClips} clips of ${t.trainSongs} songs; tested on ${t.testClips} clips of ${t.testSongs} other songs.</p>
@@ -243,7 +255,7 @@ export function reportHtml(r: EvalReport, rolls: readonly RollImage[] = []): str
 <style>${CSS}</style></head><body><h1>Audiogenesis evaluation</h1>
 <p>${r.settings.prompts} prompts, ${r.settings.seconds} s pieces, seeds ${r.settings.seeds[0] ?? ''}..${r.settings.seeds[r.settings.seeds.length - 1] ?? ''}; ${models}. ${esc(r.createdAt)}</p>
 <p class="note">Wall time: ${timing}</p>
-${qualitySection(r)}${mgevalSection(r)}${relevanceSection(r)}${emotionSection(r)}${noveltySection(r)}${rollsSection(r, rolls)}
+${setsSection(r)}${rolesSection(r)}${provenanceSection(r)}${qualitySection(r)}${mgevalSection(r)}${relevanceSection(r)}${emotionSection(r)}${noveltySection(r)}${rollsSection(r, rolls)}${skippedSection(r)}
 <h2>Pieces</h2><details><summary>${r.pieces.length} pieces</summary>${table(['set', '#', 'prompt', 'notes', 'bpm', 'key found', 'asked / heard', 'shared bars'], pieceRows)}</details>
 </body></html>\n`;
 }

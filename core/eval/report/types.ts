@@ -3,10 +3,27 @@ import type { EmotionClassifier, HeldOutScore } from '../emotion/model';
 import type { FeatureComparison } from '../mgeval/compare';
 import type { Quadrant } from '../prompts';
 import type { QualityMetrics, Summary } from '../muspy';
+import type { ProvenanceTable } from '../provenance';
 import type { Rate, RelevanceHits, RelevanceSummary } from '../relevance';
+import type { RoleSummary } from '../roles-summary';
+import type { PipelineFigure } from './pipeline';
 
-/** The generated sets an evaluation compares. */
-export type SetName = 'default' | 'baseline';
+/**
+ * The generated sets an evaluation compares: `default` the shipped model through the whole pipeline;
+ * `rules-off` the same model with every arranger rule off (the model alone under the plan); `control`
+ * seeded random weights of the shipped shapes through the whole pipeline (what the rules alone reach);
+ * `baseline` the seed tutorial's model.
+ */
+export type SetName = 'default' | 'rules-off' | 'control' | 'baseline';
+
+/** What each set is, in a line (for the report's legends). */
+export const SET_DESCRIPTIONS: Record<SetName, string> = {
+  default: 'the shipped model through the whole pipeline (embedder, arranger, finishing)',
+  'rules-off':
+    'the shipped model alone under the same plan: no scale or tonic bias, no key retry, no finishing pass',
+  control: 'rules-only control: seeded random weights of the shipped shapes through the whole pipeline',
+  baseline: "the seed tutorial's LSTM continuing a training melody (reads no prompt)",
+};
 
 /** One generated piece's figures. */
 export interface PieceReport {
@@ -75,6 +92,21 @@ export interface SetReport {
   mgeval: FeatureComparison[] | null;
   /** Mean pitch-class and note-length histograms (MGEval's features) over the set. */
   histograms: { pitchClass: number[]; noteLength: number[] };
+  /** Per-role figures (against the planned chords; none for the baseline, which has no plan). */
+  roles: RoleSummary;
+  /** Where the notes came from, per role (`Note.origin`). */
+  provenance: ProvenanceTable;
+  /** How often the arranger wrote a piece again because the key finder did not hear the asked key. */
+  keyRetry: { fired: number; pieces: number };
+}
+
+/** A reference set: its folders, pieces and role figures. */
+export interface ReferenceRoles {
+  dirs: string[];
+  pieces: number;
+  /** Pieces with annotated chords (the chord figures are over these). */
+  withChords: number;
+  roles: RoleSummary;
 }
 
 /** The whole report. */
@@ -103,7 +135,18 @@ export interface EvalReport {
     pieces: number;
     quality: Record<keyof QualityMetrics, Summary>;
     histograms: { pitchClass: number[]; noteLength: number[] };
+    /** Role figures of the reference songs, against their annotated chords. */
+    roles: ReferenceRoles;
   };
+  /** A held-out drum corpus for the drum figures (the main reference may have no drums), or null. */
+  drumReference: ReferenceRoles | null;
   sets: SetReport[];
   pieces: PieceReport[];
+  /**
+   * Every comparable figure with the default model's, the rules-only control's and the reference's value,
+   * and whether the control also reaches it (then it measures the pipeline, not the model).
+   */
+  figures: PipelineFigure[];
+  /** Corpus files the readers could not use, and why. */
+  skipped: { path: string; reason: string }[];
 }

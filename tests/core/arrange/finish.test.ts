@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addEnding,
+  addTransitions,
   closeLoop,
   keepPlayingRoles,
   loopDrums,
@@ -146,6 +147,100 @@ describe('finishing the raw notes', () => {
     const last = out.filter((n) => n.start === 4);
     expect(new Set(last.map((n) => n.pitch % 12))).toEqual(new Set([2, 5, 9]));
     expect(out.find((n) => n.pitch === 70)!.end).toBe(4);
-    expect(closeLoop([note('bass', 40, 6, 10), note('bass', 40, 8, 9)], 8)).toEqual([note('bass', 40, 6, 8)]);
+    expect(closeLoop([note('bass', 40, 6, 10), note('bass', 40, 8, 9)], 8)).toEqual([
+      { ...note('bass', 40, 6, 8), origin: 'mended', by: 'loop' },
+    ]);
+  });
+});
+
+describe('provenance of every finished note', () => {
+  const model = (n: Note): Note => ({ ...n, origin: 'model' });
+  const tags = (notes: readonly Note[]) =>
+    notes
+      .map((n) => [n.pitch, n.start, n.origin, n.by ?? null])
+      .sort((a, b) => +a[1]! - +b[1]! || +a[0]! - +b[0]!);
+
+  it('marks repeated sections and drum loops as copies, and leaves the originals as the model wrote them', () => {
+    const all: Role[] = ['melody', 'drums'];
+    const sections = [
+      section('verse', 0, 16, all),
+      section('chorus', 16, 20, all),
+      section('verse', 20, 24, all),
+    ];
+    const repeated = repeatSections([model(note('melody', 72, 1, 2))], sections);
+    expect(tags(repeated)).toEqual([
+      [72, 1, 'model', null],
+      [72, 21, 'copy', 'repeat'],
+    ]);
+    const looped = loopDrums([model(note('drums', 36, 0, 0.25))], sections, 4);
+    expect(tags(looped)).toEqual([
+      [36, 0, 'model', null],
+      [36, 8, 'copy', 'drum-loop'],
+    ]);
+  });
+
+  it('marks notes that a pass moves or shortens as mended by that pass, and copies stay copies', () => {
+    const q = quantizeDrums(
+      [
+        model(note('drums', 36, 0.02, 0.2)),
+        model(note('drums', 42, 0.5, 0.6)),
+        { ...note('drums', 38, 1.1, 1.2), origin: 'copy', by: 'drum-loop' },
+      ],
+      false,
+    );
+    expect(tags(q)).toEqual([
+      [36, 0, 'mended', 'quantize'],
+      [42, 0.5, 'model', null], // on the grid already: untouched
+      [38, 1, 'copy', 'drum-loop'],
+    ]);
+    const clash = mendClashes(
+      [
+        model(note('harmony', 60, 0, 4)),
+        model(note('melody', 61, 0, 1)),
+        model(note('melody', 66, 3, 5)),
+        model(note('bass', 43, 4, 8)),
+      ],
+      [C, G],
+      [0, 2, 4, 6],
+    );
+    expect(tags(clash)).toEqual([
+      [60, 0, 'model', null],
+      [60, 0, 'mended', 'clash'],
+      [66, 3, 'mended', 'clash'],
+      [43, 4, 'model', null],
+    ]);
+    const cut = keepPlayingRoles(
+      [model(note('melody', 72, 3, 6)), model(note('melody', 74, 1, 2))],
+      [section('verse', 0, 4, ['melody']), section('bridge', 4, 8, ['harmony'])],
+    );
+    expect(tags(cut)).toEqual([
+      [74, 1, 'model', null],
+      [72, 3, 'mended', 'sections'],
+    ]);
+  });
+
+  it('marks voicings, fills, crashes and endings as rule-made', () => {
+    const held = sustainRole([model(note('harmony', 60, 0, 0.5))], 'harmony', [C]);
+    expect(tags(held)).toEqual([[60, 0, 'rule', 'voicing']]);
+    const plan = {
+      beats: 8,
+      key: { tonic: 0, mode: 'major' },
+      programs: { melody: 0, harmony: 0, bass: 33, drums: 0 },
+      sections: [
+        section('verse', 0, 4, ['melody', 'drums']),
+        { ...section('ending', 4, 8, ['melody', 'drums']), transition: true },
+      ],
+    } as unknown as ArrangementPlan;
+    const filled = addTransitions([model(note('drums', 42, 1, 1.25))], plan, 1);
+    expect(new Set(filled.filter((n) => n.start >= 3).map((n) => `${n.origin}:${n.by}`))).toEqual(
+      new Set(['rule:fill', 'rule:crash']),
+    );
+    const ended = addEnding([model(note('melody', 70, 3, 6))], plan, 1);
+    expect(tags(ended)).toEqual([
+      [70, 3, 'mended', 'ending'],
+      [36, 4, 'rule', 'ending'],
+      [49, 4, 'rule', 'ending'],
+      [72, 4, 'rule', 'ending'],
+    ]);
   });
 });

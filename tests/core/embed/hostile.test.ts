@@ -13,15 +13,11 @@ describe('hostile input never throws', () => {
     }
   });
 
-  it('embeds a 100 KB prompt in under 200 ms', () => {
+  // Its speed is measured by `npm run bench embed` (no test asserts a wall-clock time).
+  it('embeds a 100 KB prompt into at most 64 segments', () => {
     const unit = 'An upbeat tech launch for busy families, bright and fun! Calm retirement savings. ';
     const big = unit.repeat(Math.ceil(100_000 / unit.length)).slice(0, 100_000);
-    embed(big.slice(0, 5000));
-    const t0 = performance.now();
     const r = embed(big);
-    const ms = performance.now() - t0;
-    console.log(`100 KB prompt: ${ms.toFixed(1)} ms, ${r.segments.length} segments`);
-    expect(ms).toBeLessThan(200);
     expect(r.segments.length).toBeLessThanOrEqual(64);
     expect(r.valence).toBeGreaterThan(0);
   });
@@ -29,10 +25,15 @@ describe('hostile input never throws', () => {
   it('clamps and explains out-of-range numbers', () => {
     const fast = embed('900 bpm');
     expect(fast.tempo).toBe(300);
-    expect(fast.explanation.join(' ')).toMatch(/clamped to 300/);
+    expect(fast.explanation).toContain(
+      'tempo 300 bpm: clamped ("900 bpm" asks for 900; tempos run 20-300 bpm)',
+    );
+    expect(fast.adjustments).toEqual([
+      { field: 'tempo', text: '900 bpm', asked: 900, used: 300, note: expect.stringMatching(/clamped/) },
+    ]);
     const slow = embed('5 bpm drone');
     expect(slow.tempo).toBe(20);
-    expect(slow.explanation.join(' ')).toMatch(/clamped to 20/);
+    expect(slow.explanation.join(' ')).toMatch(/tempo 20 bpm: clamped \("5 bpm" asks for 5/);
     expect(embed('a 99999-second spot').seconds).toBe(3600);
     expect(embed('tempo 1e309').tempo).toBeGreaterThanOrEqual(20);
   });

@@ -7,16 +7,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pianoRollPng } from '../../../cli/render/png';
 import { evaluate } from '../../../core/eval/report/evaluate';
 import { reportHtml } from '../../../core/eval/report/html';
-import { hasChromium, launchChromium } from '../../helpers/chromium';
+import { launchChromium, requireChromium, skipBrowserTests } from '../../helpers/chromium';
 import { fixtureInput } from './report-fixture';
 
 let dir: string;
 let browser: Browser | undefined;
+const input = fixtureInput();
 
 beforeAll(async () => {
-  if (!hasChromium) return;
+  if (skipBrowserTests) return;
+  requireChromium();
   dir = mkdtempSync(join(tmpdir(), 'ag-report-'));
-  const input = fixtureInput();
   const report = evaluate(input);
   const rolls = input.sets.map((s) => ({
     prompt: 0,
@@ -32,7 +33,7 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-describe.skipIf(!hasChromium)('report.html in headless Chromium', () => {
+describe.skipIf(skipBrowserTests)('report.html in headless Chromium', () => {
   it('draws every plot and piano roll offline, with no request leaving the page', async () => {
     const page = await browser!.newPage({ viewport: { width: 1200, height: 900 } });
     const requests: string[] = [];
@@ -56,7 +57,7 @@ describe.skipIf(!hasChromium)('report.html in headless Chromium', () => {
         };
       }),
     );
-    expect(plots.length).toBe(25);
+    expect(plots.length).toBe(29);
     for (const p of plots) {
       expect(p.width, p.name).toBeGreaterThan(100);
       expect(p.height, p.name).toBeGreaterThan(100);
@@ -64,14 +65,11 @@ describe.skipIf(!hasChromium)('report.html in headless Chromium', () => {
     }
     const kde = plots.filter((p) => p.name?.startsWith('mgeval-kde-'));
     expect(kde.length).toBe(9);
-    expect(kde.every((p) => p.drawn === 3)).toBe(true);
+    expect(kde.every((p) => p.drawn === 5)).toBe(true); // the reference and four sets
     const images = await page.$$eval('img', (imgs) =>
       imgs.map((i) => [i.complete, i.naturalWidth, i.naturalHeight]),
     );
-    expect(images).toEqual([
-      [true, 600, 160],
-      [true, 600, 160],
-    ]);
+    expect(images).toEqual(input.sets.map(() => [true, 600, 160]));
     expect(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:'))).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();

@@ -24,7 +24,7 @@ describe('TB, TBT, CK, CKD', () => {
   it('scores the MIDI tempo against the asked bin and the key found in the notes against the asked key', () => {
     // C major at 100 bpm (bin 90-110), with a drum note that key finding ignores.
     const cMajor = piece(
-      [...line([60, 64, 67, 72, 65, 69, 67, 71, 72, 60], 1, 1), note(49, 0, 1, 'drums')],
+      [...line([60, 64, 67, 72, 67, 71, 74, 67, 72, 60], 1, 1), note(49, 0, 1, 'drums')],
       100,
     );
     const hits = (tempo?: number, key?: { tonic: number; mode: 'major' | 'minor' }) =>

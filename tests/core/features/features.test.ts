@@ -5,7 +5,7 @@ import { trackBeats } from '../../../core/features/beats';
 import { chordFromId, chordId, estimateChords, parseChordSymbol } from '../../../core/features/chords';
 import { td11ToGm } from '../../../core/features/drums';
 import { findKey, isSameOrRelative } from '../../../core/features/key';
-import { roleOfTrack, splitPianoRoles } from '../../../core/features/roles';
+import { splitPianoRoles } from '../../../core/features/roles';
 import type { Note } from '../../../core/sequence';
 import { emptySequence } from '../../../core/sequence';
 
@@ -97,13 +97,6 @@ describe('beats', () => {
 });
 
 describe('roles and drums', () => {
-  it('assigns roles from names, programs and register', () => {
-    expect(roleOfTrack({ name: 'MELODY', program: 0, isDrum: false, meanPitch: 70 })).toBe('melody');
-    expect(roleOfTrack({ name: 'PIANO', program: 0, isDrum: false, meanPitch: 60 })).toBe('harmony');
-    expect(roleOfTrack({ name: '', program: 33, isDrum: false, meanPitch: 40 })).toBe('bass');
-    expect(roleOfTrack({ name: 'Drumkit', program: 0, isDrum: true, meanPitch: 40 })).toBe('drums');
-    expect(roleOfTrack({ name: 'x', program: 0, isDrum: false, meanPitch: 40 })).toBe('bass');
-  });
   it('splits a piano into bass, harmony and a skyline melody', () => {
     const out = splitPianoRoles([note(40, 0), note(60, 0), note(72, 0), note(55, 1)], { skyline: true });
     expect(out.map((n) => n.role)).toEqual(['bass', 'harmony', 'melody', 'harmony']);

@@ -6,11 +6,20 @@ import { EVENT_INPUTS } from '../../../core/model/fields';
 import { familyId } from '../../../core/features/family';
 
 /** A stream whose column k holds 10k + field index in every field (so every cell names its source). */
-function stream(role: string, length: number, family?: Int32Array): Stream {
+function stream(role: string, length: number, family?: Int32Array, weight = 1): Stream {
   const cols = Object.fromEntries(
     EVENT_INPUTS.map((k, f) => [k, Int32Array.from({ length }, (_, i) => 10 * i + f)]),
   ) as Stream['cols'];
-  const s = { id: role, role, cols, cond: Float32Array.from([0.5, -1]), tempo: 100, shift: 0, length };
+  const s = {
+    id: role,
+    role,
+    cols,
+    cond: Float32Array.from([0.5, -1]),
+    weight,
+    tempo: 100,
+    shift: 0,
+    length,
+  };
   return (family ? { ...s, family } : s) as Stream;
 }
 
@@ -32,6 +41,25 @@ describe('batches', () => {
     }
     expect(b.inputs.pitch[4]).toBe(REST);
     expect(Array.from(b.cond.slice(0, 4))).toEqual([0.5, -1, 0.5, -1]);
+  });
+
+  it("draws each stream's windows as often as its sampling weight says, the same way for the same seed", async () => {
+    const { seededRandom } = await import('../../../core/random');
+    const s = [
+      stream('melody', 801),
+      stream('bass', 801, undefined, 2.5),
+      stream('drums', 801, undefined, 0.25),
+    ];
+    const wins = windows(s, 8, seededRandom(5));
+    const count = (i: number): number => wins.filter((w) => w.stream === i).length;
+    expect(count(0)).toBe(windows([s[0]], 8, seededRandom(5)).length);
+    expect(count(1) / count(0)).toBeGreaterThan(2.3);
+    expect(count(1) / count(0)).toBeLessThan(2.7);
+    expect(count(2) / count(0)).toBeGreaterThan(0.15);
+    expect(count(2) / count(0)).toBeLessThan(0.35);
+    expect(windows(s, 8, seededRandom(5))).toEqual(wins);
+    // Without a random source (validation), every window once, whatever the weight.
+    expect(windows(s, 8).filter((w) => w.stream === 1).length).toBe(100);
   });
 
   it('starts a share of the mid-stream windows as a stream starts, the same way for the same seed', async () => {

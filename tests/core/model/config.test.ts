@@ -1,8 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ModelLoadError } from '../../../core/errors';
 import { INSTRUMENT_FAMILIES } from '../../../core/features/family';
-import { checkConfig, CONFIGS, CONFIG_FORMAT } from '../../../core/model/config';
-import { tinyEventConfig } from '../../fixtures/tiny-model';
+import { checkConfig, CONFIGS, CONFIG_FORMAT, expectedWeights } from '../../../core/model/config';
+import { buildNetwork } from '../../../core/model/network';
+import { tinyConfig, tinyEventConfig } from '../../fixtures/tiny-model';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
@@ -45,5 +51,16 @@ describe('config.json', () => {
       expect(() => checkConfig(c)).toThrow(ModelLoadError);
       expect(() => checkConfig(c)).toThrow(messages[i]);
     });
+  });
+});
+
+describe('expectedWeights', () => {
+  it('lists the weights the network builds, in its order, for every named config', () => {
+    for (const config of [...Object.values(CONFIGS).map((make) => make()), tinyConfig(), tinyEventConfig()]) {
+      const model = buildNetwork(config, 1);
+      const built = model.weights.map((w) => ({ name: w.originalName, shape: w.shape }));
+      model.dispose();
+      expect(expectedWeights(config)).toEqual(built);
+    }
   });
 });

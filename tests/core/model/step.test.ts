@@ -8,7 +8,7 @@ import { EVENT_INPUTS, HEADS } from '../../../core/model/network';
 import { EventLstmStepper } from '../../../core/model/step';
 import type { FileLoader } from '../../../core/model/read';
 import { seededRandom } from '../../../core/random';
-import { stepperGraphDiff } from '../../helpers/stepper-vs-graph';
+import { stepperGraphDiff } from '../../helpers/stepper';
 import { memoryLoader, tinyConfig, tinyEventConfig, tinyModelFiles } from '../../fixtures/tiny-model';
 
 beforeAll(async () => {

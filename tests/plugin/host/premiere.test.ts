@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import type { Project, TickTime } from '@adobe/premierepro';
 import type { PremiereApi } from '../../../plugin/host/premiere';
 import { createPremiereHost } from '../../../plugin/host/premiere';
+import { pathMatch } from '../../../plugin/host/premiere-paths';
+import { sequencePoints } from '../../../plugin/host/premiere-read';
 import { FakePremiereHost } from '../../../plugin/host/fake';
 
 const TYPE_BIN = 2;
@@ -143,7 +145,13 @@ describe('the Premiere Pro host', () => {
   it('reads project, sequence (no in/out when Premiere reports 0 and the end), markers and selection', async () => {
     const { host } = stage();
     expect(await host.project()).toEqual({ name: 'Spot', path: '/Ads/Spot.prproj' });
-    expect(await host.activeSequence()).toEqual({ name: 'Spot', end: 40, inPoint: null, outPoint: null });
+    expect(await host.activeSequence()).toEqual({
+      name: 'Spot',
+      end: 40,
+      inPoint: null,
+      outPoint: null,
+      zeroPoint: 0,
+    });
     expect(await stage({ inPoint: 5, outPoint: 35 }).host.activeSequence()).toMatchObject({
       inPoint: 5,
       outPoint: 35,
@@ -168,6 +176,7 @@ describe('the Premiere Pro host', () => {
         { index: 1, name: 'A2', items: [] },
       ],
       canAddTrack: true,
+      canNameTrack: false,
     });
   });
 
@@ -204,7 +213,7 @@ describe('the Premiere Pro host', () => {
         label: 'Audiogenesis: place music',
         actions: [
           { kind: 'overwrite', item: id, time: 5, audioTrack: 1 },
-          { kind: 'insert-new-track', item: id, time: 5, audioTrack: 2 },
+          { kind: 'insert-new-track', item: id, time: 5, audioTrack: 2, videoTrack: 1 },
         ],
       }),
     ).toBe(true);
@@ -212,7 +221,7 @@ describe('the Premiere Pro host', () => {
       label: 'Audiogenesis: place music',
       actions: [
         { op: 'overwrite', item: 'x.wav', time: 5, video: 0, audio: 1 },
-        { op: 'insert', item: 'x.wav', time: 5, video: 0, audio: 2, limitShift: true },
+        { op: 'insert', item: 'x.wav', time: 5, video: 1, audio: 2, limitShift: true },
       ],
     });
     expect(
@@ -221,5 +230,29 @@ describe('the Premiere Pro host', () => {
         actions: [{ kind: 'overwrite', item: 'unknown', time: 0, audioTrack: 0 }],
       }),
     ).toBe(false);
+  });
+});
+
+describe('reading Premiere defensively', () => {
+  it('treats in/out points Premiere may answer for "none" as unset, and moves timecode by the zero point', () => {
+    const end = 40;
+    expect(sequencePoints({ inAt: 0, outAt: 40 }, end, 0)).toEqual({ inPoint: null, outPoint: null });
+    expect(sequencePoints({ inAt: null, outAt: null }, end, 0)).toEqual({ inPoint: null, outPoint: null });
+    expect(sequencePoints({ inAt: -1, outAt: 1e9 }, end, 0)).toEqual({ inPoint: null, outPoint: null });
+    expect(sequencePoints({ inAt: 50, outAt: 60 }, end, 0)).toEqual({ inPoint: null, outPoint: null });
+    expect(sequencePoints({ inAt: 5, outAt: 35 }, end, 3600)).toEqual({ inPoint: 5, outPoint: 35 });
+    // A sequence starting at 01:00:00:00 (or 00:59:50:00) that answers timecode.
+    expect(sequencePoints({ inAt: 3605, outAt: 3635 }, end, 3600)).toEqual({ inPoint: 5, outPoint: 35 });
+    expect(sequencePoints({ inAt: 3595, outAt: 3625 }, end, 3590)).toEqual({ inPoint: 5, outPoint: 35 });
+    expect(sequencePoints({ inAt: 20, outAt: 10 }, end, 0)).toEqual({ inPoint: 20, outPoint: null });
+  });
+
+  it('matches the imported file through Unicode normalisation, separators, case, UNC and by name', () => {
+    expect(pathMatch('/Users/Édith/Ads/a.wav', '/Users/E\u0301dith/Ads/a.wav')).toBe(2);
+    expect(pathMatch('C:\\Ads\\A.WAV', 'c:/ads/a.wav')).toBe(2);
+    expect(pathMatch('\\\\server\\share\\Ads\\a.wav', '//server/share/Ads/a.wav')).toBe(2);
+    expect(pathMatch('/Volumes/Work/Ads/a.wav', '/Users/editor/Work/Ads/a.wav')).toBe(1); // a symlinked folder
+    expect(pathMatch('/Ads/b.wav', '/Ads/a.wav')).toBe(0);
+    expect(pathMatch('', '/Ads/a.wav')).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isDiskFull } from '../../../plugin/errors';
 import type { UxpEntry, UxpFile, UxpStorage } from '../../../plugin/host/uxp-files';
 import { fileUrl, uxpAssets, uxpFiles } from '../../../plugin/host/uxp-files';
 
@@ -62,6 +63,17 @@ describe('files through UXP storage', () => {
     const { s, disk } = storage({ failWrite: Object.assign(new Error('out of space'), { code: 'ENOSPC' }) });
     await expect(uxpFiles(s).writeNew('/Ads/b.wav', new Uint8Array(8))).rejects.toThrow('out of space');
     expect(disk.has('file:/Ads/b.wav')).toBe(false);
+  });
+  it("turn UXP's OutOfSpaceError into an ENOSPC error the panel reads as a full disk", async () => {
+    class OutOfSpaceError extends Error {}
+    const { s, disk } = storage({ failWrite: new OutOfSpaceError('') });
+    s.errors = { OutOfSpaceError };
+    const err = await uxpFiles(s)
+      .writeNew('/Ads/c.wav', new Uint8Array(8))
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'ENOSPC' });
+    expect(isDiskFull(err)).toBe(true);
+    expect(disk.has('file:/Ads/c.wav')).toBe(false);
   });
   it('read the bundled assets from the plugin folder', async () => {
     const { s, disk } = storage();

@@ -10,6 +10,10 @@ import type { Head } from '../../core/model/fields';
 import { headsOf } from '../../core/model/losses';
 import type { Stepper, StepInput } from '../../core/model/step';
 import type { Random } from '../../core/random';
+import { seededRandom } from '../../core/random';
+import { createStepper } from '../../core/model/band-step';
+import type { LoadedArtifacts } from '../../core/model/io';
+import { toLayersModel, weightArrays } from '../../core/model/io';
 
 /** Largest |stepper - graph| over every head's logits at every one of `T` steps. */
 export function stepperGraphDiff(
@@ -39,7 +43,8 @@ export function stepperGraphDiff(
     const row = (x: Int32Array): tf.Tensor => tf.tensor2d(x, [1, T], 'int32');
     const xs = [...inputs.map((k) => row(ids[k])), tf.tensor3d(condSeq, [1, T, size])];
     if (band) xs.push(...NOTE_INPUTS.map((k) => row(next[k])));
-    if (config.architecture.kind === 'band-lstm' && config.architecture.onsetConditioning) xs.push(tf.tensor3d(nextSeq, [1, T, size]));
+    if (config.architecture.kind === 'band-lstm' && config.architecture.onsetConditioning)
+      xs.push(tf.tensor3d(nextSeq, [1, T, size]));
     return (graph.predict(xs) as tf.Tensor[]).map((o) => o.arraySync() as number[][][]);
   });
   const order = headsOf(config);
@@ -56,4 +61,27 @@ export function stepperGraphDiff(
     );
   }
   return maxDiff;
+}
+
+/**
+ * {@link stepperGraphDiff} for a loaded model (either generator): its graph against its plain-TypeScript
+ * stepper over `steps` steps of inputs drawn from `seed`.
+ */
+export async function stepperGraphDifference(
+  loaded: LoadedArtifacts,
+  steps: number,
+  seed: number,
+): Promise<number> {
+  const graph = await toLayersModel(loaded);
+  try {
+    return stepperGraphDiff(
+      graph,
+      createStepper(loaded.config, weightArrays(loaded)),
+      loaded.config,
+      seededRandom(seed),
+      steps,
+    );
+  } finally {
+    graph.dispose();
+  }
 }
