@@ -94,11 +94,12 @@ export class GradientPool {
 
   /** A batch's loss and gradients (keyed by the model's variable names), computed by every thread. */
   async gradients(model: tf.LayersModel, batch: Batch): Promise<{ loss: number; grads: tf.NamedTensorMap }> {
-    const parts = splitBatch(batch, this.threads);
+    // A batch of fewer rows than threads (an epoch's last) is split among as many threads as it has rows.
+    const parts = splitBatch(batch, Math.min(this.threads, batch.size));
     const weights = model.trainableWeights.map((w) => w.read().dataSync() as Float32Array);
-    const replies = this.helpers.map((h, i) =>
-      h.ask({ kind: 'grads', weights, batch: parts[i + 1], denom: batch.events }),
-    );
+    const replies = this.helpers
+      .slice(0, parts.length - 1)
+      .map((h, i) => h.ask({ kind: 'grads', weights, batch: parts[i + 1], denom: batch.events }));
     const own = localGradients(() => eventLoss(model, parts[0], this.config, batch.events));
     let loss = own.loss;
     const grads = own.grads;

@@ -250,13 +250,18 @@ class RoleWriter {
 }
 
 /**
- * Generates several roles at once, each with its own carried state, in lockstep (the stepper shares each
- * weight read among the roles). Every role draws from `rng` in role order, so the result is deterministic.
- * Returns the notes of each role (absolute pitches, in beats from 0), in the order given.
+ * Writes several roles step by step: each iteration runs one step of every unfinished role and yields the
+ * number of steps run so far; it returns what {@link generateRoles} returns. Driven to the end without
+ * pauses, or with pauses between steps ({@link generateRolesAsync}), it writes the same notes.
  */
-export function generateRoles(stepper: Stepper, roles: readonly RoleOptions[], rng: Random): Note[][] {
+export function* roleSteps(
+  stepper: Stepper,
+  roles: readonly RoleOptions[],
+  rng: Random,
+): Generator<number, Note[][], void> {
   const writers = roles.map((o) => new RoleWriter(o, stepper.config));
   stepper.reset(writers.length);
+  let steps = 0;
   while (writers.some((w) => !w.done)) {
     const heads = stepper.heads(
       writers.map((w) => (w.done ? null : w.input)),
@@ -265,8 +270,53 @@ export function generateRoles(stepper: Stepper, roles: readonly RoleOptions[], r
     writers.forEach((w, i) => {
       if (!w.done) w.accept(heads[i]!, rng);
     });
+    yield ++steps;
   }
   return writers.map((w) => w.notes());
+}
+
+/**
+ * Generates several roles at once, each with its own carried state, in lockstep (the stepper shares each
+ * weight read among the roles). Every role draws from `rng` in role order, so the result is deterministic.
+ * Returns the notes of each role (absolute pitches, in beats from 0), in the order given.
+ */
+export function generateRoles(stepper: Stepper, roles: readonly RoleOptions[], rng: Random): Note[][] {
+  const steps = roleSteps(stepper, roles, rng);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** How {@link generateRolesAsync} gives the host's event loop its turn. */
+export interface PauseOptions {
+  /** Steps between pauses (each step writes one event of every role). Default 64. */
+  every?: number;
+  /** Awaited between chunks of steps. Default: a macrotask (`setTimeout` 0). */
+  pause?: () => Promise<void>;
+}
+
+/** A macrotask: lets a host's event loop paint and handle input. */
+export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * {@link generateRoles}, pausing every `every` steps so that a host's UI thread is not blocked; the same
+ * notes as the synchronous call under the same `rng`.
+ */
+export async function generateRolesAsync(
+  stepper: Stepper,
+  roles: readonly RoleOptions[],
+  rng: Random,
+  o: PauseOptions = {},
+): Promise<Note[][]> {
+  const every = Math.max(1, Math.floor(o.every ?? 64));
+  const pause = o.pause ?? nextTask;
+  const steps = roleSteps(stepper, roles, rng);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    if (r.value % every === 0) await pause();
+  }
 }
 
 /** Generates one role's notes (absolute pitches, in beats from 0). */

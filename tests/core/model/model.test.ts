@@ -61,6 +61,31 @@ describe('MusicModel lifecycle', () => {
     );
   });
 
+  it('writes the same piece asynchronously, pausing every `every` steps, one call after another', async () => {
+    const m = await MusicModel.load(memoryLoader(files));
+    const req = { conditioning: defaultConditioning(), beats: 16, seed: 5 };
+    const sync = JSON.stringify(m.generate(req));
+    let pauses = 0;
+    const pause = async (): Promise<void> => {
+      pauses++;
+      // While one piece is being written, a synchronous call is refused (it would share the state).
+      expect(() => m.generate(req)).toThrow(ModelNotReadyError);
+    };
+    const [a, b] = await Promise.all([
+      m.generateAsync(req, { every: 4, pause }),
+      m.generateAsync({ ...req, seed: 6 }, { every: 4, pause }),
+    ]);
+    expect(JSON.stringify(a)).toBe(sync);
+    expect(JSON.stringify(b)).toBe(JSON.stringify(m.generate({ ...req, seed: 6 })));
+    // Steps are one event of every role: at least the longest role's events / 4 pauses per piece.
+    const longest = Math.max(
+      ...req.conditioning.roles.map((r) => a.notes.filter((n) => n.role === r).length),
+    );
+    expect(pauses).toBeGreaterThanOrEqual(2 * Math.floor(longest / 4) - 2);
+    m.dispose();
+    await expect(m.generateAsync(req)).rejects.toThrow(ModelNotReadyError);
+  });
+
   it('fails with ModelNotReadyError after dispose', async () => {
     const m = await MusicModel.load(memoryLoader(files));
     m.dispose();
