@@ -45,7 +45,17 @@ const streams: Stream[] = Array.from({ length: size * 6 }, (_, i) => {
   ) as Stream['cols'];
   const cond = Float32Array.from({ length: config.conditioning.size }, () => rng());
   const family = Int32Array.from({ length }, () => Math.floor(rng() * 16));
-  return { id: `s${i}`, role: 'melody', cols, cond, tempo: 100, shift: 0, length, family } as Stream;
+  return {
+    id: `s${i}`,
+    role: 'melody',
+    cols,
+    cond,
+    tempo: 100,
+    shift: 0,
+    length,
+    family,
+    weight: 1,
+  } as Stream;
 });
 const wins = windows(streams, time);
 const batches: Batch[] = Array.from({ length: Number(values.batches) }, (_, b) =>

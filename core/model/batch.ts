@@ -70,7 +70,8 @@ export function windows(streams: readonly Stream[], time: number, rng?: Random, 
 
 /** How many times to draw an item of weight `w`: floor(w), plus one with chance w - floor(w). */
 function drawCount(w: number, rng: Random): number {
-  if (w === 1) return 1;
+  // A stream built without a weight (a hand-made fixture) counts once.
+  if (w === 1 || !Number.isFinite(w)) return 1;
   const whole = Math.floor(w);
   return whole + (rng() < w - whole ? 1 : 0);
 }
