@@ -9,6 +9,7 @@
  * band's harmony: guitar, strings, pads), also one part per family, so that a copied guitar part is found
  * even where the training file's harmony interleaves it with other instruments.
  */
+import type { Dirent } from 'node:fs';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeEvents } from '../../core/codec/events';
@@ -45,13 +46,20 @@ export function isScanOutput(dir: string): boolean {
  */
 export function corpusFolders(root: string): string[] {
   if (!existsSync(root) || !statSync(root).isDirectory()) return [];
+  const entries = (dir: string): Dirent[] => {
+    try {
+      return readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return []; // an unreadable folder holds nothing the scanner could read either
+    }
+  };
   const holdsMidi = (dir: string, depth: number): boolean =>
-    readdirSync(dir, { withFileTypes: true }).some(
+    entries(dir).some(
       (e) =>
         (e.isFile() && MIDI_NAME.test(e.name)) ||
         (e.isDirectory() && depth < 3 && holdsMidi(join(dir, e.name), depth + 1)),
     );
-  return readdirSync(root, { withFileTypes: true })
+  return entries(root)
     .filter((e) => e.isDirectory() && holdsMidi(join(root, e.name), 0))
     .map((e) => join(root, e.name))
     .sort();
