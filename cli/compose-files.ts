@@ -15,6 +15,8 @@ import { loadModel, SHIPPED_MODEL } from './model-files';
 import { ResultSet } from './output';
 import { loadSoundfont } from './render/files';
 import { pianoRollPng } from './render/png';
+import type { PictureValues } from './picture-files';
+import { pictureExtras, pictureLines, pictureSummary } from './picture-files';
 
 /** `parseArgs` options common to the composing commands. */
 export const COMPOSE_OPTIONS = {
@@ -41,8 +43,8 @@ export const COMPOSE_USAGE = `  --seconds S      length (1-600); default: a leng
 Results are named <words of the prompt>-s<seed>-<hash of the prompt and settings>; a name already taken
 gets "-2", "-3"..., so nothing is overwritten without --force. Files appear only when all are written.`;
 
-/** Parsed values of {@link COMPOSE_OPTIONS}. */
-export interface ComposeValues {
+/** Parsed values of {@link COMPOSE_OPTIONS} (and of the picture options, `PICTURE_OPTIONS`). */
+export interface ComposeValues extends PictureValues {
   seconds?: string;
   seed?: string;
   temperature?: string;
@@ -117,15 +119,16 @@ export interface ComposeExtras {
  * @throws {ModelLoadError} when the model cannot be loaded.
  */
 export async function composeToFiles(
-  request: Pick<ComposeRequest, 'prompt' | 'markers'>,
+  request: Pick<ComposeRequest, 'prompt' | 'markers' | 'cuts' | 'speech' | 'cutdowns'>,
   label: string,
   values: ComposeValues,
   extras: ComposeExtras = {},
 ): Promise<number> {
   const o = composeSettings(values);
   const { seed, temperature, seconds, loop } = o;
+  const more = pictureExtras(request, values, extras);
   const text = request.prompt ?? JSON.stringify(request.markers ?? []);
-  const name = resultName(label, { seed, temperature, seconds, loop, extra: extras.settings }, text);
+  const name = resultName(label, { seed, temperature, seconds, loop, extra: more.settings }, text);
   const set = ResultSet.open(o.out, name, { force: o.force });
   let files: Record<string, string>;
   let r: ComposeResult;
@@ -138,7 +141,7 @@ export async function composeToFiles(
     set.add('.wav', audio.wav);
     set.add('.png', pianoRollPng(r.sequence));
     set.add('.json', new TextEncoder().encode(JSON.stringify(resultDocument(r), null, 2)));
-    await extras.files?.(r, (suffix, data) => set.add(suffix, data));
+    await more.files?.(r, (suffix, data) => set.add(suffix, data));
     await interruptible();
     files = set.commit();
   } finally {
@@ -159,8 +162,10 @@ function report(
 ): void {
   const seq = r.sequence;
   const files = { midi: paths['.mid'], wav: paths['.wav'], png: paths['.png'], json: paths['.json'] };
+  const picture = pictureSummary(r, paths);
   const summary = {
     ...files,
+    ...picture,
     seconds: Number(durationSeconds(seq).toFixed(3)),
     tempo: Number(r.tempo.toFixed(2)),
     key: r.key,
@@ -175,10 +180,10 @@ function report(
   );
   const form = r.plan.sections.map((s) => `${s.kind} ${s.end - s.start}`).join(', ');
   console.log(`  form (beats): ${form}${r.plan.loop ? ', looping' : ''}`);
-  for (const line of r.embedding.explanation) console.log(`  ${line}`);
+  for (const line of [...pictureLines(r), ...r.embedding.explanation]) console.log(`  ${line}`);
   console.log(`audio: ${audio.lufs.toFixed(1)} LUFS, peak ${audio.peakDbfs.toFixed(1)} dBFS`);
   console.log(
-    Object.values(files)
+    Object.values(paths)
       .map((f) => `-> ${f}`)
       .join('\n'),
   );

@@ -3,13 +3,18 @@
  * `NoteSequence` and the plan behind it out. Every host (CLI, Premiere panel, evaluation) calls this;
  * rendering to WAV and writing files stay with the host.
  */
+import type { ArrangeOptions } from './arrange/arrange';
 import { arrange } from './arrange/arrange';
+import { themeOf } from './arrange/cutdowns';
 import type { ArrangementPlan } from './arrange/plan';
 import type { Conditioning } from './conditioning';
 import { conditioningVector } from './conditioning';
 import { embed, embedMarkers, toJson } from './embed';
-import type { EmbedAttributes, EmbedOptions, EmbedResult, MarkerInput } from './embed/types';
+import type { EmbedAttributes, EmbedOptions, EmbedResult, MarkerInput, TimeSpan } from './embed/types';
 import { PromptError } from './errors';
+import { checkedPicture } from './picture-request';
+
+export { MAX_CUTDOWNS } from './picture-request';
 import type { MusicModel } from './model/model';
 import type { NoteSequence, Role, Seconds } from './sequence';
 import { PITCH_CLASS_NAMES, ROLES } from './sequence';
@@ -34,6 +39,32 @@ export interface ComposeRequest {
   embedOptions?: EmbedOptions;
   /** False: the model alone under the plan, every arranger rule off (for evaluation). Default true. */
   rules?: boolean;
+  /**
+   * Edit points of the picture, in seconds (the panel: the clips' edit points in the in/out span): each
+   * lands on a beat and is accented. Default: the `cuts` of a marker JSON prompt, else none.
+   */
+  cuts?: readonly Seconds[];
+  /** Spans of speech (a voice-over), in seconds: the music makes room under them. Default none. */
+  speech?: readonly TimeSpan[];
+  /**
+   * Make room for the prompt's own timed parts as speech (a transcript or subtitles: the panel's
+   * transcript checkbox). Default false. Ignored when `speech` is given.
+   */
+  voiceOver?: boolean;
+  /**
+   * Cutdowns: more versions of the same theme (key, motif, sound, ending sting), one per length, each
+   * with its own cuts when given. Default none.
+   */
+  cutdowns?: readonly (Seconds | CutdownRequest)[];
+}
+
+/** One version of a family of cutdowns. */
+export interface CutdownRequest {
+  seconds: Seconds;
+  /** The version's own cuts (seconds); default none. */
+  cuts?: readonly Seconds[];
+  /** The version's own voice-over spans; default none. */
+  speech?: readonly TimeSpan[];
 }
 
 /** A composed piece and how it came about. */
@@ -56,6 +87,8 @@ export interface ComposeResult {
   overrides: ComposeOverrides;
   /** Roles that play somewhere in the piece. */
   roles: Role[];
+  /** The cutdowns asked for, in the order asked (each a whole result of its own). */
+  cutdowns?: ComposeResult[];
 }
 
 /** Shortest and longest piece, in seconds. */
@@ -182,8 +215,9 @@ export function applyOverrides(e: EmbedResult, o: ComposeOverrides | undefined):
 /**
  * Embeds the request's text, plans an arrangement of the requested length and writes every role with
  * `model`. Deterministic for a given request, model and seed.
+ * With `cutdowns`, the result's `cutdowns` holds one more result per length, all from this piece's theme.
  * @throws {PromptError} when the length or seed is out of range, or there is no prompt (none, or one with
- * no letter or digit) and no markers.
+ * no letter or digit) and no markers; when a cut, a speech span or a cutdown length is invalid.
  * @throws {ModelNotReadyError} when `model` was disposed.
  */
 export function compose(model: MusicModel, req: ComposeRequest): ComposeResult {
@@ -201,29 +235,47 @@ export function compose(model: MusicModel, req: ComposeRequest): ComposeResult {
     : embed(req.prompt ?? '', req.embedOptions);
   const embedding = lengthExplained(applyOverrides(raw, req.overrides), req.seconds);
   const seconds = embedding.seconds ?? DEFAULT_SECONDS;
-  const { sequence, plan } = arrange(model, embedding, {
-    seconds,
-    seed,
-    temperature,
-    loop: req.loop ?? false,
-    rules: req.rules ?? true,
-  });
+  const picture = checkedPicture(req, embedding, SECONDS_RANGE);
   const prompt =
     req.prompt ?? (req.markers ?? []).map((m) => [m.name, m.comments].filter(Boolean).join(': ')).join('\n');
-  sequence.meta = { ...sequence.meta, prompt: prompt.slice(0, 500), seed, model: model.version };
+  const base = { seed, temperature, loop: req.loop ?? false, rules: req.rules ?? true };
+  const one = (o: Omit<ArrangeOptions, keyof typeof base>, e = embedding): ComposeResult => {
+    const { sequence, plan } = arrange(model, e, { ...base, ...o });
+    sequence.meta = { ...sequence.meta, prompt: prompt.slice(0, 500), seed, model: model.version };
+    return {
+      prompt,
+      sequence,
+      embedding: e,
+      plan,
+      seed,
+      temperature,
+      model: model.version,
+      seconds: plan.seconds,
+      tempo: plan.tempo,
+      key: `${PITCH_CLASS_NAMES[plan.key.tonic]} ${plan.key.mode}`,
+      overrides: { ...req.overrides },
+      roles: ROLES.filter((r) => plan.sections.some((s) => s.roles.includes(r))),
+    };
+  };
+  const main = one({ seconds, cuts: picture.cuts, speech: picture.speech });
+  if (picture.cutdowns.length === 0) return main;
+  const theme = themeOf(main.sequence, main.plan);
+  main.cutdowns = picture.cutdowns.map((c) => one({ ...c, theme }, rescaled(embedding, c.seconds)));
+  return main;
+}
+
+/**
+ * The embedding of a cutdown `seconds` long: its timed parts moved in proportion (a cutdown keeps the arc),
+ * its length that of the cutdown.
+ */
+function rescaled(e: EmbedResult, seconds: Seconds): EmbedResult {
+  const factor = seconds / (e.seconds ?? seconds);
+  const at = (t: number): number => Math.round(t * factor * 1000) / 1000;
   return {
-    prompt,
-    sequence,
-    embedding,
-    plan,
-    seed,
-    temperature,
-    model: model.version,
-    seconds: plan.seconds,
-    tempo: plan.tempo,
-    key: `${PITCH_CLASS_NAMES[plan.key.tonic]} ${plan.key.mode}`,
-    overrides: { ...req.overrides },
-    roles: ROLES.filter((r) => plan.sections.some((s) => s.roles.includes(r))),
+    ...e,
+    seconds,
+    explanation: withLine(e.explanation, `length ${seconds} s: a cutdown of the ${e.seconds} s piece`),
+    segments: e.segments.map((s) => ({ ...s, start: at(s.start), end: at(s.end) })),
   };
 }
 

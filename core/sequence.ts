@@ -73,6 +73,12 @@ export interface KeySignatureEvent {
   mode: Mode;
 }
 
+/** A named point in the piece (a section, a cut, a script marker): a MIDI marker event, a locator in a DAW. */
+export interface SequenceMarker {
+  beat: Beats;
+  text: string;
+}
+
 /** A named track (a MIDI track: its name, program and role). */
 export interface TrackInfo {
   name: string;
@@ -95,6 +101,8 @@ export interface NoteSequence {
   totalBeats: Beats;
   /** Free-form provenance (file name, prompt, seed...). */
   meta?: Record<string, string | number | boolean>;
+  /** Named points (sections, cuts, script markers), sorted by beat; written as MIDI marker events. */
+  markers?: SequenceMarker[];
 }
 
 /** The tempo assumed when a sequence has none (MIDI's default). */

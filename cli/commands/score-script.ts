@@ -6,8 +6,10 @@ import { ScriptError, UsageError } from '../../core/errors';
 import type { Command } from '../command';
 import { COMPOSE_OPTIONS, COMPOSE_USAGE, composeToFiles } from '../compose-files';
 import { readTextFile } from '../input';
+import { PICTURE_OPTIONS, PICTURE_USAGE, pictureRequest } from '../picture-files';
 
 const usage = `usage: audiogenesis score-script FILE [--out DIR] [--seconds S] [--seed N] [--loop] [--force] [--json]
+       [--hits T,...] [--voice-over FILE] [--stems] [--cutdowns L,...]
 
 FILE is an ad script (.txt: time-coded lines such as "0:05 Our hero arrives", or plain sentences timed at
 a speaking rate), subtitles (.srt / .vtt), or a JSON list of markers ({"name", "comments", "start",
@@ -16,7 +18,8 @@ section of the music at its time, with a transition. A file that looks like JSON
 lines but breaks its format is refused with the line and the reason; single cues that break it are left
 out and listed. Writes the same files as generate.
 
-${COMPOSE_USAGE}`;
+${COMPOSE_USAGE}
+${PICTURE_USAGE}`;
 
 /** Largest script read, in bytes (checked before reading). */
 export const MAX_SCRIPT_BYTES = 2_000_000;
@@ -28,7 +31,7 @@ export const command: Command = {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: COMPOSE_OPTIONS,
+      options: { ...COMPOSE_OPTIONS, ...PICTURE_OPTIONS },
     });
     if (positionals.length !== 1) throw new UsageError('name one script file (.txt, .srt, .vtt or .json)');
     const file = positionals[0];
@@ -42,6 +45,7 @@ export const command: Command = {
       }
     })();
     for (const note of reading.notes) console.error(`audiogenesis score-script: warning: ${note}`);
-    return composeToFiles({ prompt: text }, basename(file, extname(file)), values);
+    const request = { prompt: text, ...pictureRequest(values) };
+    return composeToFiles(request, basename(file, extname(file)), values);
   },
 };

@@ -7,8 +7,17 @@ import { findKey } from '../features/key';
 import type { MusicModel } from '../model/model';
 import type { Note, NoteSequence, Role, Seconds } from '../sequence';
 import { beatsPerBar, ROLES, sortNotes } from '../sequence';
+import type { TimeSpan } from '../embed/types';
 import { planChords } from './chords';
-import { fitTempo, planSections } from './form';
+import type { Theme } from './cutdowns';
+import { motifWindow, placeMotif, withTheme } from './cutdowns';
+import { planSections } from './form';
+import { accentHits, anticipateChords } from './hits';
+import { planMarkers } from './markers';
+import { keyRegions, writeByKey } from './regions';
+import type { Timing } from './timing';
+import { fitTiming, tempoChangesOf } from './timing';
+import { makeRoomForVoice, planSpeech } from './voice';
 import {
   addEnding,
   addTransitions,
@@ -23,7 +32,7 @@ import {
   sustainRole,
 } from './finish';
 import { isSustained, orchestrate } from './orchestrate';
-import type { ArrangementPlan } from './plan';
+import type { ArrangementPlan, Section } from './plan';
 
 /** Settings of {@link arrange}. */
 export interface ArrangeOptions {
@@ -47,21 +56,63 @@ export interface ArrangeOptions {
    * music from the rules'. Default true.
    */
   rules?: boolean;
+  /** Edit points of the picture, in seconds: each lands on a beat and is accented. Default none. */
+  cuts?: readonly Seconds[];
+  /** Spans of speech (a voice-over), in seconds: the music makes room under them. Default none. */
+  speech?: readonly TimeSpan[];
+  /** The theme of a family of cutdowns: its key, sound and motif are kept. Default none. */
+  theme?: Theme;
+}
+
+/**
+ * The time line and the form: the tempo map fitted to the length, the cuts and the tempi a script
+ * states, and the sections on it (a part that states a tempo starts where its tempo does).
+ */
+function planTime(embedding: EmbedResult, o: ArrangeOptions): { timing: Timing; sections: Section[] } {
+  const c = embedding.conditioning;
+  const bar = beatsPerBar(c.meter);
+  const changes = tempoChangesOf(embedding, o.seconds);
+  const timing = fitTiming({
+    seconds: o.seconds,
+    tempo: c.tempo,
+    bar,
+    fixed: embedding.statedBpm !== null,
+    changes,
+    cuts: o.cuts,
+  });
+  const sections = planSections({
+    embedding,
+    conditioning: { ...c, tempo: timing.tempos[0].bpm },
+    beats: timing.beats,
+    loop: o.loop ?? false,
+    tempos: timing.tempos,
+    pinned: new Map(timing.changeBeats.map((b, k) => [changes[k].segment ?? -1, b])),
+    hitBars: timing.hits.filter((h) => h.downbeat).map((h) => h.beat / bar),
+  });
+  return { timing, sections };
+}
+
+/** A note for each meter a later part states that the piece (one meter throughout) does not follow. */
+function unfollowedMeters(embedding: EmbedResult): string[] | undefined {
+  const { numerator, denominator } = embedding.conditioning.meter;
+  const meter = `${numerator}/${denominator}`;
+  const unmet = embedding.segments.filter((s) => s.sources.meter === 'explicit' && s.meter !== meter);
+  return unmet.length > 0
+    ? [`meter ${unmet[0].meter} of a later part not followed: the piece stays in ${meter}`]
+    : undefined;
 }
 
 /** Plans the arrangement of `embedding` over `seconds` (no notes yet). */
 export function planArrangement(embedding: EmbedResult, o: ArrangeOptions): ArrangementPlan {
   const c = embedding.conditioning;
-  const bar = beatsPerBar(c.meter);
-  const loop = o.loop ?? false;
-  const { tempo, beats } = fitTempo(o.seconds, c.tempo, bar, embedding.statedBpm !== null);
-  const conditioning = { ...c, tempo };
-  const sections = planSections({ embedding, conditioning, beats, loop });
+  const { timing, sections } = planTime(embedding, o);
+  const { tempos, beats, hits } = timing;
   const { programs, drumLevel } = orchestrate(c.style, embedding.instruments, embedding.exclusive);
-  const plan: ArrangementPlan = {
+  let plan: ArrangementPlan = {
     seconds: o.seconds,
-    tempo,
+    tempo: tempos[0].bpm,
     askedTempo: c.tempo,
+    tempos,
     beats,
     key: c.key,
     meter: c.meter,
@@ -70,9 +121,17 @@ export function planArrangement(embedding: EmbedResult, o: ArrangeOptions): Arra
     chords: [],
     programs,
     drumLevel,
-    loop,
+    loop: o.loop ?? false,
+    hits,
+    unplacedCuts: timing.unplaced,
+    speech: planSpeech(o.speech ?? [], tempos, beats, beatsPerBar(c.meter)),
   };
-  plan.chords = planChords(plan, o.seed ?? 1);
+  plan.motif = motifWindow(plan);
+  const notes = unfollowedMeters(embedding);
+  if (notes) plan.notes = notes;
+  if (o.theme) plan = withTheme({ ...plan, chords: planChords(plan, o.seed ?? 1) }, o.theme);
+  else plan.chords = planChords(plan, o.seed ?? 1);
+  plan.chords = anticipateChords(plan.chords, hits);
   return plan;
 }
 
@@ -93,44 +152,55 @@ export function arrange(
 ): { sequence: NoteSequence; plan: ArrangementPlan } {
   const plan = planArrangement(embedding, o);
   const rules = o.rules ?? true;
-  const first = write(model, plan, o, rules ? (o.tonicBias ?? 0.25) : 0);
-  const retry = rules && embedding.sources.key === 'explicit' && !heardIn(first, plan);
-  const sequence = retry ? write(model, plan, o, INSISTENT_TONIC) : first;
+  const parts = embedding.segments.map((s) => s.text);
+  const first = write(model, plan, o, rules ? (o.tonicBias ?? 0.25) : 0, parts);
+  const stated =
+    embedding.sources.key === 'explicit' || embedding.segments.some((s) => s.sources.key === 'explicit');
+  const retry = rules && stated && !heardIn(first, plan);
+  const sequence = retry ? write(model, plan, o, INSISTENT_TONIC, parts) : first;
   sequence.meta = { ...sequence.meta, keyRetry: retry, rules };
   return { sequence, plan };
 }
 
-/** True when the key finder hears the plan's key in the pitched notes (or there are none). */
+/**
+ * True when the key finder hears the planned key in the pitched notes of the whole piece (one key), or
+ * of each section (a piece that modulates); stretches without notes pass.
+ */
 function heardIn(seq: NoteSequence, plan: ArrangementPlan): boolean {
-  const pitched = seq.notes.filter((n) => !n.isDrum);
-  if (pitched.length === 0) return true;
-  const k = findKey(pitched);
-  return k.tonic === plan.key.tonic && k.mode === plan.key.mode;
+  const spans = keyRegions(plan).length > 1 ? plan.sections : [{ ...plan.sections[0], end: plan.beats }];
+  return spans.every((s) => {
+    const pitched = seq.notes.filter((n) => !n.isDrum && n.start >= s.start && n.start < s.end);
+    if (pitched.length === 0) return true;
+    const k = findKey(pitched);
+    return k.tonic === s.conditioning.key.tonic && k.mode === s.conditioning.key.mode;
+  });
 }
 
 /** Writes the notes of a plan with the model and finishes them. */
-function write(model: MusicModel, plan: ArrangementPlan, o: ArrangeOptions, tonicBias: number): NoteSequence {
+function write(
+  model: MusicModel,
+  plan: ArrangementPlan,
+  o: ArrangeOptions,
+  tonicBias: number,
+  parts: readonly string[],
+): NoteSequence {
   const roles = ROLES.filter((r) => plan.sections.some((s) => s.roles.includes(r)));
   const rules = o.rules ?? true;
-  const raw = model.generate({
-    conditioning: plan.sections[0].conditioning,
-    roles,
-    beats: plan.beats,
-    chords: plan.chords,
+  const raw = writeByKey(model, plan, roles, {
     seed: o.seed ?? 1,
     temperature: o.temperature ?? 0.9,
     scaleBias: rules ? (o.scaleBias ?? -4) : 0,
     tonicBias,
     rules,
-    programs: plan.programs,
-    sections: plan.sections.slice(1).map((s) => ({ start: s.start, conditioning: s.conditioning })),
   });
   const notes = rules ? finish(raw.notes, plan, o) : raw.notes;
   const track = (r: Role): number => roles.indexOf(r);
   return {
     ...raw,
     notes: sortNotes(notes.map((n) => ({ ...n, track: track(n.role) }))),
-    tempos: [{ beat: 0, bpm: plan.tempo }],
+    tempos: plan.tempos ?? [{ beat: 0, bpm: plan.tempo }],
+    keySignatures: keyRegions(plan).map((r) => ({ beat: r.start, ...r.key })),
+    markers: planMarkers(plan, parts),
     tracks: roles.map((role) => ({
       name: role,
       program: plan.programs[role],
@@ -153,5 +223,8 @@ function finish(raw: readonly Note[], plan: ArrangementPlan, o: ArrangeOptions):
   notes = scaleDrums(notes, drumLevel);
   notes = addTransitions(notes, plan, drumLevel);
   notes = plan.loop ? closeLoop(notes, plan.beats) : addEnding(notes, plan, drumLevel);
-  return mendClashes(notes, plan.chords, strongBeats(plan.beats, plan.meter));
+  notes = makeRoomForVoice(notes, plan, beatsPerBar(plan.meter));
+  notes = mendClashes(notes, plan.chords, strongBeats(plan.beats, plan.meter));
+  if (o.theme) notes = placeMotif(notes, plan, o.theme);
+  return accentHits(notes, plan);
 }

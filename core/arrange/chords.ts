@@ -3,17 +3,18 @@
  * share theirs, so a chorus comes back as a chorus), two chords a bar in even meters and one in odd ones.
  * Intros sit on the tonic and lead in with the dominant; the bar before the ending turns to the dominant
  * and the ending is the tonic; a loop's last half-bar is the dominant that leads back to the start. In
- * minor the "dominant" is bVII, which keeps to the natural minor scale.
+ * minor the "dominant" is bVII, which keeps to the natural minor scale. Each section is in its own key
+ * (a script's part may modulate): the chord before a section in a new key is that key's dominant (V).
  */
 import data from '../../assets/arrange/progressions.json';
 import type { ChordSpan, Quality } from '../features/chords';
 import { QUALITIES } from '../features/chords';
 import type { Random } from '../random';
 import { seededRandom } from '../random';
-import type { Beats } from '../sequence';
+import type { Beats, Mode } from '../sequence';
 import { beatsPerBar } from '../sequence';
 import type { DegreeChord, LearnedProgression, ProgressionTable } from './learn';
-import type { ArrangementPlan, SectionKind } from './plan';
+import type { ArrangementPlan } from './plan';
 
 /** The shipped table, learned by `audiogenesis data chords` from POP909's chord annotations. */
 export const SHIPPED_PROGRESSIONS = data as ProgressionTable;
@@ -53,41 +54,55 @@ export interface ChordOptions {
   table?: ProgressionTable;
 }
 
+/** The chord that leads home: V in major, the natural minor's bVII in minor (no leading tone). */
+const homeward = (mode: Mode): Degree => ({ degree: mode === 'major' ? 7 : 10, quality: 'maj' });
+/** The chord that announces a new key: its V, with the leading tone in minor too. */
+const PIVOT: Degree = { degree: 7, quality: 'maj' };
+
 /** Plans chords over the whole piece (absolute pitch classes), deterministic for a seed. */
 export function planChords(plan: ArrangementPlan, seed: number, options: ChordOptions = {}): ChordSpan[] {
   const table = options.table ?? SHIPPED_PROGRESSIONS;
-  const list = plan.key.mode === 'major' ? table.major : table.minor;
   const rng = seededRandom(seed ^ 0x5eed);
-  const tonicChord: Degree = { degree: 0, quality: plan.key.mode === 'major' ? 'maj' : 'min' };
-  // The chord that leads home: V in major, the natural minor's bVII in minor (no leading tone).
-  const dominant: Degree = { degree: plan.key.mode === 'major' ? 7 : 10, quality: 'maj' };
   const bar = beatsPerBar(plan.meter);
   const split = plan.meter.numerator % 2 === 0 && plan.meter.numerator >= 2 ? 2 : 1;
   const slot = bar / split;
-  const chosen = new Map<SectionKind, Degree[]>();
-  const slots: { start: Beats; chord: Degree }[] = [];
-  for (const s of plan.sections) {
+  const chosen = new Map<string, Degree[]>();
+  const slots: { start: Beats; chord: Degree; tonic: number }[] = [];
+  plan.sections.forEach((s, k) => {
+    const { tonic, mode } = s.conditioning.key;
+    const tonicChord: Degree = { degree: 0, quality: mode === 'major' ? 'maj' : 'min' };
     const n = Math.max(1, Math.ceil((s.end - s.start) / slot - 1e-6));
     let chords: Degree[];
     if (s.kind === 'intro' || s.kind === 'ending') chords = [tonicChord];
     else {
-      let prog = chosen.get(s.kind);
+      let prog = chosen.get(`${s.kind} ${mode}`);
       if (!prog) {
+        const list = mode === 'major' ? table.major : table.minor;
         prog = draw(list, rng, chosen.size === 0 ? tonicChord : undefined);
         if (split === 1) prog = prog.filter((_, i) => i % 2 === 0);
-        chosen.set(s.kind, prog);
+        chosen.set(`${s.kind} ${mode}`, prog);
       }
       chords = prog;
     }
-    for (let i = 0; i < n; i++) slots.push({ start: s.start + i * slot, chord: chords[i % chords.length] });
-    if (s.kind === 'intro' && n >= 2) slots[slots.length - 1].chord = dominant;
-  }
+    const before = plan.sections[k - 1]?.conditioning.key;
+    if (before && (before.tonic !== tonic || before.mode !== mode) && slots.length > 0)
+      slots[slots.length - 1] = { ...slots[slots.length - 1], chord: PIVOT, tonic };
+    for (let i = 0; i < n; i++)
+      slots.push({ start: s.start + i * slot, chord: chords[i % chords.length], tonic });
+    if (s.kind === 'intro' && n >= 2) slots[slots.length - 1].chord = homeward(mode);
+  });
   const last = plan.sections[plan.sections.length - 1];
+  const home = homeward(last.conditioning.key.mode);
   const beforeEnd = slots.findIndex((x) => x.start >= last.start - 1e-6) - 1;
-  if (plan.loop) slots[slots.length - 1].chord = dominant;
-  else if (last.kind === 'ending' && beforeEnd >= 0) slots[beforeEnd].chord = dominant;
+  if (plan.loop)
+    slots[slots.length - 1] = {
+      ...slots[slots.length - 1],
+      chord: homeward(plan.key.mode),
+      tonic: plan.key.tonic,
+    };
+  else if (last.kind === 'ending' && beforeEnd >= 0) slots[beforeEnd].chord = home;
   return slots.map((x, i) => ({
-    root: (plan.key.tonic + x.chord.degree) % 12,
+    root: (x.tonic + x.chord.degree) % 12,
     quality: x.chord.quality,
     start: x.start,
     end: Math.min(plan.beats, slots[i + 1]?.start ?? plan.beats),

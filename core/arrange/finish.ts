@@ -219,8 +219,14 @@ export function addEnding(notes: readonly Note[], plan: ArrangementPlan, velocit
     .filter((n) => n.start < at - EPS)
     .map((n) => (n.end > at ? mended({ ...n, end: Math.max(n.start + 0.25, at) }, 'ending') : n));
   const end = plan.beats;
-  const tonic = plan.key.tonic;
-  const third = plan.key.mode === 'major' ? 4 : 3;
+  // The ending's own key when a script modulated since the start, else the piece's.
+  const first = plan.sections[0].conditioning.key;
+  const modulates = plan.sections.some(
+    (s) => s.conditioning.key.tonic !== first.tonic || s.conditioning.key.mode !== first.mode,
+  );
+  const key = modulates ? ending.conditioning.key : plan.key;
+  const tonic = key.tonic;
+  const third = key.mode === 'major' ? 4 : 3;
   const program = (r: Role): number => plan.programs[r];
   const held = (role: Role, pitch: number, velocity: number): Note => ({
     pitch,

@@ -4,7 +4,8 @@
  */
 import type { Conditioning } from '../conditioning';
 import type { ChordSpan } from '../features/chords';
-import type { Beats, Bpm, Role, Seconds } from '../sequence';
+import type { Beats, Bpm, Role, Seconds, TempoEvent } from '../sequence';
+import type { Hit } from './timing';
 
 /** The part a section plays in the form. */
 export type SectionKind = 'intro' | 'verse' | 'chorus' | 'bridge' | 'ending';
@@ -26,12 +27,27 @@ export interface Section {
   transition: boolean;
 }
 
+/**
+ * A span of speech (a voice-over line) in beats: under it the accompaniment is written thinner and softer,
+ * and the melody either rests (`rest`, a short line) or keeps one soft, low note a bar (`low`).
+ */
+export interface SpeechSpan {
+  start: Beats;
+  end: Beats;
+  melody: 'rest' | 'low';
+}
+
 /** Everything the arranger planned for a piece. */
 export interface ArrangementPlan {
   /** Target length in seconds; the piece lasts exactly this long. */
   seconds: Seconds;
-  /** Tempo written in the MIDI (the asked tempo, nudged by at most 5% to land on a bar line). */
+  /** Opening tempo (the asked tempo, nudged by at most 5% to land on a bar line, or fitted to the cuts). */
   tempo: Bpm;
+  /**
+   * The tempo map written in the MIDI: one event when the tempo is steady; small steps at the hits so each
+   * cut lands on a beat, and a change where a part of a script states a tempo. Absent: `tempo` throughout.
+   */
+  tempos?: TempoEvent[];
   /** The tempo before nudging. */
   askedTempo: Bpm;
   /** Length in beats (tempo x seconds / 60). */
@@ -49,4 +65,14 @@ export interface ArrangementPlan {
   drumLevel: number;
   /** True when the end leads back into the start (no intro, no ending, no fade). */
   loop: boolean;
+  /** The picture's cuts, each on a beat, accented (absent or empty without cuts). */
+  hits?: Hit[];
+  /** Cuts left without a hit: outside the piece (or at its very edges), or out of the tempo range. */
+  unplacedCuts?: Seconds[];
+  /** Spans of speech the music makes room for (absent or empty without a voice-over). */
+  speech?: SpeechSpan[];
+  /** What the plan could not honour, for an editor (e.g. a meter change a later part asks for). */
+  notes?: string[];
+  /** The opening theme's bars (the first two bars the melody plays), shared by a family of cutdowns. */
+  motif?: { start: Beats; end: Beats };
 }

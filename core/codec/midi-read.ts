@@ -2,6 +2,7 @@
  * MIDI bytes -> NoteSequence, over the raw events of `smf.ts`: times become beats, each note keeps the
  * program in force on its channel when it started (a program change while it sounds does not move it),
  * notes a track never released are closed, and every track is placed in a role (`features/roles.ts`).
+ * Marker events (locators) of every track become the sequence's `markers`, sorted by beat.
  *
  * - A note-on without a note-off ends at the next note-on of its pitch and channel in its track; without
  *   one, a drum ends a sixteenth after its onset and a pitched note at the end of its track. Each counts as
@@ -124,7 +125,11 @@ function maps(d: SmfData, ppq: number, smpteBpm: number | null) {
       mode: k.minor ? 'minor' : 'major',
     };
   });
-  return { tempos, timeSignatures, keySignatures };
+  const markers = d.markers
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => a.m.tick - b.m.tick || a.i - b.i)
+    .map(({ m }) => ({ beat: m.tick / ppq, text: m.text }));
+  return { tempos, timeSignatures, keySignatures, ...(markers.length ? { markers } : {}) };
 }
 
 /** Notes with their times in ticks resolved (unreleased ones closed), grouped by (track chunk, channel). */

@@ -1,6 +1,6 @@
 /**
  * NoteSequence -> Standard MIDI File bytes (format 1), each track written once: a conductor track (name,
- * tempos, meters, key signatures, in beat order), then one named track per entry of `seq.tracks` that has
+ * tempos, meters, key signatures and the sequence's markers as marker events, in beat order), then one named track per entry of `seq.tracks` that has
  * notes (or, for notes without a track, one per role and program). A track's events are ordered by one
  * numeric sort of packed keys (tick, kind, note order), so writing is O(n log n) in native code.
  *
@@ -16,6 +16,7 @@
  */
 import type { KeySignatureEvent, Note, NoteSequence, Role, TrackInfo } from '../sequence';
 import { ROLES } from '../sequence';
+import { markerData } from './markers';
 
 /** Options of {@link sequenceToMidi}. */
 export interface MidiWriteOptions {
@@ -74,7 +75,7 @@ function chunk(body: Writer): Uint8Array {
   return out;
 }
 
-/** The conductor track: name, tempos, meters and key signatures, each kind in beat order. */
+/** The conductor track: name, tempos, meters, key signatures and markers, each kind in beat order. */
 function conductor(seq: NoteSequence, ppq: number, name: string | undefined, endTick: number): Uint8Array {
   const at = (beat: number): number => Math.max(0, Math.round(beat * ppq));
   const events: { tick: number; order: number; type: number; data: number[] }[] = [];
@@ -90,6 +91,9 @@ function conductor(seq: NoteSequence, ppq: number, name: string | undefined, end
   seq.keySignatures.forEach((k, i) => {
     const sf = signatureAccidentals(k.tonic, k.mode) & 255;
     events.push({ tick: at(k.beat), order: 2e6 + i, type: 0x59, data: [sf, k.mode === 'minor' ? 1 : 0] });
+  });
+  (seq.markers ?? []).forEach((m, i) => {
+    events.push({ tick: at(m.beat), order: 3e6 + i, type: 0x06, data: markerData(m.text) });
   });
   events.sort((a, b) => a.tick - b.tick || a.order - b.order);
   const w = new Writer(32 + events.reduce((s, e) => s + 8 + e.data.length, 0));

@@ -3,7 +3,8 @@
  * both refuse a whole file for one malformed meta event). The container is unwrapped first (RIFF `.rmi`:
  * its `data` chunk; `.kar` files are plain SMF). Every track is walked once: note-ons and note-offs are
  * paired per (track, channel, pitch) first-in first-out as they arrive, so pairing is O(events) whatever
- * the track's size; program changes, tempos, meters, keys and track names are collected on the way.
+ * the track's size; program changes, tempos, meters, keys, markers and track names are collected on the
+ * way.
  * Anything this pass repairs or skips is counted (see {@link SmfCounts}).
  */
 import { MidiParseError } from '../errors';
@@ -59,6 +60,8 @@ export interface SmfData {
   tempos: { tick: number; mpq: number }[];
   timeSignatures: { tick: number; numerator: number; denominator: number }[];
   keySignatures: { tick: number; sharps: number; minor: boolean }[];
+  /** Marker meta events (FF 06) of every track, in the order they were read. */
+  markers: { tick: number; text: string }[];
   /** First track name (or instrument name) of each track chunk ('' when none). */
   names: string[];
   /** End of each track (its end-of-track event, or its last event), in ticks. */
@@ -107,6 +110,9 @@ function text(b: Uint8Array, from: number, to: number): string {
   for (const c of slice) s += String.fromCharCode(c);
   return s;
 }
+
+/** Most marker events kept from one file (a locator list, not data). */
+const MAX_MARKERS = 10_000;
 
 /** Lengths of system common / real-time messages that may stray into a track (they carry no timing). */
 const SYSTEM_LENGTH: Record<number, number> = { 0xf1: 1, 0xf2: 2, 0xf3: 1 };
@@ -227,6 +233,10 @@ function readTrack(
           d.counts.skippedEvents++;
           warn(`malformed meta event 0x${type.toString(16)} (${length} bytes) at tick ${tick} skipped`);
         }
+      } else if (type === 0x06) {
+        if (d.markers.length < MAX_MARKERS) d.markers.push({ tick, text: text(b, at, at + length) });
+        else if (d.markers.length === MAX_MARKERS)
+          warn(`more than ${MAX_MARKERS} markers: the rest are ignored`);
       } else if (type === 0x03 && !name) name = text(b, at, at + length).trim();
       else if (type === 0x04 && !instrument) instrument = text(b, at, at + length).trim();
       at += length;
@@ -291,6 +301,7 @@ function emptyData(format: number, ppq: number | null, smpte: SmfData['smpte'], 
     tempos: [],
     timeSignatures: [],
     keySignatures: [],
+    markers: [],
     names: [],
     ends: [],
     counts: { unreleased: 0, orphanOffs: 0, skippedEvents: 0 },

@@ -6,6 +6,7 @@ import { defaultConditioning, conditioningVector } from '../conditioning';
 import type { Conditioning } from '../conditioning';
 import { PITCH_CLASS_NAMES } from '../sequence';
 import { resolve } from './attributes';
+import { directionsOnly, withCopyTempo } from './directions';
 import { findExplicit, mergeExplicit } from './explicit';
 import { combineMoods, scoreMood } from './mood';
 import { cleanText, tokenize } from './text';
@@ -69,15 +70,46 @@ interface Part {
   mood: Mood;
 }
 
-function readPart(cue: Cue): Part {
+/** Input whose words are the ad's copy (spoken or subtitled), not an editor's notes. */
+const NARRATION: readonly InputKind[] = ['srt', 'transcript', 'script'];
+
+/** Reads one part; in narration only musical directions count as requests (see {@link directionsOnly}). */
+function readPart(cue: Cue, index: number, narration: boolean): Part {
   const text = cleanText(cue.text).replace(/\s+/g, ' ').trim();
   const tokens = tokenize(text);
-  return { cue, text, requests: findExplicit(text, tokens), mood: scoreMood(tokens) };
+  const found = findExplicit(text, tokens);
+  if (!narration) return { cue, text, requests: found, mood: scoreMood(tokens) };
+  const requests = directionsOnly(found, text.toLowerCase(), `part ${index + 1}`);
+  return { cue, text, requests, mood: withCopyTempo(scoreMood(tokens), found, requests) };
 }
 
-/** A segment: its requests over those carried from earlier segments, and its own mood (or the script's). */
-function segmentOf(part: Part, carried: Requests, globalMood: Mood): EmbedSegment {
-  const requests = mergeExplicit(carried, part.requests);
+/**
+ * The requests of timed input, part by part: a key, tempo or meter holds from its part on (until another
+ * part states one); other directions (instruments, dynamics, density) hold for their own part; the style
+ * and length asked anywhere hold for the whole piece.
+ */
+function scopedRequests(parts: readonly Part[], whole: Requests): Requests[] {
+  let carried: Requests = { ...NO_REQUESTS, style: whole.style, seconds: whole.seconds };
+  return parts.map((p) => {
+    const own = mergeExplicit(carried, p.requests);
+    carried = { ...carried, tempo: own.tempo, key: own.key, meter: own.meter };
+    return own;
+  });
+}
+
+/** Requests of untimed input: every part's carry on to the parts after it. */
+function carriedRequests(parts: readonly Part[]): Requests[] {
+  let carried = NO_REQUESTS;
+  return parts.map((p) => {
+    const own = mergeExplicit(carried, p.requests);
+    carried = { ...own, notes: [] };
+    return own;
+  });
+}
+
+/** A segment: its scoped requests and its own mood (or the script's). */
+function segmentOf(part: Part, scoped: Requests, globalMood: Mood): EmbedSegment {
+  const requests = { ...scoped, notes: part.requests.notes };
   const inherited = part.mood.hits.length === 0;
   const mood = inherited ? { ...globalMood, hits: [] } : part.mood;
   const { conditioning, attributes } = resolve(requests, mood);
@@ -127,13 +159,19 @@ function embedCues(
   const kept = limitCues(cues, opts.maxSegments);
   if (kept.length < cues.length)
     notes.push(`${cues.length} ${kind} parts merged into ${kept.length} segments`);
-  // Timed input is read once, part by part; the whole takes the first request of each kind and the summed mood.
-  const parts = kept.map(readPart);
+  // Timed input is read once, part by part; the whole takes the first request of each kind and the summed
+  // mood, except that a timed part's key, tempo or meter starts where that part starts.
+  const narration = NARRATION.includes(kind);
+  const parts = kept.map((cue, i) => readPart(cue, i, narration));
   let explicit: Requests;
   let mood: Mood;
   if (parts.length > 0) {
     explicit = parts.reduceRight<Requests>((acc, p) => mergeExplicit(acc, p.requests), NO_REQUESTS);
     explicit.notes = parts.flatMap((p) => p.requests.notes);
+    if (timed) {
+      const first = parts[0].requests;
+      explicit = { ...explicit, tempo: first.tempo, key: first.key, meter: first.meter };
+    }
     mood = combineMoods(parts.map((p) => p.mood));
   } else {
     const tokens = tokenize(text);
@@ -141,12 +179,8 @@ function embedCues(
     mood = scoreMood(tokens);
   }
   const { conditioning, attributes } = resolve(explicit, mood);
-  const segments: EmbedSegment[] = [];
-  let carried = NO_REQUESTS;
-  for (const part of parts) {
-    segments.push(segmentOf(part, carried, mood));
-    carried = { ...mergeExplicit(carried, part.requests), notes: [] };
-  }
+  const scoped = timed ? scopedRequests(parts, explicit) : carriedRequests(parts);
+  const segments = parts.map((part, i) => segmentOf(part, scoped[i], mood));
   const last = cues.length > 0 ? Math.max(...cues.map((c) => c.end)) : null;
   const seconds = explicit.seconds?.value ?? (timed ? last : null);
   const why = [...notes];
@@ -196,7 +230,8 @@ export function embed(prompt: string, options: EmbedOptions = {}): EmbedResult {
       input.kind === 'markers' || input.kind === 'transcript'
         ? input.cues.map((c) => c.text).join('. ')
         : raw;
-    return embedCues(whole, input.kind, input.cues, input.timed, notes, opts);
+    const result = embedCues(whole, input.kind, input.cues, input.timed, notes, opts);
+    return input.cuts ? { ...result, cuts: input.cuts } : result;
   } catch (err) {
     return neutralResult(
       `the prompt could not be read (${err instanceof Error ? err.message : 'unknown error'}): neutral defaults`,

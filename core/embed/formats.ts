@@ -1,7 +1,7 @@
 /**
- * The timed formats a script can come in, detected and read strictly: JSON (a marker list or a transcript),
- * SRT and WebVTT captions, time-coded lines, or plain text. A file that looks like a format but does not
- * follow it is refused with the line and the reason ({@link ScriptError}); single cues that break it are
+ * The timed formats a script can come in, detected and read strictly: JSON (a marker list or a transcript,
+ * either with the picture's edit points in a `cuts` list), SRT and WebVTT captions, time-coded lines, or
+ * plain text. A file that looks like a format but does not follow it is refused with the line and the reason ({@link ScriptError}); single cues that break it are
  * left out and reported. The embedder reads leniently through {@link readScript}: what strict reading
  * would refuse is read as plain text, with the reason as a note.
  */
@@ -24,6 +24,8 @@ export type ScriptFormat = 'json' | 'srt' | 'vtt' | 'coded' | 'text';
 export interface ScriptReading extends CueReading {
   format: ScriptFormat;
   kind: InputKind;
+  /** Edit points (seconds) listed in a JSON object's `cuts`, sorted, when it has that list. */
+  cuts?: number[];
 }
 
 const rec = (x: unknown): Record<string, unknown> | undefined =>
@@ -151,16 +153,45 @@ export function readTranscriptJson(json: unknown): CueReading {
   return { cues, dropped, notes: [] };
 }
 
+/** Most cuts read from one input. */
+const MAX_CUTS = 500;
+
+/**
+ * The edit points of a `cuts` list (seconds or time codes), sorted, each once; entries that are not times,
+ * and those past the first {@link MAX_CUTS}, are left out and reported.
+ */
+export function readCuts(list: readonly unknown[]): { cuts: number[]; notes: string[] } {
+  const times = list.slice(0, MAX_CUTS).map((x) => parseTime(x));
+  const bad = times.filter((t) => t === null).length;
+  const notes: string[] = [];
+  if (bad > 0) notes.push(`${bad} cut${bad === 1 ? '' : 's'} left out: not a time (seconds, or "mm:ss")`);
+  if (list.length > MAX_CUTS) notes.push(`only the first ${MAX_CUTS} of ${list.length} cuts were read`);
+  const cuts = [...new Set(times.filter((t): t is number => t !== null))].sort((a, b) => a - b);
+  return { cuts, notes };
+}
+
+/** The edit points of a `cuts` list, sorted (see {@link readCuts}); undefined when there is no list. */
+export function cutsOf(list: unknown): number[] | undefined {
+  return Array.isArray(list) ? readCuts(list).cuts : undefined;
+}
+
+/** A reading with the cuts of the JSON object `root` (its `cuts` list), when it has them. */
+function withCuts(r: ScriptReading, root: Record<string, unknown> | undefined): ScriptReading {
+  if (!Array.isArray(root?.cuts)) return r;
+  const { cuts, notes } = readCuts(root.cuts);
+  return { ...r, cuts, notes: [...r.notes, ...notes] };
+}
+
 function readJson(text: string): ScriptReading {
   const json = parseJsonText(text);
   const root = rec(json);
   const list = Array.isArray(json) ? json : Array.isArray(root?.markers) ? root.markers : undefined;
   if (list) {
     if (list.length === 0) throw new ScriptError('the marker list is empty');
-    return { format: 'json', kind: 'markers', ...readMarkerList(list) };
+    return withCuts({ format: 'json', kind: 'markers', ...readMarkerList(list) }, root);
   }
   if (root && ['segments', 'results', 'transcript'].some((k) => Array.isArray(root[k])))
-    return { format: 'json', kind: 'transcript', ...readTranscriptJson(json) };
+    return withCuts({ format: 'json', kind: 'transcript', ...readTranscriptJson(json) }, root);
   if (root && 'start' in root)
     throw new ScriptError(
       'this is a single marker object: a marker list is a JSON list, [ {...}, {...} ]',

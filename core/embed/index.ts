@@ -7,7 +7,8 @@ export { findExplicit } from './explicit';
 export { scoreMood } from './mood';
 export { lookup, LEXICON_SIZE } from './lexicon';
 export { cleanText, tokenize, parseTime } from './text';
-export { readTimed } from './timed';
+export { readTimed, readSpeech, speechSpans } from './timed';
+export type { SpeechReading } from './timed';
 export {
   parseSrt,
   parseMarkers,
@@ -15,6 +16,7 @@ export {
   parseCodedLines,
   readScript,
   detectFormat,
+  cutsOf,
 } from './formats';
 export type { ScriptReading, ScriptFormat, DroppedCue } from './formats';
 export { STYLE_TEMPO, STYLE_INSTRUMENTS } from './attributes';

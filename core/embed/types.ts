@@ -145,6 +145,8 @@ export interface EmbedResult extends EmbedAttributes {
   seconds: number | null;
   segments: EmbedSegment[];
   conditioning: Conditioning;
+  /** Edit points (seconds) the input listed (a marker JSON's `cuts`), if any. */
+  cuts?: number[];
 }
 
 /** A marker (Premiere sequence marker or similar). Times in seconds, or "hh:mm:ss(.fff)" / "mm:ss" strings. */
@@ -153,6 +155,12 @@ export interface MarkerInput {
   comments?: string;
   start: number | string;
   duration?: number | string;
+}
+
+/** A span of time in seconds (a line of speech, a shot). */
+export interface TimeSpan {
+  start: number;
+  end: number;
 }
 
 /** A piece of timed text, the common form of SRT cues, markers, transcript segments and script sentences. */

@@ -19,6 +19,8 @@ export interface FrameEvent {
 export interface SynthScript {
   setup: MidiBytes[];
   events: FrameEvent[];
+  /** The role that plays on each of the 16 channels (undefined where none does). */
+  roles: (Role | undefined)[];
 }
 
 /** MIDI controller number of the reverb send. */
@@ -71,11 +73,13 @@ export function synthScript(
     if (channel !== 9) setup.push(programChange(channel, program));
     setup.push(controlChange(channel, REVERB_DEPTH, Math.max(0, Math.min(127, Math.round(sends[role])))));
   }
+  const roles = new Array<Role | undefined>(16).fill(undefined);
+  for (const { channel, role } of groups.values()) roles[channel] = role;
   const single = [...groups.values()].every((g, _, all) => all.filter((x) => x.role === g.role).length === 1);
   const toFrame = (ms: number): number => Math.round((ms / 1000) * sampleRate);
   if (single) {
     const events = compileTimeline(seq).events.map((e) => ({ frame: toFrame(e.at), message: e.data }));
-    return { setup, events };
+    return { setup, events, roles };
   }
   // A role with several programs: compile each group on its own and move it to its channel.
   const merged: { frame: number; off: boolean; message: MidiBytes }[] = [];
@@ -89,5 +93,5 @@ export function synthScript(
       });
   }
   merged.sort((a, b) => a.frame - b.frame || Number(b.off) - Number(a.off));
-  return { setup, events: merged.map(({ frame, message }) => ({ frame, message })) };
+  return { setup, events: merged.map(({ frame, message }) => ({ frame, message })), roles };
 }

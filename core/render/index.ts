@@ -2,8 +2,10 @@
  * The renderer: NoteSequence -> loudness-normalised, limited 48 kHz stereo WAV through a SoundFont, and a
  * piano-roll raster of the same sequence. Pure: hosts pass the SoundFont's bytes in.
  */
-export { renderWav, normalise } from './render';
+export { renderWav, normalise, premix } from './render';
 export type { RenderOptions, RenderResult, Normalised } from './render';
+export { renderStems } from './stems';
+export type { StemsResult } from './stems';
 export { slicer } from './slice';
 export type { SliceOptions, Slicer } from './slice';
 export { synthScript } from './events';

@@ -2,12 +2,12 @@
  * NoteSequence -> finished WAV: SoundFont synthesis, a fade-out, loudness normalisation to a target
  * integrated loudness (BS.1770-4) and a look-ahead limiter that keeps the sample peak under -1 dBFS.
  */
-import type { NoteSequence } from '../sequence';
+import type { NoteSequence, Role } from '../sequence';
 import { durationSeconds, secondsToBeats } from '../sequence';
 import type { LimiterCurve } from './dynamics';
 import { dbToGain, fadeOut, limiterCurveSteps, peakEnvelopeSteps } from './dynamics';
 import { blockPowerSteps, gatedLoudness, samplePeakDbfs, weightedBlockPowerSteps } from './loudness';
-import type { SliceOptions } from './slice';
+import type { SliceOptions, Slicer } from './slice';
 import { slicer } from './slice';
 import type { Steps } from './steps';
 import { driveSteps, runSteps, STEP_SAMPLES } from './steps';
@@ -88,26 +88,60 @@ export async function renderWav(
 ): Promise<RenderResult> {
   const o = { ...DEFAULTS, ...options };
   const slice = slicer(slicing);
+  const { channels: mix, sampleRate } = await premix(seq, soundfont, o, slice.part(0, 0.7));
+  const { gainDb: _gain, ...result } = await master(mix, sampleRate, o, slice.part(0.7, 1));
+  await slice.tick(1);
+  return result;
+}
+
+/**
+ * The finished WAV of a premix ({@link premix}): normalised, limited and encoded, with what was measured and
+ * the gain applied before the limiter.
+ * @throws {CancelledError} when `slice`'s signal is aborted.
+ */
+export async function master(
+  mix: Float32Array[],
+  sampleRate: number,
+  options: RenderOptions,
+  slice: Slicer,
+): Promise<RenderResult & { gainDb: number }> {
+  const o = { ...DEFAULTS, ...options };
+  const { channels, lufs, limitedDb, gainDb } = await driveSteps(
+    normaliseSteps(mix, sampleRate, o),
+    slice.part(0, 0.9),
+  );
+  const wav = await driveSteps(encodeWavSteps(channels, sampleRate, o.bitDepth), slice.part(0.9, 1));
+  const seconds = mix[0].length / sampleRate;
+  return { wav, seconds, peakDbfs: samplePeakDbfs(channels), lufs, limitedDb, gainDb };
+}
+
+/**
+ * The mix before gain and limiting: `seq` synthesised (only the roles in `only`, when given: a stem),
+ * a loop's tail folded into its start, the end faded. {@link renderWav} normalises this.
+ * @throws {RenderError} for a SoundFont spessasynth cannot read, or a synthesis failure.
+ * @throws {CancelledError} when `slicing`'s signal is aborted.
+ */
+export async function premix(
+  seq: NoteSequence,
+  soundfont: Uint8Array,
+  options: RenderOptions & { only?: readonly Role[] } = {},
+  slicing: SliceOptions | Slicer = {},
+): Promise<{ channels: Float32Array[]; sampleRate: number }> {
+  const o = { ...DEFAULTS, ...options };
   const length = durationSeconds(seq);
   const tail = o.loop ? Math.min(LOOP_TAIL_SECONDS, length) : 0;
   const synthesized = await synthesize(
     tail > 0 ? { ...seq, totalBeats: secondsToBeats(length + tail, seq.tempos) } : seq,
     soundfont,
-    { sampleRate: o.sampleRate, effects: o.effects },
-    slice.part(0, 0.7),
+    { sampleRate: o.sampleRate, effects: o.effects, ...(options.only && { only: options.only }) },
+    slicing,
   );
   const sampleRate = synthesized.sampleRate;
   const frames = Math.round(length * sampleRate);
-  const [left, right] = [synthesized.left, synthesized.right].map((c) => foldTail(c, frames));
-  const seconds = left.length / sampleRate;
-  if (!o.loop) fadeOut([left, right], sampleRate, Math.min(o.fadeSeconds, seconds * o.fadeShare));
-  const { channels, lufs, limitedDb } = await driveSteps(
-    normaliseSteps([left, right], sampleRate, o),
-    slice.part(0.7, 0.97),
-  );
-  const wav = await driveSteps(encodeWavSteps(channels, sampleRate, o.bitDepth), slice.part(0.97, 1));
-  await slice.tick(1);
-  return { wav, seconds, peakDbfs: samplePeakDbfs(channels), lufs, limitedDb };
+  const channels = [synthesized.left, synthesized.right].map((c) => foldTail(c, frames));
+  const seconds = channels[0].length / sampleRate;
+  if (!o.loop) fadeOut(channels, sampleRate, Math.min(o.fadeSeconds, seconds * o.fadeShare));
+  return { channels, sampleRate };
 }
 
 /** The first `frames` samples of `c`, with whatever lies beyond them added back onto the start. */
@@ -123,12 +157,15 @@ export interface Normalised {
   channels: Float32Array[];
   lufs: number;
   limitedDb: number;
+  /** The gain applied before the limiter, dB (0 for silence). */
+  gainDb: number;
 }
 
 /**
  * Brings `source` to the target loudness under the peak ceiling: gain, limit, measure, and correct the gain
  * from the measurement (up to {@link PASSES} times, each from the untouched source). The peak envelope and
  * the source's gating blocks are measured once; a pass without limiting reads its loudness from them.
+ * `gainDb` is the gain applied before the limiter (what stems take to sum to the mix before it).
  */
 export function normalise(
   source: Float32Array[],
@@ -149,14 +186,16 @@ export function* normaliseSteps(
   const squares = new Float32Array(source[0]?.length ?? 0);
   const blocks = yield* scaled(blockPowerSteps(source, sampleRate, undefined, squares), share(0, 0.2));
   const before = gatedLoudness(blocks);
-  if (!Number.isFinite(before)) return { channels: source, lufs: before, limitedDb: 0 };
+  if (!Number.isFinite(before)) return { channels: source, lufs: before, limitedDb: 0, gainDb: 0 };
   const env = yield* scaled(peakEnvelopeSteps(source), share(0.2, 0.3));
   let gainDb = Math.min(o.maxGainDb, o.targetLufs - before);
   let gain = 1;
+  let appliedDb = 0;
   let curve: LimiterCurve | null = null;
   for (let pass = 0; pass < PASSES; pass++) {
     const at = 0.3 + (0.45 * pass) / PASSES;
     gain = dbToGain(gainDb);
+    appliedDb = gainDb;
     curve = yield* scaled(
       limiterCurveSteps(env, gain, sampleRate, { ceilingDbfs: o.peakCeilingDbfs - 0.1 }),
       share(at, at + 0.1),
@@ -183,7 +222,7 @@ export function* normaliseSteps(
     }
   // What is reported is measured on the finished audio itself.
   const lufs = gatedLoudness(yield* scaled(blockPowerSteps(channels, sampleRate), share(0.8, 1)));
-  return { channels, lufs, limitedDb: curve ? -20 * Math.log10(curve.deepest) : 0 };
+  return { channels, lufs, limitedDb: curve ? -20 * Math.log10(curve.deepest) : 0, gainDb: appliedDb };
 }
 
 /** out = c x gain (x curve) over [from, to) (a plain loop: generators run hot loops slowly). */

@@ -24,6 +24,11 @@ export interface SynthOptions {
   reverb?: 'light' | 'builtin';
   /** Reverb send (MIDI CC 91, 0..127) of each role's channel, set before the first note. */
   reverbSend?: Partial<Record<Role, number>>;
+  /**
+   * Only these roles sound (a stem): the other roles' messages are left out, but the render blocks still
+   * end at every event of the whole piece, so the stems of a piece sum to its mix sample for sample.
+   */
+  only?: readonly Role[];
 }
 
 /** Default reverb sends: a gentle room on melody and harmony, less on drums, almost none on bass. */
@@ -164,12 +169,16 @@ export async function synthesize(
   try {
     const synth = await takeProcessor(bank, sampleRate, options.effects ?? true, options.reverb ?? 'light');
     await slice.tick(0);
-    const { setup, events } = synthScript(seq, sampleRate, { ...DEFAULT_REVERB_SEND, ...options.reverbSend });
+    const sends = { ...DEFAULT_REVERB_SEND, ...options.reverbSend };
+    const { setup, events, roles } = synthScript(seq, sampleRate, sends);
     for (const message of setup) synth.processMessage(message as number[]);
+    // A stem: every set-up message, but only the notes of its roles (the blocks still end at every event).
+    const only = options.only && new Set<Role | undefined>(options.only);
     // No destroySynthProcessor() afterwards: it would destroy the cached sound bank too.
     for (let at = 0, e = 0, next = TICK_FRAMES; at < frames;) {
       for (; e < events.length && events[e].frame <= at; e++)
-        synth.processMessage(events[e].message as number[]);
+        if (!only || only.has(roles[events[e].message[0] & 0x0f]))
+          synth.processMessage(events[e].message as number[]);
       const end = Math.min(frames, at + QUANTUM, e < events.length ? events[e].frame : frames);
       synth.process(left, right, at, end - at);
       at = end;

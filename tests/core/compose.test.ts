@@ -253,3 +253,34 @@ describe('compose', () => {
     ]);
   });
 });
+
+describe('compose for picture', () => {
+  it('rejects bad cuts and speech spans with PromptError', () => {
+    expect(() => compose(model, { prompt: 'x', seconds: 4, cuts: [Number.NaN] })).toThrow(PromptError);
+    expect(() => compose(model, { prompt: 'x', seconds: 4, cuts: [-1] })).toThrow(/cut time/);
+    expect(() => compose(model, { prompt: 'x', seconds: 4, speech: [{ start: 2, end: 1 }] })).toThrow(
+      /speech span/,
+    );
+  });
+
+  it("takes a marker JSON's cuts, and a steady piece keeps one tempo, section markers and no hits", () => {
+    const json = JSON.stringify({
+      markers: [
+        { name: 'Open, upbeat', start: 0 },
+        { name: 'Drop', start: 5 },
+      ],
+      cuts: [3.2, 6.1],
+    });
+    const r = compose(model, { prompt: json, seconds: 10, seed: 2 });
+    expect(r.plan.hits!.map((h) => h.seconds)).toEqual([3.2, 6.1]);
+    for (const h of r.plan.hits!) expect(beatsToSeconds(h.beat, r.sequence.tempos)).toBeCloseTo(h.seconds, 9);
+    // Given cuts win over the JSON's.
+    expect(compose(model, { prompt: json, seconds: 10, cuts: [4] }).plan.hits!.map((h) => h.seconds)).toEqual(
+      [4],
+    );
+    const plain = compose(model, { prompt: 'happy pop', seconds: 10 });
+    expect(plain.sequence.tempos).toHaveLength(1);
+    expect(plain.plan.hits).toEqual([]);
+    expect(plain.sequence.markers!.map((m) => m.text)).toEqual(plain.plan.sections.map((s) => s.kind));
+  });
+});

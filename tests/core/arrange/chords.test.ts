@@ -125,3 +125,24 @@ describe('planChords', () => {
     });
   });
 });
+
+describe('planChords across a modulation', () => {
+  it("plays each section in its own key, announces the new key with its V, and ends in the ending's key", () => {
+    const p = plan('major', ['intro', 'verse', 'chorus', 'ending']);
+    const eMinor = { tonic: 4, mode: 'minor' as const };
+    p.sections = p.sections.map((s) =>
+      s.kind === 'intro' || s.kind === 'verse'
+        ? s
+        : { ...s, conditioning: { ...s.conditioning, key: eMinor } },
+    );
+    const chords = planChords(p, 3);
+    const chorus = p.sections[2];
+    const inChorus = chords.filter((c) => c.start >= chorus.start && c.start < chorus.end);
+    // Degrees of the natural minor scale of E (and its V, B major, which leads home).
+    const scale = [0, 2, 3, 5, 7, 8, 10].map((d) => (4 + d) % 12);
+    for (const c of inChorus) expect(scale).toContain(c.root);
+    const pivot = chords.filter((c) => c.end <= chorus.start).at(-1)!;
+    expect(pivot).toMatchObject({ root: 11, quality: 'maj' });
+    expect(chords.at(-1)).toMatchObject({ root: 4, quality: 'min' });
+  });
+});

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fitTempo, MAX_NUDGE, planSections } from '../../../core/arrange/form';
+import { planArrangement } from '../../../core/arrange/arrange';
+import { fitTempo, MAX_NUDGE, planSections, turnsMood } from '../../../core/arrange/form';
 import { embed } from '../../../core/embed';
-import { beatsPerBar } from '../../../core/sequence';
+import { beatsPerBar, beatsToSeconds, secondsToBeats } from '../../../core/sequence';
+import { COFFEE_CUES, COFFEE_SRT } from './picture.fixtures';
 
 describe('fitTempo', () => {
   it('nudges the tempo by at most 5% so the piece is whole bars, and lasts exactly the asked time', () => {
@@ -91,5 +93,60 @@ describe('planSections', () => {
     const third = sections.find((x) => x.segment === 2)!;
     expect(third.start).toBeGreaterThan(beats / 2);
     expect(sections.filter((x) => x.transition).length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('a script scored as narration (the coffee spot of issue 17)', () => {
+  const bar = 4;
+  /** The bar line nearest each cue, and the section starts, on the plan's tempo map. */
+  function cueCheck(plan: ReturnType<typeof planArrangement>): number[] {
+    const tempos = plan.tempos ?? [{ beat: 0, bpm: plan.tempo }];
+    return COFFEE_CUES.map((cue) => {
+      const line = Math.round(secondsToBeats(cue, tempos) / bar) * bar;
+      return Math.min(...plan.sections.map((s) => Math.abs(s.start - line)));
+    });
+  }
+
+  it("plays at the spot's energy, starts a section at each cue's bar line, and is calmer in its first part", () => {
+    const e = embed(COFFEE_SRT);
+    expect(e.explanation.join('\n')).not.toMatch(/asked for \("slow"\)|asked for \("quiet"\)/);
+    const plan = planArrangement(e, { seconds: 30 });
+    expect(plan.tempo).toBeGreaterThanOrEqual(100);
+    for (const d of cueCheck(plan)) expect(d).toBeLessThanOrEqual(1);
+    const first = plan.sections.filter((s) => s.segment === 0);
+    const rest = plan.sections.filter((s) => s.segment > 0);
+    for (const s of first)
+      for (const r of rest) {
+        expect(s.conditioning.arousal).toBeLessThan(r.conditioning.arousal);
+        expect(s.conditioning.density).toBeLessThan(r.conditioning.density);
+      }
+  });
+
+  it('starts a section at every cue that turns the mood, at any tempo', () => {
+    const e = embed(COFFEE_SRT);
+    for (const bpm of [60, 72, 96, 140, 176]) {
+      const at = { ...e, tempo: bpm, statedBpm: bpm, conditioning: { ...e.conditioning, tempo: bpm } };
+      const plan = planArrangement(at, { seconds: 30 });
+      expect(new Set(plan.sections.map((s) => s.segment))).toEqual(new Set([0, 1, 2, 3]));
+      for (const d of cueCheck(plan)) expect(d, `${bpm} bpm`).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('turnsMood: a clear change of arousal or valence, a stated key, tempo or meter, drums in or out', () => {
+    const segs = embed(COFFEE_SRT).segments;
+    expect(segs.map((_, i) => turnsMood(segs, i))).toEqual([true, true, true, true]);
+    const flat = embed('0:00 a sunny day\n0:10 a sunny day\n0:20 a sunny day, 100 bpm').segments;
+    expect(flat.map((_, i) => turnsMood(flat, i))).toEqual([true, false, true]);
+  });
+
+  it("moves a plain piece's phrase starts onto the downbeat of a nearby cut", () => {
+    const e = embed('happy pop for a phone ad');
+    const plain = planArrangement(e, { seconds: 30 });
+    const verse2 = plain.sections.find((s, i) => i > 1 && s.kind !== 'ending')!;
+    const tempos = [{ beat: 0, bpm: plain.tempo }];
+    const cut = beatsToSeconds(verse2.start + 4, tempos);
+    const fitted = planArrangement(e, { seconds: 30, cuts: [cut] });
+    expect(fitted.hits![0].downbeat).toBe(true);
+    expect(fitted.sections.map((s) => s.start)).toContain(fitted.hits![0].beat);
   });
 });
