@@ -1,33 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { summaryLines, styleLines } from '../../../../cli/eval/summary';
-import type { Style } from '../../../../core/conditioning';
 import type { EvaluateInput } from '../../../../core/eval/report/evaluate';
 import { evaluate } from '../../../../core/eval/report/evaluate';
 import { reportHtml } from '../../../../core/eval/report/html';
 import { styleHtml } from '../../../../core/eval/report/html-style';
 import { pieceStyle, setStyle, styleSection } from '../../../../core/eval/report/style';
-import { styleFeatures } from '../../../../core/eval/style/features';
-import type { LabelledPiece } from '../../../../core/eval/style/model';
 import { trainStyleClassifier } from '../../../../core/eval/style/model';
 import type { NoteSequence } from '../../../../core/sequence';
 import { emptySequence } from '../../../../core/sequence';
 import { fixtureInput } from '../report-fixture';
-import { jazz, orchestral, rock } from '../style/pieces';
+import { jazz, labelled, orchestral, rock } from '../style/pieces';
 
-const makers: [Style, (v: number) => NoteSequence][] = [
-  ['rock', rock],
-  ['jazz', jazz],
-  ['orchestral', orchestral],
-];
-const labelled = (from: number, count: number): LabelledPiece[] =>
-  makers.flatMap(([style, make]) =>
-    Array.from({ length: count }, (_, i) => ({
-      id: `${style}/${from + i}`,
-      song: `${style}/${from + i}`,
-      style,
-      features: styleFeatures(make(from + i))!,
-    })),
-  );
 const classifier = trainStyleClassifier(labelled(0, 10), labelled(100, 4), {
   iterations: 150,
   l2Candidates: [0.01],
