@@ -119,7 +119,8 @@ export async function readTimeline(host: PremiereHost, options: SpanOptions = {}
   const [markers, clips, video] = await Promise.all([
     host.markers(),
     host.selectedClips(),
-    host.videoTracks(),
+    // The cuts are a refinement: a host that cannot list its video tracks scores without them.
+    host.videoTracks().catch(() => []),
   ]);
   const span = spanOf(sequence, clips, options);
   return { project, sequence, markers, clips, span, cuts: cutsInSpan(video, span) };

@@ -78,6 +78,13 @@ describe('readTimeline', () => {
     });
     expect((await readTimeline(host)).cuts).toEqual([7.5, 15, 25]);
   });
+  it('scores without cuts when the host cannot list its video tracks', async () => {
+    const host = new FakePremiereHost({ sequence: seq({ inPoint: 5, outPoint: 35 }) });
+    host.videoTracks = () => Promise.reject(new Error('no video tracks here'));
+    const t = await readTimeline(host);
+    expect(t.cuts).toEqual([]);
+    expect(t.span).toEqual({ start: 5, seconds: 30, source: 'in/out' });
+  });
   it('fails plainly without a project or an active sequence', async () => {
     const noProject = readTimeline(new FakePremiereHost({ project: null }));
     await expect(noProject).rejects.toBeInstanceOf(HostError);
