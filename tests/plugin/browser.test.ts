@@ -195,6 +195,12 @@ describe.skipIf(skipBrowserTests)('the panel at 300 px in Chromium with the fake
     const s = await snapshot(page);
     const stems = s.files.filter((f) => /-(melody|harmony|bass|drums)\.wav$/.test(f.path));
     expect(stems.length).toBeGreaterThanOrEqual(2);
+    // Each stem imported, as long as the mix (read from each WAV's header by the fake).
+    const mix = s.items.find((i) => /-s1-[0-9a-f]{6}\.wav$/.test(i.path))!;
+    expect(mix.seconds).toBe(3);
+    expect(s.items.filter((i) => i !== mix).map((i) => [i.path, i.seconds])).toEqual(
+      stems.map((f) => [f.path, 3]),
+    );
     expect(s.transactions[0]).toMatchObject({ label: 'Audiogenesis: place music', ok: true });
     expect(s.placements.map((p) => [p.path, p.audioTrack, p.start])).toEqual(
       stems.map((f, i) => [f.path, 2 + i, 5]),
