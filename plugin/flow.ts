@@ -2,9 +2,9 @@
  * Generate, from prompt to a take ready to audition, against the host interface: read the timeline (the
  * picture's cuts in the span become hits) and the prompt sources (a transcript's lines become speech the
  * music makes room for), compose, render (in slices, with real progress and Cancel; with the stems when
- * asked), save the WAV, its `.json` and the stems under fresh names and import them into the Audiogenesis bin. Placing (or replacing the placed take) is a
- * separate step, one undoable transaction (`placing.ts`). Every failure is a typed error with a plain
- * message, and nothing the user has is overwritten.
+ * asked), save the WAV, its `.json` and the stems under fresh names and import them into the Audiogenesis
+ * bin. Placing (or replacing the placed take) is a separate step, one undoable transaction (`placing.ts`).
+ * Every failure is a typed error with a plain message, and nothing the user has is overwritten.
  */
 import type { ComposeOverrides, ComposeResult } from '../core/compose';
 import { resultDocument } from '../core/compose';
