@@ -29,8 +29,8 @@ import {
   repeatSections,
   scaleDrums,
   strongBeats,
-  sustainRole,
 } from './finish';
+import { sustainRole } from './sustain';
 import { isSustained, orchestrate } from './orchestrate';
 import type { ArrangementPlan, Section } from './plan';
 
