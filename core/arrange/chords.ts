@@ -1,8 +1,8 @@
 /**
  * The chord plan: each section draws a four-bar progression learned from POP909 (sections of the same kind
  * share theirs, so a chorus comes back as a chorus), two chords a bar in even meters and one in odd ones.
- * The plan carries the key: every verse, chorus and bridge closes with a cadence (the dominant, then the
- * tonic), intros sit on the tonic and lead in with the dominant, the bar before the ending turns to the
+ * The plan carries the key: every progression starts on the tonic (when the table has one that does),
+ * every verse, chorus and bridge closes with a cadence (the dominant, then the tonic), intros sit on the tonic and lead in with the dominant, the bar before the ending turns to the
  * dominant and the ending is the tonic; a loop's last half-bar is the dominant that leads back to the start.
  * In minor the dominant is V, major (harmonic minor: the leading tone), and a learned v that goes to i
  * becomes V too; rock and cinematic minor cadence with bVII-i instead. Each section is in its own key (a
@@ -86,7 +86,7 @@ export function planChords(plan: ArrangementPlan, seed: number, options: ChordOp
       let prog = chosen.get(`${s.kind} ${mode}`);
       if (!prog) {
         const list = mode === 'major' ? table.major : table.minor;
-        prog = draw(list, rng, chosen.size === 0 ? tonicChord : undefined);
+        prog = draw(list, rng, tonicChord);
         if (split === 1) prog = prog.filter((_, i) => i % 2 === 0);
         chosen.set(`${s.kind} ${mode}`, prog);
       }
