@@ -67,6 +67,33 @@ function homeward(mode: Mode, style: Style): Degree {
 /** The chord that announces a new key: its V, with the leading tone in minor too. */
 const PIVOT: Degree = { degree: 7, quality: 'maj' };
 
+/**
+ * Closes section `k` (its `n` slots are the last of `slots`) with the dominant and the tonic; one slot
+ * earlier when the next section changes key (its last slot becomes the new key's V). Intros, endings,
+ * the section before the ending (the final cadence closes it) and a loop's last section are left as
+ * they are.
+ */
+function cadence(
+  slots: { chord: Degree }[],
+  n: number,
+  plan: ArrangementPlan,
+  k: number,
+  tonicChord: Degree,
+): void {
+  const s = plan.sections[k];
+  const next = plan.sections[k + 1];
+  const key = s.conditioning.key;
+  const modulates =
+    next !== undefined &&
+    (next.conditioning.key.tonic !== key.tonic || next.conditioning.key.mode !== key.mode);
+  const room = modulates ? 3 : 2;
+  if (s.kind === 'intro' || s.kind === 'ending' || n < room || next?.kind === 'ending') return;
+  if (plan.loop && next === undefined) return;
+  const end = slots.length - (modulates ? 1 : 0);
+  slots[end - 2].chord = homeward(key.mode, plan.style);
+  slots[end - 1].chord = tonicChord;
+}
+
 /** Plans chords over the whole piece (absolute pitch classes), deterministic for a seed. */
 export function planChords(plan: ArrangementPlan, seed: number, options: ChordOptions = {}): ChordSpan[] {
   const table = options.table ?? SHIPPED_PROGRESSIONS;
@@ -98,12 +125,7 @@ export function planChords(plan: ArrangementPlan, seed: number, options: ChordOp
     for (let i = 0; i < n; i++)
       slots.push({ start: s.start + i * slot, chord: chords[i % chords.length], tonic });
     if (s.kind === 'intro' && n >= 2) slots[slots.length - 1].chord = homeward(mode, plan.style);
-    const closes = s.kind !== 'intro' && s.kind !== 'ending' && n >= 2;
-    const lastOfLoop = plan.loop && k === plan.sections.length - 1;
-    if (closes && !lastOfLoop && plan.sections[k + 1]?.kind !== 'ending') {
-      slots[slots.length - 2].chord = homeward(mode, plan.style);
-      slots[slots.length - 1].chord = tonicChord;
-    }
+    else cadence(slots, n, plan, k, tonicChord);
   });
   const last = plan.sections[plan.sections.length - 1];
   const home = homeward(last.conditioning.key.mode, plan.style);
