@@ -113,6 +113,15 @@ describe('finishing the raw notes', () => {
     expect(out[3]).toMatchObject({ pitch: 66, end: 4 }); // F# held into G (B/D/G) against G: stops at 4
   });
 
+  it("keeps a minor key's leading tone where the chord is V: a chord tone is never mended", () => {
+    // A minor, E major chord: G# (the leading tone) against A is a minor second; G# is the chord's, A is not.
+    const E: ChordSpan = { root: 4, quality: 'maj', start: 0, end: 4 };
+    const out = mendClashes([note('melody', 68, 0, 1), note('harmony', 69, 0, 2)], [E], [0, 2]);
+    expect(out[0]).toMatchObject({ pitch: 68 });
+    expect(out[0].origin).toBeUndefined();
+    expect(out[1]).toMatchObject({ pitch: 68, origin: 'mended', by: 'clash' });
+  });
+
   it('ends on a held tonic chord with nothing starting after the last downbeat; a loop cuts at its end', () => {
     const plan = {
       beats: 8,
