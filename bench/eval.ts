@@ -4,13 +4,15 @@
  * thread (from source, so the corpus readers use no worker threads; the built CLI uses both cores).
  *
  * Usage: node --import tsx bench/eval.ts [--limit 100] [--reference DIR] [--training DIR]...
- * Without --reference it uses ../shared/holdout/pop909; without --training, ../shared/data/pop909 and emopia.
+ * Without --reference it uses ../shared/holdout/pop909; without --training, every corpus of ../shared/data.
+ * The style prompts (assets/eval/style-prompts.json, as many as --limit) run after the main ones.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runEval } from '../cli/eval/run';
+import { defaultTraining } from '../cli/eval/training';
 import { summaryLines } from '../cli/eval/summary';
 import { SHIPPED_MODEL } from '../cli/model-files';
 import { assetPath } from '../cli/paths';
@@ -32,15 +34,16 @@ const holdout = '../shared/holdout/emopia';
 try {
   const { report } = await runEval({
     promptsFile: assetPath('eval', 'prompts.json'),
+    stylePromptsFile: assetPath('eval', 'style-prompts.json'),
     reference: [reference],
     drumReference: existsSync('../shared/holdout/groove') ? ['../shared/holdout/groove'] : [],
     out,
     model: SHIPPED_MODEL,
     controlSeed: 1,
     baseline: assetPath('baseline'),
-    training:
-      values.training ?? ['../shared/data/pop909', '../shared/data/emopia'].filter((d) => existsSync(d)),
+    training: values.training ?? defaultTraining(),
     classifier: assetPath('eval', 'emotion.json'),
+    styleClassifier: assetPath('eval', 'style.json'),
     emotionHoldout: existsSync(holdout) ? holdout : null,
     seconds: 30,
     firstSeed: 1,
@@ -50,8 +53,10 @@ try {
     rolls: 6,
     progress: false,
   });
-  const n = report.settings.prompts;
-  console.log(`\n${n} prompts, wall time per stage (s):`);
+  const n = report.settings.prompts + report.settings.stylePrompts;
+  console.log(
+    `\n${report.settings.prompts} + ${report.settings.stylePrompts} style prompts, wall time per stage (s):`,
+  );
   for (const [k, v] of Object.entries(report.timing)) console.log(`  ${k.padEnd(10)} ${v.toFixed(1)}`);
   console.log(
     `per piece: default ${((1000 * report.timing.default) / n).toFixed(0)} ms, baseline ${((1000 * (report.timing.baseline ?? 0)) / n).toFixed(0)} ms`,

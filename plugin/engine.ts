@@ -9,7 +9,8 @@ import { compose } from '../core/compose';
 import { CancelledError } from '../core/errors';
 import { MusicModel } from '../core/model/model';
 import type { RenderOptions, SliceOptions } from '../core/render';
-import { decodeSamples, loadSoundBank, prepareSynth, renderWav } from '../core/render';
+import { decodeSamples, loadSoundBank, prepareSynth, renderStems, renderWav } from '../core/render';
+import type { Role } from '../core/sequence';
 import { isPackedSoundFont, unpackSoundFontSteps } from '../core/render/sfpack';
 import { driveSteps } from '../core/render/steps';
 import { slicer } from '../core/render/slice';
@@ -35,6 +36,12 @@ export interface RenderedAudio {
   peakDbfs: number;
 }
 
+/** A rendered piece and its stems: one 32-bit float WAV per role that plays, summing to the mix before its limiter. */
+export interface RenderedStems {
+  mix: RenderedAudio;
+  stems: Partial<Record<Role, Uint8Array>>;
+}
+
 /** How a long job shares the panel: pauses, progress (0..1) and Cancel. */
 export type JobOptions = Pick<SliceOptions, 'pause' | 'onProgress' | 'signal' | 'budgetMs'>;
 
@@ -49,6 +56,8 @@ export interface Engine {
   compose(request: ComposeRequest, job?: JobOptions): Promise<ComposeResult>;
   /** @throws {CancelledError} when `job.signal` is aborted. */
   render(result: ComposeResult, job?: JobOptions): Promise<RenderedAudio>;
+  /** The mix as {@link render} makes it, and the stems (`core/render/stems.ts`). @throws {CancelledError} */
+  renderStems(result: ComposeResult, job?: JobOptions): Promise<RenderedStems>;
 }
 
 /** Settings of {@link loadEngine}; every field has a default. */
@@ -119,6 +128,18 @@ export async function loadEngine(read: AssetReader, options: EngineOptions = {})
         job,
       );
       return { wav: audio.wav, seconds: audio.seconds, lufs: audio.lufs, peakDbfs: audio.peakDbfs };
+    },
+    async renderStems(result, job = {}) {
+      const { mix, stems } = await renderStems(
+        result.sequence,
+        soundfont,
+        { loop: result.plan.loop, ...options.render },
+        job,
+      );
+      return {
+        mix: { wav: mix.wav, seconds: mix.seconds, lufs: mix.lufs, peakDbfs: mix.peakDbfs },
+        stems,
+      };
     },
   };
   const warm = options.warmUpSeconds ?? 2;

@@ -1,22 +1,25 @@
 /**
- * Generate, from prompt to a take ready to audition, against the host interface: read the timeline and the
- * prompt sources, compose, render (in slices, with real progress and Cancel), save the WAV and its `.json`
- * under fresh names and import it into the Audiogenesis bin. Placing (or replacing the placed take) is a
- * separate step, one undoable transaction (`placing.ts`). Every failure is a typed error with a plain
- * message, and nothing the user has is overwritten.
+ * Generate, from prompt to a take ready to audition, against the host interface: read the timeline (the
+ * picture's cuts in the span become hits) and the prompt sources (a transcript's lines become speech the
+ * music makes room for), compose, render (in slices, with real progress and Cancel; with the stems when
+ * asked), save the WAV, its `.json` and the stems under fresh names and import them into the Audiogenesis
+ * bin. Placing (or replacing the placed take) is a separate step, one undoable transaction (`placing.ts`).
+ * Every failure is a typed error with a plain message, and nothing the user has is overwritten.
  */
 import type { ComposeOverrides, ComposeResult } from '../core/compose';
 import { resultDocument } from '../core/compose';
 import { CancelledError, HostError } from '../core/errors';
-import type { Engine, JobOptions, RenderedAudio } from './engine';
+import type { Role } from '../core/sequence';
+import { ROLES } from '../core/sequence';
+import type { Engine, JobOptions, RenderedAudio, RenderedStems } from './engine';
 import { isDiskFull } from './errors';
 import type { PremiereHost } from './host/types';
 import { resultName } from '../core/naming';
 import { basename, joinPath, outputFolder, uniqueBase } from './naming';
 import type { ClipTranscript, PromptInput, PromptSources } from './prompt';
 import { buildPrompt } from './prompt';
-import type { TimelineSpan } from './timeline';
-import { readTimeline } from './timeline';
+import type { TimelineContext, TimelineSpan } from './timeline';
+import { CUT_TOLERANCE, readTimeline } from './timeline';
 
 /** The stages the progress bar walks through. */
 export type Stage = 'embed' | 'generate' | 'render' | 'import' | 'done';
@@ -47,6 +50,10 @@ export interface GenerateSettings {
   temperature?: number;
   loop?: boolean;
   overrides?: ComposeOverrides;
+  /** Land a hit on each of the picture's cuts in the span. Default true. */
+  hitCuts?: boolean;
+  /** Render one WAV per role too, and place those instead of the mix. Default false. */
+  stems?: boolean;
 }
 
 /** The panel's collaborators. */
@@ -60,6 +67,14 @@ export interface FlowDeps {
   now?: () => number;
   /** Cancel: the job stops at its next slice with {@link CancelledError}; files written are removed. */
   signal?: { readonly aborted: boolean };
+}
+
+/** One stem of a take: a role's WAV, saved beside the mix and imported. */
+export interface TakeStem {
+  role: Role;
+  wavPath: string;
+  /** The imported project item. */
+  item: string;
 }
 
 /** A generated, saved and imported piece (not yet on the timeline). */
@@ -77,6 +92,10 @@ export interface Take {
   jsonPath: string;
   /** The imported project item. */
   item: string;
+  /** The cuts composed to, seconds from the span's start (empty when none, or not asked for). */
+  cuts: number[];
+  /** The stems, in the order of `ROLES`, when asked for: placing lays these instead of the mix. */
+  stems?: TakeStem[];
   /** Milliseconds per stage, and `total`. */
   timings: Partial<Record<Stage | 'total', number>>;
 }
@@ -166,84 +185,123 @@ export async function makeTake(deps: FlowDeps, settings: GenerateSettings): Prom
   const transcripts = settings.sources.transcript ? await readTranscripts(host, timeline.clips) : [];
   const prompt = buildPrompt(settings.sources, timeline, transcripts);
   const seed = settings.seed ?? 1;
+  const seconds = settings.seconds ?? timeline.span.seconds;
+  const cuts = settings.hitCuts === false ? [] : timeline.cuts.filter((t) => t < seconds - CUT_TOLERANCE);
+  const picture = {
+    ...(cuts.length > 0 && { cuts }),
+    ...(prompt.speech && { speech: prompt.speech }),
+  };
 
   await stage('generate');
   const result = await engine.compose(
     {
       prompt: prompt.prompt,
       markers: prompt.markers,
-      seconds: settings.seconds ?? timeline.span.seconds,
+      seconds,
       seed,
       temperature: settings.temperature,
       loop: settings.loop,
       overrides: settings.overrides,
+      ...picture,
     },
     job('generate', 'render', STAGES.generate.text),
   );
 
   await stage('render');
-  const audio = await engine.render(result, job('render', 'import', STAGES.render.text));
+  const rendering = job('render', 'import', STAGES.render.text);
+  const rendered: RenderedStems = settings.stems
+    ? await engine.renderStems(result, rendering)
+    : { mix: await engine.render(result, rendering), stems: {} };
 
   await stage('import');
   if (deps.signal?.aborted) throw new CancelledError();
-  const folder = await outputFolder(timeline.project, host.files);
-  const base = await uniqueBase(
-    host.files,
-    folder,
-    resultName(result.prompt, {
-      seed,
-      temperature: settings.temperature,
-      seconds: settings.seconds,
-      loop: settings.loop,
-      extra: { overrides: settings.overrides },
-    }),
-    ['.wav', '.json'],
-  );
-  const wavPath = joinPath(folder, `${base}.wav`);
-  const jsonPath = joinPath(folder, `${base}.json`);
-  const doc = {
+  const name = resultName(result.prompt, {
+    seed,
+    temperature: settings.temperature,
+    seconds: settings.seconds,
+    loop: settings.loop,
+    extra: { overrides: settings.overrides, ...(Object.keys(picture).length > 0 && { picture }) },
+  });
+  const saved = await saveAndImport(deps, timeline, name, rendered, (wav) => ({
     ...resultDocument(result),
     panel: {
       sequence: timeline.sequence.name,
       start: timeline.span.start,
       lengthFrom: settings.seconds !== undefined ? 'panel' : timeline.span.source,
       read: prompt.read,
-      wav: basename(wavPath),
+      cuts: cuts.length,
+      wav,
     },
-  };
-  const json = bytes(JSON.stringify(doc, null, 2));
-  await pause();
-  await writeAll(host, folder, [
-    [wavPath, audio.wav],
-    [jsonPath, json],
-  ]);
-  await pause();
-  const bin = await host.ensureBin(BIN_NAME);
-  const notImported = (): HostError =>
-    new HostError(
-      `Premiere Pro did not import ${basename(wavPath)}. It is saved in ${folder}: import it with File > Import.`,
-      'import-failed',
-    );
-  if (!(await host.importFile(wavPath, bin))) throw notImported();
-  await pause();
-  const item = await host.findItem(wavPath, bin);
-  if (!item) throw notImported();
+  }));
 
   await stage('done');
   timings.total = now() - t0;
   return {
     result,
-    audio,
+    audio: rendered.mix,
     prompt,
     span: timeline.span,
     settings: { ...settings, seed },
-    folder,
-    base,
-    wavPath,
-    jsonPath,
-    item,
+    ...saved,
+    cuts,
     timings,
   };
+}
+
+/** The roles of a rendering's stems, in the order of `ROLES`. */
+const stemRoles = (r: RenderedStems): Role[] => ROLES.filter((role) => r.stems[role]);
+
+/**
+ * Saves the mix, its `.json` and the stems under one fresh name (`<name>.wav`, `<name>.json`,
+ * `<name>-<role>.wav`) and imports the WAVs into the Audiogenesis bin.
+ * @throws {HostError} `disk-full`, `write-failed` or `import-failed`.
+ */
+async function saveAndImport(
+  deps: FlowDeps,
+  timeline: TimelineContext,
+  name: string,
+  rendered: RenderedStems,
+  document: (wav: string) => Record<string, unknown>,
+): Promise<Pick<Take, 'folder' | 'base' | 'wavPath' | 'jsonPath' | 'item' | 'stems'>> {
+  const { host } = deps;
+  const pause = deps.pause ?? defaultPause;
+  const roles = stemRoles(rendered);
+  const folder = await outputFolder(timeline.project, host.files);
+  const base = await uniqueBase(host.files, folder, name, [
+    '.wav',
+    '.json',
+    ...roles.map((r) => `-${r}.wav`),
+  ]);
+  const wavPath = joinPath(folder, `${base}.wav`);
+  const jsonPath = joinPath(folder, `${base}.json`);
+  const stemPaths = roles.map((role) => ({ role, wavPath: joinPath(folder, `${base}-${role}.wav`) }));
+  const doc = document(basename(wavPath));
+  if (stemPaths.length > 0)
+    (doc.panel as Record<string, unknown>).stems = Object.fromEntries(
+      stemPaths.map((s) => [s.role, basename(s.wavPath)]),
+    );
+  await pause();
+  await writeAll(host, folder, [
+    [wavPath, rendered.mix.wav],
+    [jsonPath, bytes(JSON.stringify(doc, null, 2))],
+    ...stemPaths.map((s): [string, Uint8Array] => [s.wavPath, rendered.stems[s.role]!]),
+  ]);
+  await pause();
+  const bin = await host.ensureBin(BIN_NAME);
+  const imported = async (path: string): Promise<string> => {
+    const item = (await host.importFile(path, bin)) ? await host.findItem(path, bin) : null;
+    if (!item)
+      throw new HostError(
+        `Premiere Pro did not import ${basename(path)}. It is saved in ${folder}: import it with File > Import.`,
+        'import-failed',
+      );
+    await pause();
+    return item;
+  };
+  const item = await imported(wavPath);
+  const stems: TakeStem[] = [];
+  for (const s of stemPaths) stems.push({ ...s, item: await imported(s.wavPath) });
+  return { folder, base, wavPath, jsonPath, item, ...(stems.length > 0 && { stems }) };
 }
 
 /**

@@ -1,29 +1,50 @@
 /**
- * A take onto the timeline: placed on the music track in one undoable step, or swapped for the take that is
- * there in one step ("Audiogenesis: replace music"), with a check that the picture did not move.
+ * A take onto the timeline: placed on the music track in one undoable step (or its stems on adjacent
+ * tracks, in the same one step), or swapped for the take that is there in one step ("Audiogenesis:
+ * replace music"), with a check that the picture did not move.
  */
 import { HostError } from '../core/errors';
+import type { Role } from '../core/sequence';
 import type { Take } from './flow';
 import { BIN_NAME } from './flow';
-import type { PremiereHost, Span, Transaction, VideoTrackInfo } from './host/types';
+import type { EditAction, PremiereHost, Span, Transaction, VideoTrackInfo } from './host/types';
 import { basename } from './naming';
-import type { PlacedTake } from './place';
-import { placementFor } from './place';
+import type { Lay, PlacedTake } from './place';
+import { layoutFor } from './place';
 
 /** A take on the timeline. */
-export interface Placement extends PlacedTake {
-  /** The take's WAV. */
+export interface Placement {
+  /** The clips laid, in track order: the mix, or one per stem. */
+  clips: PlacedTake[];
+  /** The take's WAV (the mix, whose stems may be what was laid). */
   wavPath: string;
-  /** Whether a track was added for it. */
+  /** Whether tracks were added for it. */
   newTrack: boolean;
   transaction: Transaction;
 }
 
+/** The name of the track a stem takes (when it is not a music track already). */
+export const STEM_TRACK_NAMES: Record<Role, string> = {
+  melody: 'Music Melody',
+  harmony: 'Music Chords',
+  bass: 'Music Bass',
+  drums: 'Music Drums',
+};
+
 const spans = (video: VideoTrackInfo[]): string =>
   JSON.stringify(video.map((t) => t.items.map((s: Span) => [s.start.toFixed(4), s.end.toFixed(4)])));
 
+type LayAction = Extract<EditAction, { kind: 'overwrite' | 'insert-new-track' }>;
+
+/** What a take lays: its stems when it has them, else its mix. */
+const laysOf = (take: Take): Lay[] =>
+  take.stems
+    ? take.stems.map((s) => ({ item: s.item, trackName: STEM_TRACK_NAMES[s.role] }))
+    : [{ item: take.item, trackName: 'Music' }];
+
 /**
- * Places `take` at its span's start, replacing `previous` (the take now on the timeline) when given.
+ * Places `take` at its span's start (its stems on adjacent tracks when it has them), replacing `previous`
+ * (the take now on the timeline) when given.
  * @throws {HostError} `no-free-track`, `transaction-failed`, or `picture-moved` (Premiere shifted video
  *   clips: the editor is told to undo).
  */
@@ -33,7 +54,9 @@ export async function placeTake(
   previous: Placement | null,
 ): Promise<Placement> {
   const [tracks, video] = await Promise.all([host.audioTracks(), host.videoTracks()]);
-  const t = placementFor(tracks, video, take.item, take.span.start, take.audio.seconds, previous);
+  const lays = laysOf(take);
+  const start = take.span.start;
+  const t = layoutFor(tracks, video, lays, start, take.audio.seconds, previous?.clips ?? []);
   if (!(await host.transact(t)))
     throw new HostError(
       `Premiere Pro did not place the music. ${basename(take.wavPath)} is in the ${BIN_NAME} bin: drag it onto the timeline.`,
@@ -44,22 +67,34 @@ export async function placeTake(
       'Premiere moved video clips while adding the music track. Press Undo (Cmd/Ctrl+Z) once to put them back, add an audio track named Music yourself, and place again.',
       'picture-moved',
     );
-  const lay = t.actions.find((a) => a.kind === 'overwrite' || a.kind === 'insert-new-track');
-  const audioTrack = lay && 'audioTrack' in lay ? lay.audioTrack : 0;
-  const newTrack = lay?.kind === 'insert-new-track';
-  if (newTrack && tracks.canNameTrack)
+  const laid = t.actions.filter(
+    (a): a is LayAction => a.kind === 'overwrite' || a.kind === 'insert-new-track',
+  );
+  const added = laid.filter((a) => a.kind === 'insert-new-track');
+  if (added.length > 0 && tracks.canNameTrack)
     // A track that did not exist when the edit was made can only be named afterwards (its own undo step).
     await host.transact({
-      label: 'Audiogenesis: name the Music track',
-      actions: [{ kind: 'name-track', audioTrack, name: 'Music' }],
+      label: `Audiogenesis: name the Music track${added.length > 1 ? 's' : ''}`,
+      actions: added.map((a) => ({
+        kind: 'name-track',
+        audioTrack: a.audioTrack,
+        name: lays[laid.indexOf(a)].trackName,
+      })),
     });
-  const clip = await host.placedClip(take.item, audioTrack, take.span.start);
-  return {
-    clip: clip ?? '',
-    audioTrack,
-    span: { start: take.span.start, end: take.span.start + take.audio.seconds },
-    wavPath: take.wavPath,
-    newTrack,
-    transaction: t,
-  };
+  const span = { start, end: start + take.audio.seconds };
+  const clips: PlacedTake[] = [];
+  for (const a of laid)
+    clips.push({
+      clip: (await host.placedClip(a.item, a.audioTrack, start)) ?? '',
+      audioTrack: a.audioTrack,
+      span,
+    });
+  return { clips, wavPath: take.wavPath, newTrack: added.length > 0, transaction: t };
+}
+
+/** "A3" or "A3–A6": the tracks a placement lies on. */
+export function tracksOf(p: Placement): string {
+  const first = p.clips[0]?.audioTrack ?? 0;
+  const last = p.clips[p.clips.length - 1]?.audioTrack ?? first;
+  return first === last ? `A${first + 1}` : `A${first + 1}–A${last + 1}`;
 }

@@ -1,10 +1,11 @@
 /**
  * The prompt from the timeline: the script box, the selected clips' names, the sequence's markers (timed:
- * they become the piece's sections) and the selected clip's transcript (timed), all made relative to the
- * span the music fills. Untimed text alone is a prompt; with timed sources everything becomes markers.
+ * they become the piece's sections) and the selected clip's transcript (timed, and its lines are the speech
+ * the music makes room for), all made relative to the span the music fills. Untimed text alone is a
+ * prompt; with timed sources everything becomes markers.
  */
 import { parseTranscript } from '../core/embed';
-import type { MarkerInput } from '../core/embed/types';
+import type { MarkerInput, TimeSpan } from '../core/embed/types';
 import { PromptError } from '../core/errors';
 import type { ClipInfo, MarkerInfo } from './host/types';
 import type { TimelineSpan } from './timeline';
@@ -29,6 +30,8 @@ export interface ClipTranscript {
 export interface PromptInput {
   prompt?: string;
   markers?: MarkerInput[];
+  /** The transcript's lines as spans of speech (seconds from the span's start); absent when none. */
+  speech?: TimeSpan[];
   /** What was read, for the panel ("3 markers", "transcript of Interview.mp4: 12 lines"). */
   read: string[];
 }
@@ -101,6 +104,7 @@ export function buildPrompt(
     }
   }
   const timed: MarkerInput[] = [];
+  const speech: TimeSpan[] = [];
   if (sources.markers) {
     const m = markersInSpan(context.markers, context.span);
     if (m.length > 0) read.push(plural(m.length, 'marker'));
@@ -111,6 +115,9 @@ export function buildPrompt(
       const lines = transcriptMarkers(t, context.span);
       if (lines.length > 0) read.push(`the transcript of ${t.clip.name} (${plural(lines.length, 'line')})`);
       timed.push(...lines);
+      for (const l of lines)
+        if (Number(l.duration) > 0)
+          speech.push({ start: Number(l.start), end: r3(Number(l.start) + Number(l.duration)) });
     }
   if (timed.length === 0 && untimed.length === 0)
     throw new PromptError(
@@ -131,5 +138,6 @@ export function buildPrompt(
     else
       timed[0] = { ...first, name: text, comments: [first.name, first.comments].filter(Boolean).join('. ') };
   }
-  return { markers: timed, read };
+  if (speech.length === 0) return { markers: timed, read };
+  return { markers: timed, speech: speech.sort((a, b) => a.start - b.start), read };
 }

@@ -1,10 +1,17 @@
 /**
  * What the timeline says before anything is generated: the open project and active sequence (or a plain
  * error), the span the music should fill (in/out, else the selection, else the whole sequence), the
- * markers and the selected clips.
+ * markers, the selected clips and the picture's cuts inside the span.
  */
 import { HostError } from '../core/errors';
-import type { ClipInfo, MarkerInfo, PremiereHost, ProjectInfo, SequenceInfo } from './host/types';
+import type {
+  ClipInfo,
+  MarkerInfo,
+  PremiereHost,
+  ProjectInfo,
+  SequenceInfo,
+  VideoTrackInfo,
+} from './host/types';
 
 /** Where the length came from. */
 export type LengthSource = 'in/out' | 'selection' | 'sequence' | 'default';
@@ -37,6 +44,8 @@ export interface TimelineContext {
   span: TimelineSpan;
   markers: MarkerInfo[];
   clips: ClipInfo[];
+  /** The picture's edit points inside the span, seconds from its start ({@link cutsInSpan}). */
+  cuts: number[];
 }
 
 const ms = (x: number): number => Math.round(x * 1000) / 1000;
@@ -71,8 +80,27 @@ export function spanOf(
   };
 }
 
+/** Edit points closer together than this (seconds) are one cut; one closer to an end of the span is none. */
+export const CUT_TOLERANCE = 0.01;
+
 /**
- * Reads the project, the active sequence, its markers and the selected clips.
+ * The edit points of the picture inside `span`: every start and end of a clip on any video track that lies
+ * strictly inside the span, in seconds from its start, in order, those closer together than
+ * {@link CUT_TOLERANCE} merged into the first; the span's own ends are not cuts.
+ */
+export function cutsInSpan(video: readonly VideoTrackInfo[], span: TimelineSpan): number[] {
+  const end = span.start + span.seconds;
+  const times = video
+    .flatMap((t) => t.items.flatMap((i) => [i.start, i.end]))
+    .filter((t) => Number.isFinite(t) && t > span.start + CUT_TOLERANCE && t < end - CUT_TOLERANCE)
+    .sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const t of times) if (out.length === 0 || t - out[out.length - 1] >= CUT_TOLERANCE) out.push(t);
+  return out.map((t) => ms(t - span.start));
+}
+
+/**
+ * Reads the project, the active sequence, its markers, the selected clips and the cuts in the span.
  * @throws {HostError} `no-project` when no project is open, `no-sequence` when no sequence is active.
  */
 export async function readTimeline(host: PremiereHost, options: SpanOptions = {}): Promise<TimelineContext> {
@@ -88,8 +116,14 @@ export async function readTimeline(host: PremiereHost, options: SpanOptions = {}
       'No sequence is active. Open the sequence to score in the Timeline panel, then try again.',
       'no-sequence',
     );
-  const [markers, clips] = await Promise.all([host.markers(), host.selectedClips()]);
-  return { project, sequence, markers, clips, span: spanOf(sequence, clips, options) };
+  const [markers, clips, video] = await Promise.all([
+    host.markers(),
+    host.selectedClips(),
+    // The cuts are a refinement: a host that cannot list its video tracks scores without them.
+    host.videoTracks().catch(() => []),
+  ]);
+  const span = spanOf(sequence, clips, options);
+  return { project, sequence, markers, clips, span, cuts: cutsInSpan(video, span) };
 }
 
 /** "1:05.5"-style time for messages. */

@@ -11,13 +11,15 @@ import { trainEmotionClassifier } from '../../core/eval/emotion/model';
 import type { Command } from '../command';
 import { readLabelledClips } from '../eval/emotion';
 import { runEval } from '../eval/run';
+import { defaultTraining } from '../eval/training';
 import { summaryLines } from '../eval/summary';
 import { SHIPPED_MODEL } from '../model-files';
 import { assetPath } from '../paths';
 
 const usage = `usage: audiogenesis eval --prompts FILE --reference DIR [DIR...] --out DIR [--model DIR]
-       [--control SEED|none] [--baseline DIR|none] [--drum-reference DIR...|none] [--training DIR...|none]
-       [--classifier FILE|none] [--emotion-holdout DIR|none] [--seconds 30] [--seed 1] [--limit N]
+       [--style-prompts FILE|none] [--control SEED|none] [--baseline DIR|none]
+       [--drum-reference DIR...|none] [--training DIR...|none] [--classifier FILE|none]
+       [--style-classifier FILE|none] [--emotion-holdout DIR|none] [--seconds 30] [--seed 1] [--limit N]
        [--max-reference 100] [--rolls 6] [--workers N]
        audiogenesis eval train-classifier --emopia DIR --out FILE [--holdout DIR]
 
@@ -29,12 +31,18 @@ the seed baseline (--baseline, default assets/baseline). Figures: MusPy quality,
 reference (excerpts of --seconds from the middle of each song), per-role figures against the chords (planned
 ones for generated music, annotated ones for the reference), where each note came from, tempo/key relevance
 (TB, TBT, CK, CKD; the key by the Aarden-Essen profiles, which generation never consults), the EMOPIA classifier's
-quadrant for mood prompts, and the longest run shared with the training corpora (default
-../shared/data/pop909 and emopia). Drum figures against --drum-reference (default ../shared/holdout/groove).
+quadrant for mood prompts, the style classifier's reading of style prompts (--style-classifier, default
+assets/eval/style.json: the asked style first and in the top 3, by its notes model, the headline, and its
+full model, which also hears the orchestration), and the longest run shared with the training corpora
+(default: every corpus folder of ../shared/data; a scan output works too). Drum figures against
+--drum-reference (default ../shared/holdout/groove).
+--style-prompts (default assets/eval/style-prompts.json) run after --prompts, seeds continuing; they are
+judged for style and novelty only, so the other figures stay those of --prompts.
 The prompt file and the models are checked before any corpus is read; corpus files that cannot be read are
 listed on stderr and in the report; no readable reference file is an error.
 Writes DIR/report.json, DIR/report.html (self-contained) and DIR/midi/*.mid.
---prompts: JSON [{prompt, tempo?, key?, quadrant?}] or text (one prompt a line).
+--prompts, --style-prompts: JSON [{prompt, tempo?, key?, quadrant?, style?}] or text (one prompt a line).
+--limit N: the first N of each prompt file.
 
 train-classifier: trains the emotion classifier on labelled clips (EMOPIA's labels.csv), split by song,
 reports its held-out accuracy and confusion matrix (and on --holdout, default ../shared/holdout/emopia),
@@ -96,6 +104,7 @@ export const command: Command = {
       tokens: true,
       options: {
         prompts: { type: 'string' },
+        'style-prompts': { type: 'string' },
         reference: { type: 'string', multiple: true },
         out: { type: 'string' },
         model: { type: 'string' },
@@ -104,6 +113,7 @@ export const command: Command = {
         'drum-reference': { type: 'string', multiple: true },
         training: { type: 'string', multiple: true },
         classifier: { type: 'string' },
+        'style-classifier': { type: 'string' },
         'emotion-holdout': { type: 'string' },
         seconds: { type: 'string' },
         seed: { type: 'string' },
@@ -129,11 +139,7 @@ export const command: Command = {
     if (!values.prompts) throw new UsageError('--prompts is required');
     if (reference.length === 0) throw new UsageError('--reference needs at least one folder');
     if (!values.out) throw new UsageError('--out is required');
-    const training =
-      values.training?.[0] === 'none'
-        ? []
-        : (values.training ??
-          ['../shared/data/pop909', '../shared/data/emopia'].filter((d) => existsSync(d)));
+    const training = values.training?.[0] === 'none' ? [] : (values.training ?? defaultTraining());
     const seconds = positiveNumber(values.seconds, '--seconds', 30);
     if (seconds < 2 || seconds > 600) throw new UsageError('--seconds takes a number from 2 to 600');
     const drumReference =
@@ -150,6 +156,7 @@ export const command: Command = {
     if (!Number.isInteger(workers) || workers < 0) throw new UsageError('--workers takes a whole number');
     const { report, files } = await runEval({
       promptsFile: values.prompts,
+      stylePromptsFile: orNone(values['style-prompts'], assetPath('eval', 'style-prompts.json')),
       reference,
       drumReference,
       out: values.out,
@@ -158,6 +165,7 @@ export const command: Command = {
       baseline: orNone(values.baseline, assetPath('baseline')),
       training,
       classifier: orNone(values.classifier, assetPath('eval', 'emotion.json')),
+      styleClassifier: orNone(values['style-classifier'], assetPath('eval', 'style.json')),
       emotionHoldout: orNone(values['emotion-holdout'], '../shared/holdout/emopia'),
       seconds,
       firstSeed: seed,

@@ -17,6 +17,7 @@ import { progressBar } from '../progress';
 import { pianoRollPng } from '../render/png';
 import type { SkippedFile } from './corpus';
 import { readClassifier, readLabelledClips } from './emotion';
+import { readStyleClassifier } from './style';
 import { composeSet, generateBaseline, loadModels, readBaseline } from './generate';
 import { checkFolders, readPromptFile, readReference, reportSkipped } from './inputs';
 import type { TrainingSide } from './training';
@@ -25,6 +26,8 @@ import { readTraining } from './training';
 /** Everything a run needs; paths are used as given. */
 export interface EvalRunOptions {
   promptsFile: string;
+  /** Style prompts run after the main ones (judged for style and novelty only), or null. */
+  stylePromptsFile: string | null;
   reference: string[];
   /** Held-out drum corpora for the drum figures (the main reference may have none), or none. */
   drumReference: string[];
@@ -38,12 +41,14 @@ export interface EvalRunOptions {
   training: string[];
   /** Emotion classifier JSON, or null. */
   classifier: string | null;
+  /** Style classifier JSON (`data train-style`), or null. */
+  styleClassifier: string | null;
   /** Labelled clips to score the classifier on again in this run, or null. */
   emotionHoldout: string | null;
   seconds: number;
   /** Seed of the first prompt; prompt i gets firstSeed + i. */
   firstSeed: number;
-  /** Evaluate only the first `limit` prompts. */
+  /** Evaluate only the first `limit` prompts (of the main prompts, and of the style prompts). */
   limit?: number;
   maxReference: number;
   workers: number;
@@ -96,11 +101,13 @@ export async function runEval(o: EvalRunOptions): Promise<EvalRunResult> {
   };
   // Cheap checks first: folders, prompts, models (a typo must not wait for the corpora).
   checkFolders([...o.reference, ...o.drumReference, ...o.training]);
-  const prompts = readPromptFile(o.promptsFile, o.limit);
+  const main = readPromptFile(o.promptsFile, o.limit);
+  const prompts = [...main, ...(o.stylePromptsFile ? readPromptFile(o.stylePromptsFile, o.limit) : [])];
   const seeds = prompts.map((_, i) => o.firstSeed + i);
   const { model, control } = await loadModels(o.model, o.controlSeed);
   const baseline = o.baseline ? await readBaseline(o.baseline) : null;
   const classifierFile = o.classifier ? readClassifier(o.classifier) : null;
+  const styleClassifier = o.styleClassifier ? readStyleClassifier(o.styleClassifier) : null;
   const skipped: SkippedFile[] = [];
   const sets: GeneratedSet[] = [];
   let training: TrainingSide | null = null;
@@ -171,6 +178,7 @@ export async function runEval(o: EvalRunOptions): Promise<EvalRunResult> {
     : undefined;
   const input: EvaluateInput = {
     prompts,
+    mainPrompts: main.length,
     seeds,
     seconds: o.seconds,
     sets,
@@ -179,8 +187,11 @@ export async function runEval(o: EvalRunOptions): Promise<EvalRunResult> {
     referenceChords: reference.chords,
     drumReference: drums,
     skipped,
-    training: training ? { index: training.index, dirs: o.training, parts: training.parts } : undefined,
+    training: training
+      ? { index: training.index, dirs: o.training, parts: training.parts, corpora: training.corpora }
+      : undefined,
     classifier,
+    styleClassifier: styleClassifier ? { name: o.styleClassifier!, classifier: styleClassifier } : undefined,
     createdAt: new Date().toISOString(),
     timing,
   };
@@ -193,7 +204,7 @@ export async function runEval(o: EvalRunOptions): Promise<EvalRunResult> {
     s.pieces.forEach((seq, i) =>
       writeFileSync(join(midi, `${s.name}-${String(i + 1).padStart(3, '0')}.mid`), sequenceToMidi(seq)),
     );
-  const rolls: RollImage[] = spread(prompts.length, o.rolls).flatMap((i) =>
+  const rolls: RollImage[] = spread(main.length, o.rolls).flatMap((i) =>
     sets.map((s) => ({
       prompt: i,
       set: s.name,

@@ -60,6 +60,60 @@ export function provenanceLines(r: EvalReport): string[] {
   return out;
 }
 
+const pctOf = (x: { percent: number; hits: number; n: number }): string =>
+  `${f(x.percent, 1)}% (${x.hits}/${x.n})`;
+
+/**
+ * The style figures: per set, the style prompts heard as the asked style (first, top 3) by the classifier's
+ * notes model (the headline) and full model; the styles not judged; the classifier's held-out accuracy.
+ */
+export function styleLines(r: EvalReport): string[] {
+  const s = r.style;
+  if (!s) return [];
+  const sets = r.sets.filter((x) => x.style);
+  const out = [
+    `Style prompts (${s.judged} of ${s.prompts} ask for a style the classifier judges; chance ${f(s.chance.top1, 1)}% first, ${f(s.chance.top3, 1)}% top 3). ` +
+      'notes model (headline): what is played; full model: also the instrument families, which the arranger picks.',
+  ];
+  if (s.notJudged.length)
+    out.push(`Not judged (no class): ${s.notJudged.map((x) => `${x.style} (${x.prompts})`).join(', ')}`);
+  out.push(
+    '',
+    row(['set', 'notes top-1', 'notes top-3', 'full top-1', 'full top-3']),
+    rule(5),
+    ...sets.map((x) =>
+      row([
+        x.name,
+        pctOf(x.style!.notes.top1),
+        pctOf(x.style!.notes.top3),
+        pctOf(x.style!.full.top1),
+        pctOf(x.style!.full.top3),
+      ]),
+    ),
+    row([
+      'control reaches it?',
+      ...(['notes', 'full'] as const).flatMap((m) => [
+        verdict(r, `style.${m}.top1`),
+        verdict(r, `style.${m}.top3`),
+      ]),
+    ]),
+  );
+  for (const x of sets)
+    out.push(
+      `- ${x.name} heard as (notes, first): ${Object.entries(x.style!.heard)
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
+  const h = s.holdout;
+  if (h)
+    out.push(
+      `style classifier on held-out music: notes ${f(100 * h.notes.accuracy, 1)}% (top-3 ${f(100 * h.notes.top3, 1)}%), ` +
+        `full ${f(100 * h.full.accuracy, 1)}% (top-3 ${f(100 * h.full.top3, 1)}%) of ${h.notes.pieces} pieces; per style and confusion matrices in report.html`,
+    );
+  return out;
+}
+
 /** Formats the report's main tables. */
 export function summaryLines(r: EvalReport): string[] {
   const names = r.sets.map((s) => s.name);
@@ -70,7 +124,7 @@ export function summaryLines(r: EvalReport): string[] {
     '',
   );
   out.push(
-    `${r.settings.prompts} prompts x ${r.sets.length} models, ${r.settings.seconds} s pieces, ${r.reference.pieces} reference excerpts; ` +
+    `${r.settings.prompts} prompts (+ ${r.settings.stylePrompts} style prompts) x ${r.sets.length} models, ${r.settings.seconds} s pieces, ${r.reference.pieces} reference excerpts; ` +
       `wall time ${f(r.timing.total, 1)} s (${Object.entries(r.timing)
         .filter(([k]) => k !== 'total')
         .map(([k, v]) => `${k} ${f(v, 1)}`)
@@ -157,9 +211,23 @@ export function summaryLines(r: EvalReport): string[] {
       );
     }
   }
+  if (r.style) out.push('', ...styleLines(r));
   const nov = r.sets.filter((s) => s.novelty);
+  const corpora = r.settings.training?.corpora;
   if (nov.length) {
-    out.push('', row(['set', 'longest shared run (bars)', 'mean (bars)', 'flagged (> 2 bars)']), rule(4));
+    out.push(
+      '',
+      `Novelty over every piece, against ${
+        corpora
+          ? Object.entries(corpora)
+              .map(([k, c]) => `${k} (${c.parts} parts)`)
+              .join(', ')
+          : r.settings.training?.dirs.join(', ')
+      }:`,
+      '',
+      row(['set', 'longest shared run (bars)', 'mean (bars)', 'flagged (> 2 bars)']),
+      rule(4),
+    );
     for (const s of nov)
       out.push(
         row([s.name, f(s.novelty!.maxBars, 2), f(s.novelty!.meanBars, 2), String(s.novelty!.flagged.length)]),

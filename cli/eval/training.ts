@@ -9,6 +9,7 @@
  * band's harmony: guitar, strings, pads), also one part per family, so that a copied guitar part is found
  * even where the training file's harmony interleaves it with other instruments.
  */
+import type { Dirent } from 'node:fs';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeEvents } from '../../core/codec/events';
@@ -28,6 +29,8 @@ export interface TrainingSide {
   index: NoveltyIndex;
   /** Pitched parts indexed. */
   parts: number;
+  /** Per corpus: files read and pitched parts indexed (a drums-only corpus indexes none). */
+  corpora: Record<string, { files: number; parts: number }>;
   /** Melody openings for the baseline, sorted by file id. */
   seeds: BaselineNote[][];
 }
@@ -43,16 +46,31 @@ export function isScanOutput(dir: string): boolean {
  */
 export function corpusFolders(root: string): string[] {
   if (!existsSync(root) || !statSync(root).isDirectory()) return [];
+  const entries = (dir: string): Dirent[] => {
+    try {
+      return readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return []; // an unreadable folder holds nothing the scanner could read either
+    }
+  };
   const holdsMidi = (dir: string, depth: number): boolean =>
-    readdirSync(dir, { withFileTypes: true }).some(
+    entries(dir).some(
       (e) =>
         (e.isFile() && MIDI_NAME.test(e.name)) ||
         (e.isDirectory() && depth < 3 && holdsMidi(join(dir, e.name), depth + 1)),
     );
-  return readdirSync(root, { withFileTypes: true })
+  return entries(root)
     .filter((e) => e.isDirectory() && holdsMidi(join(root, e.name), 0))
     .map((e) => join(root, e.name))
     .sort();
+}
+
+/**
+ * The novelty check's default training side: every corpus folder of `root` (default `../shared/data`,
+ * relative to the working folder), so that no generated piece may copy any training file of any corpus.
+ */
+export function defaultTraining(root = '../shared/data'): string[] {
+  return corpusFolders(root);
 }
 
 /** Adds one packed role stream: whole, and one part per instrument family when it mixes several. */
@@ -100,10 +118,17 @@ export async function readTraining(
 ): Promise<TrainingSide> {
   const index = emptyIndex();
   let parts = 0;
+  const corpora: TrainingSide['corpora'] = {};
+  const files = new Set<string>();
   const seeds: { id: string; notes: BaselineNote[] }[] = [];
   const sink: Sink = (id, role, data, ref) => {
+    const corpus = (corpora[ref.corpus ?? id.split('/')[0]] ??= { files: 0, parts: 0 });
+    if (!files.has(id)) corpus.files++;
+    files.add(id);
     if (role === 'drums') return;
-    parts += indexStream(index, data);
+    const added = indexStream(index, data);
+    parts += added;
+    corpus.parts += added;
     if (role !== 'melody' || ref.length <= window + 1) return;
     const notes = baselineSeed(makeStream(data, ref, false), window);
     if (notes.length === window) seeds.push({ id, notes });
@@ -124,11 +149,13 @@ export async function readTraining(
             length,
             // The style may be 'unknown': the baseline's seed reads only the notes.
             conditioning: s.conditioning as StreamRef['conditioning'],
+            corpus: piece.task.corpus,
           };
           sink(piece.id, s.role, s.data, ref);
         }
       },
     });
   seeds.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { index, parts, seeds: seeds.map((s) => s.notes) };
+  const sorted = Object.fromEntries(Object.entries(corpora).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return { index, parts, corpora: sorted, seeds: seeds.map((s) => s.notes) };
 }

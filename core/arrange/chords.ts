@@ -1,16 +1,19 @@
 /**
  * The chord plan: each section draws a four-bar progression learned from POP909 (sections of the same kind
  * share theirs, so a chorus comes back as a chorus), two chords a bar in even meters and one in odd ones.
- * Intros sit on the tonic and lead in with the dominant; the bar before the ending turns to the dominant
- * and the ending is the tonic; a loop's last half-bar is the dominant that leads back to the start. In
- * minor the "dominant" is bVII, which keeps to the natural minor scale. Each section is in its own key
- * (a script's part may modulate): the chord before a section in a new key is that key's dominant (V).
+ * The plan carries the key: every progression starts on the tonic (when the table has one that does),
+ * every verse, chorus and bridge closes with a cadence (the dominant, then the tonic), intros sit on the tonic and lead in with the dominant, the bar before the ending turns to the
+ * dominant and the ending is the tonic; a loop's last half-bar is the dominant that leads back to the start.
+ * In minor the dominant is V, major (harmonic minor: the leading tone), and a learned v that goes to i
+ * becomes V too; rock and cinematic minor cadence with bVII-i instead. Each section is in its own key (a
+ * script's part may modulate): the chord before a section in a new key is that key's dominant (V).
  */
 import data from '../../assets/arrange/progressions.json';
 import type { ChordSpan, Quality } from '../features/chords';
 import { QUALITIES } from '../features/chords';
 import type { Random } from '../random';
 import { seededRandom } from '../random';
+import type { Style } from '../conditioning';
 import type { Beats, Mode } from '../sequence';
 import { beatsPerBar } from '../sequence';
 import type { DegreeChord, LearnedProgression, ProgressionTable } from './learn';
@@ -54,10 +57,42 @@ export interface ChordOptions {
   table?: ProgressionTable;
 }
 
-/** The chord that leads home: V in major, the natural minor's bVII in minor (no leading tone). */
-const homeward = (mode: Mode): Degree => ({ degree: mode === 'major' ? 7 : 10, quality: 'maj' });
+/** Styles whose minor cadences go bVII-i (the Aeolian cadence of rock and film) rather than V-i. */
+const AEOLIAN_CADENCE: readonly Style[] = ['rock', 'cinematic'];
+
+/** The chord that leads home: V (major, with the leading tone, in minor too), or bVII in minor for the styles it suits. */
+function homeward(mode: Mode, style: Style): Degree {
+  return { degree: mode === 'minor' && AEOLIAN_CADENCE.includes(style) ? 10 : 7, quality: 'maj' };
+}
 /** The chord that announces a new key: its V, with the leading tone in minor too. */
 const PIVOT: Degree = { degree: 7, quality: 'maj' };
+
+/**
+ * Closes section `k` (its `n` slots are the last of `slots`) with the dominant and the tonic; one slot
+ * earlier when the next section changes key (its last slot becomes the new key's V). Intros, endings,
+ * the section before the ending (the final cadence closes it) and a loop's last section are left as
+ * they are.
+ */
+function cadence(
+  slots: { chord: Degree }[],
+  n: number,
+  plan: ArrangementPlan,
+  k: number,
+  tonicChord: Degree,
+): void {
+  const s = plan.sections[k];
+  const next = plan.sections[k + 1];
+  const key = s.conditioning.key;
+  const modulates =
+    next !== undefined &&
+    (next.conditioning.key.tonic !== key.tonic || next.conditioning.key.mode !== key.mode);
+  const room = modulates ? 3 : 2;
+  if (s.kind === 'intro' || s.kind === 'ending' || n < room || next?.kind === 'ending') return;
+  if (plan.loop && next === undefined) return;
+  const end = slots.length - (modulates ? 1 : 0);
+  slots[end - 2].chord = homeward(key.mode, plan.style);
+  slots[end - 1].chord = tonicChord;
+}
 
 /** Plans chords over the whole piece (absolute pitch classes), deterministic for a seed. */
 export function planChords(plan: ArrangementPlan, seed: number, options: ChordOptions = {}): ChordSpan[] {
@@ -78,7 +113,7 @@ export function planChords(plan: ArrangementPlan, seed: number, options: ChordOp
       let prog = chosen.get(`${s.kind} ${mode}`);
       if (!prog) {
         const list = mode === 'major' ? table.major : table.minor;
-        prog = draw(list, rng, chosen.size === 0 ? tonicChord : undefined);
+        prog = draw(list, rng, tonicChord);
         if (split === 1) prog = prog.filter((_, i) => i % 2 === 0);
         chosen.set(`${s.kind} ${mode}`, prog);
       }
@@ -89,22 +124,46 @@ export function planChords(plan: ArrangementPlan, seed: number, options: ChordOp
       slots[slots.length - 1] = { ...slots[slots.length - 1], chord: PIVOT, tonic };
     for (let i = 0; i < n; i++)
       slots.push({ start: s.start + i * slot, chord: chords[i % chords.length], tonic });
-    if (s.kind === 'intro' && n >= 2) slots[slots.length - 1].chord = homeward(mode);
+    if (s.kind === 'intro' && n >= 2) slots[slots.length - 1].chord = homeward(mode, plan.style);
+    else cadence(slots, n, plan, k, tonicChord);
   });
   const last = plan.sections[plan.sections.length - 1];
-  const home = homeward(last.conditioning.key.mode);
+  const home = homeward(last.conditioning.key.mode, plan.style);
   const beforeEnd = slots.findIndex((x) => x.start >= last.start - 1e-6) - 1;
   if (plan.loop)
     slots[slots.length - 1] = {
       ...slots[slots.length - 1],
-      chord: homeward(plan.key.mode),
+      chord: homeward(plan.key.mode, plan.style),
       tonic: plan.key.tonic,
     };
   else if (last.kind === 'ending' && beforeEnd >= 0) slots[beforeEnd].chord = home;
-  return slots.map((x, i) => ({
+  return withDominants(slots, plan).map((x, i) => ({
     root: (x.tonic + x.chord.degree) % 12,
     quality: x.chord.quality,
     start: x.start,
     end: Math.min(plan.beats, slots[i + 1]?.start ?? plan.beats),
   }));
+}
+
+/**
+ * Harmonic minor where the progression asks for it: in a minor section, a learned v (minor) followed by
+ * the tonic has a dominant function and becomes V (major, with the leading tone).
+ */
+function withDominants<T extends { start: Beats; chord: Degree; tonic: number }>(
+  slots: readonly T[],
+  plan: ArrangementPlan,
+): T[] {
+  const modeAt = (at: Beats): Mode =>
+    (plan.sections.find((s) => at >= s.start - 1e-6 && at < s.end - 1e-6) ?? plan.sections[0]).conditioning
+      .key.mode;
+  return slots.map((x, i) => {
+    const next = slots[i + 1];
+    const dominant =
+      x.chord.degree === 7 &&
+      x.chord.quality === 'min' &&
+      next?.tonic === x.tonic &&
+      next.chord.degree === 0 &&
+      modeAt(x.start) === 'minor';
+    return dominant ? { ...x, chord: { degree: 7, quality: 'maj' } } : x;
+  });
 }

@@ -260,48 +260,6 @@ export function closeLoop(notes: readonly Note[], beats: Beats): Note[] {
     .map((n) => (n.end > beats ? mended({ ...n, end: beats }, 'loop') : n));
 }
 
-/**
- * Holds a role's notes as chords: in each chord span, the role's (up to `voices`) most used pitches sound
- * from the span's start to its end, tied over when the next span keeps them. Sustained instruments
- * (strings, pads) play this way.
- */
-export function sustainRole(
-  notes: readonly Note[],
-  role: Role,
-  chords: readonly ChordSpan[],
-  voices = 4,
-): Note[] {
-  const rest = notes.filter((n) => n.role !== role);
-  const mine = notes.filter((n) => n.role === role);
-  const held: Note[] = [];
-  let sounding = new Map<number, Note>();
-  for (const c of chords) {
-    const inSpan = mine.filter((n) => n.start >= c.start - EPS && n.start < c.end - EPS);
-    const weight = new Map<number, number>();
-    for (const n of inSpan) weight.set(n.pitch, (weight.get(n.pitch) ?? 0) + (n.end - n.start));
-    const pitches = [...weight]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, voices)
-      .map(([p]) => p);
-    const next = new Map<number, Note>();
-    for (const p of pitches) {
-      const tied = sounding.get(p);
-      if (tied) {
-        tied.end = c.end;
-        next.set(p, tied);
-        continue;
-      }
-      const v = inSpan.filter((n) => n.pitch === p);
-      const velocity = Math.round(v.reduce((a, n) => a + n.velocity, 0) / v.length);
-      const note: Note = { ...v[0], start: c.start, end: c.end, velocity, origin: 'rule', by: 'voicing' };
-      held.push(note);
-      next.set(p, note);
-    }
-    sounding = next;
-  }
-  return [...rest, ...held];
-}
-
 /** Scales drum velocities (light drums for quiet styles). */
 export function scaleDrums(notes: readonly Note[], level: number): Note[] {
   return level === 1

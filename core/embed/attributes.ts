@@ -6,6 +6,7 @@ import type { Conditioning, Style } from '../conditioning';
 import { conditioningVector, defaultConditioning } from '../conditioning';
 import type { Role } from '../sequence';
 import { PITCH_CLASS_NAMES } from '../sequence';
+import { namedMode } from './mood';
 import type { EmbedAttributes, ExplicitRequests, Instrument, Mood } from './types';
 
 /** Typical tempo of each style at neutral arousal, in bpm. */
@@ -100,8 +101,8 @@ export function resolve(explicit: ExplicitRequests, mood: Mood): Resolved {
     why.push(`tempo ${tempo} bpm: ${style} at arousal ${signed(arousal)}`);
   }
 
-  const minorByMood = valence < -0.1;
-  const mode = explicit.key?.mode ?? (minorByMood ? 'minor' : 'major');
+  const named = namedMode(mood);
+  const mode = explicit.key?.mode ?? named?.mode ?? (valence < -0.1 ? 'minor' : 'major');
   const tonic = explicit.key?.tonic ?? implicitTonic(mode === 'minor', arousal);
   const tonicName = explicit.key?.tonicName ?? PITCH_CLASS_NAMES[tonic];
   if (explicit.key?.tonic !== undefined)
@@ -110,7 +111,10 @@ export function resolve(explicit: ExplicitRequests, mood: Mood): Resolved {
     why.push(
       `key ${tonicName} ${mode}: ${mode} asked for ("${explicit.key.text}"), tonic chosen for the mood`,
     );
-  else why.push(`key ${tonicName} ${mode}: ${mode} from valence ${signed(valence)}, tonic from arousal`);
+  else if (named) {
+    const words = named.words.map((w) => `"${w}"`).join(', ');
+    why.push(`key ${tonicName} ${mode}: ${mode} named by ${words}, tonic from arousal`);
+  } else why.push(`key ${tonicName} ${mode}: ${mode} from valence ${signed(valence)}, tonic from arousal`);
 
   const meter = explicit.meter ?? { numerator: 4, denominator: 4, text: '' };
   why.push(

@@ -4,6 +4,7 @@
  */
 import type { Style } from '../conditioning';
 import { STYLES } from '../conditioning';
+import type { Mode } from '../sequence';
 import data from '../../assets/lexicon/lexicon.json';
 
 /** One lexicon entry: valence and arousal in [-1, 1] and a weight (1 for curated mood words). */
@@ -78,4 +79,64 @@ export function startsPhrase(word: string): boolean {
 /** The style a subject word implies ("trailer" -> cinematic), if any. */
 export function styleHint(word: string): Style | undefined {
   return STYLE_HINTS.get(word);
+}
+
+/**
+ * Words that name a mode: a prompt with one of these (and no stated key) is in that mode, whatever the
+ * other words do to valence ("Epic cinematic trailer, dark and intense" is minor).
+ */
+const MODE_WORDS: Record<Mode, readonly string[]> = {
+  minor: [
+    'dark',
+    'sad',
+    'melancholic',
+    'melancholy',
+    'somber',
+    'sombre',
+    'gloomy',
+    'tragic',
+    'mournful',
+    'sorrowful',
+    'ominous',
+    'sinister',
+    'brooding',
+    'haunting',
+    'eerie',
+    'moody',
+    'lonely',
+    'heartbreaking',
+    'grim',
+    'menacing',
+    'bleak',
+    'sorrow',
+    'grief',
+    'mourning',
+  ],
+  major: [
+    'bright',
+    'happy',
+    'triumphant',
+    'joyful',
+    'joyous',
+    'cheerful',
+    'uplifting',
+    'sunny',
+    'playful',
+    'optimistic',
+    'heroic',
+    'festive',
+    'jubilant',
+    'victorious',
+    'glorious',
+    'celebratory',
+    'celebration',
+  ],
+};
+const MODE_OF_WORD = new Map<string, Mode>(
+  (Object.keys(MODE_WORDS) as Mode[]).flatMap((m) => MODE_WORDS[m].map((w) => [w, m] as const)),
+);
+
+/** The mode a lexicon word (an entry's base form: "dark" of "darker") names, if any. */
+export function modeWord(word: string): Mode | undefined {
+  return MODE_OF_WORD.get(word);
 }

@@ -3,9 +3,9 @@
  * diminishers ("slightly"), "but" (the clause after it counts more) and exclamation marks.
  */
 import type { Style } from '../conditioning';
-import { lookup, startsPhrase, styleHint } from './lexicon';
+import { lookup, modeWord, startsPhrase, styleHint } from './lexicon';
 import type { Token } from './text';
-import type { Mood, MoodHit } from './types';
+import type { ModeWord, Mood, MoodHit } from './types';
 
 const NEGATORS = new Set([
   'not',
@@ -103,9 +103,22 @@ const NEGATE = -0.5;
 const clamp1 = (x: number) => Math.max(-1, Math.min(1, x));
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
+/**
+ * The mode that a mood's mode words decide by their weighted vote ("dark" against "bright"), with the
+ * words on the winning side; undefined when none or a tie.
+ */
+export function namedMode(mood: Mood): { mode: 'major' | 'minor'; words: string[] } | undefined {
+  const words = mood.modeWords ?? [];
+  const score = words.reduce((s, w) => s + (w.mode === 'major' ? w.weight : -w.weight), 0);
+  if (Math.abs(score) < 1e-9) return undefined;
+  const mode = score > 0 ? 'major' : 'minor';
+  return { mode, words: words.filter((w) => w.mode === mode).map((w) => w.text) };
+}
+
 /** Scores the mood of a token stream. Returns zeros and no hits when no word is known. */
 export function scoreMood(tokens: Token[]): Mood {
   const hits: MoodHit[] = [];
+  const modeWords: ModeWord[] = [];
   // Running sums: [valence*w, w(valence), arousal*w, w(arousal)]; hits beyond MAX_HITS are summed, not listed.
   const sums = [0, 0, 0, 0];
   const styles = new Map<Style, { score: number; text: string }>();
@@ -122,6 +135,7 @@ export function scoreMood(tokens: Token[]): Mood {
     }
     if (CONTRAST.has(t)) {
       for (const h of hits) h.weight *= 0.5;
+      for (const m of modeWords) m.weight *= 0.5;
       for (let k = 0; k < 4; k++) sums[k] *= 0.5;
       negUntil = -1;
       continue;
@@ -157,6 +171,8 @@ export function scoreMood(tokens: Token[]): Mood {
       const lead = (negated ? 'not ' : '') + (boostUntil >= i && boost !== 1 ? `x${round2(boost)} ` : '');
       hits.push({ text: lead + words, valence, arousal, weight: entry.weight });
     }
+    const mode = negated ? undefined : modeWord(entry.word);
+    if (mode) modeWords.push({ text: words, mode, weight: entry.weight * Math.abs(scale) });
     const hint = negated ? undefined : styleHint(entry.word);
     if (hint) {
       const s = styles.get(hint) ?? { score: 0, text: words };
@@ -172,13 +188,14 @@ export function scoreMood(tokens: Token[]): Mood {
   let style: Mood['style'];
   for (const [s, v] of styles)
     if (!style || v.score > (styles.get(style.style)?.score ?? 0)) style = { style: s, text: v.text };
-  return { valence, arousal, hits, style, totals: sums };
+  return { valence, arousal, hits, style, totals: sums, modeWords };
 }
 
 /** The mood of several texts together (a script's segments), as if scored as one. */
 export function combineMoods(moods: readonly Mood[]): Mood {
   const sums = [0, 0, 0, 0];
   const hits: MoodHit[] = [];
+  const modeWords = moods.flatMap((m) => m.modeWords ?? []);
   const styles = new Map<Style, { score: number; text: string }>();
   for (const m of moods) {
     m.totals?.forEach((x, k) => (sums[k] += x));
@@ -194,5 +211,5 @@ export function combineMoods(moods: readonly Mood[]): Mood {
     if (!style || v.score > (styles.get(style.style)?.score ?? 0)) style = { style: s, text: v.text };
   const valence = round2(clamp1(sums[1] > 0 ? sums[0] / sums[1] : 0));
   const arousal = round2(clamp1(sums[3] > 0 ? sums[2] / sums[3] : 0));
-  return { valence, arousal, hits, style, totals: sums };
+  return { valence, arousal, hits, style, totals: sums, modeWords };
 }

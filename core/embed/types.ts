@@ -75,6 +75,18 @@ export interface Mood {
   totals?: number[];
   /** Implicit style suggested by subject words ("trailer" -> cinematic), if any. */
   style?: { style: Style; text: string };
+  /**
+   * Words that name a mode ("dark", "bright"), not negated, with their weight (halved with the other
+   * hits before a "but"). Without a stated key, their weighted vote decides the mode.
+   */
+  modeWords?: ModeWord[];
+}
+
+/** A word of a prompt that names a mode. */
+export interface ModeWord {
+  text: string;
+  mode: Mode;
+  weight: number;
 }
 
 /** A key as the JSON reports it: the tonic as a note name. */

@@ -1,8 +1,10 @@
 /**
- * The evaluation's prompt list: each prompt with what it asks for (tempo, key, emotion quadrant), read from
- * a JSON file of labelled prompts or from plain text (one prompt a line, asked tempo and key taken from
- * what the embedder reads as stated in so many words).
+ * The evaluation's prompt list: each prompt with what it asks for (tempo, key, emotion quadrant, style),
+ * read from a JSON file of labelled prompts or from plain text (one prompt a line, asked tempo, key and
+ * style taken from what the embedder reads as stated in so many words).
  */
+import type { Style } from '../conditioning';
+import { STYLES } from '../conditioning';
 import { embed } from '../embed';
 import { DataError } from '../errors';
 import { parseKeyLabel } from '../features/annotations';
@@ -28,6 +30,8 @@ export interface EvalPrompt {
   key?: { tonic: number; mode: Mode };
   /** Asked emotion, for mood prompts. */
   quadrant?: Quadrant;
+  /** Asked style, for style prompts. */
+  style?: Style;
 }
 
 interface RawPrompt {
@@ -35,6 +39,7 @@ interface RawPrompt {
   tempo?: unknown;
   key?: unknown;
   quadrant?: unknown;
+  style?: unknown;
 }
 
 function fromJson(raw: RawPrompt, i: number): EvalPrompt {
@@ -57,22 +62,28 @@ function fromJson(raw: RawPrompt, i: number): EvalPrompt {
       throw new DataError(`${where}: "quadrant" must be one of ${QUADRANTS.join(', ')}`);
     p.quadrant = raw.quadrant as Quadrant;
   }
+  if (raw.style !== undefined) {
+    if (!STYLES.includes(raw.style as Style))
+      throw new DataError(`${where}: "style" must be one of ${STYLES.join(', ')}`);
+    p.style = raw.style as Style;
+  }
   return p;
 }
 
-/** Reads what a plain-text prompt states: tempo and key that the embedder found written out. */
+/** Reads what a plain-text prompt states: tempo, key and style that the embedder found written out. */
 export function statedInPrompt(prompt: string): EvalPrompt {
   const e = embed(prompt);
   const p: EvalPrompt = { prompt };
   if (e.sources.tempo === 'explicit') p.tempo = e.conditioning.tempo;
   if (e.sources.key === 'explicit') p.key = { ...e.conditioning.key };
+  if (e.sources.style === 'explicit') p.style = e.conditioning.style;
   return p;
 }
 
 /**
- * Parses a prompt file. JSON: an array of `{prompt, tempo?, key?, quadrant?}` (tempo in bpm, key as
- * "E minor", quadrant Q1..Q4). Text: one prompt a line (blank lines and `#` comments skipped); tempo and
- * key come from {@link statedInPrompt}, and no quadrant is asked.
+ * Parses a prompt file. JSON: an array of `{prompt, tempo?, key?, quadrant?, style?}` (tempo in bpm, key as
+ * "E minor", quadrant Q1..Q4, style one of {@link STYLES}). Text: one prompt a line (blank lines and `#`
+ * comments skipped); tempo, key and style come from {@link statedInPrompt}, and no quadrant is asked.
  * @throws {DataError} on malformed JSON, bad labels or no prompts.
  */
 export function parsePrompts(text: string, format: 'json' | 'text'): EvalPrompt[] {

@@ -64,6 +64,18 @@ export function findKey(notes: readonly Note[]): KeyEstimate {
   return findKeyOfHistogram(pitchClassHistogram(notes));
 }
 
+/**
+ * How well `key` fits the notes: its profile's correlation with their histogram minus the best key's
+ * (0 when `key` is the one heard, negative otherwise; -1 for no pitched notes).
+ */
+export function keyFit(notes: readonly Note[], key: { tonic: number; mode: Mode }): number {
+  const h = pitchClassHistogram(notes);
+  const best = findKeyOfHistogram(h);
+  if (best.score === 0) return -1;
+  const rotated = h.map((_, i) => h[(i + key.tonic) % 12]);
+  return correlate(rotated, key.mode === 'major' ? MAJOR : MINOR) - best.score;
+}
+
 /** True when two keys are relative keys (C major / A minor) or the same key. */
 export function isSameOrRelative(
   a: { tonic: number; mode: Mode },

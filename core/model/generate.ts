@@ -8,7 +8,7 @@ import { decodeEvents } from '../codec/events';
 import type { Conditioning } from '../conditioning';
 import { conditioningVector } from '../conditioning';
 import type { ChordSpan } from '../features/chords';
-import { chordIdAt, transposeChordId } from '../features/chords';
+import { chordFromId, chordIdAt, chordPitchClasses, transposeChordId } from '../features/chords';
 import type { Random } from '../random';
 import type { Beats, Note, Role } from '../sequence';
 import { beatsPerBar, ROLES } from '../sequence';
@@ -52,7 +52,7 @@ export interface RoleOptions {
 }
 
 const MAJOR = [0, 2, 4, 5, 7, 9, 11];
-/** Natural minor: the leading tone is left to the chords that ask for it (muspy's scale consistency counts it out). */
+/** Natural minor: the leading tone comes with the chords that ask for it (see {@link pitchBias}). */
 const MINOR = [0, 2, 3, 5, 7, 8, 10];
 
 /** Step bias that forbids a step of 0 (time must move on). */
@@ -70,16 +70,20 @@ const durationBias = (() => {
 })();
 
 /**
- * Bias over the model's (key-relative) pitch ids: `scaleBias` for pitches outside the key's scale,
- * `tonicBias` for the tonic.
+ * Bias over the model's (key-relative) pitch ids under the chord `chord` (an absolute chord id, 0 = none):
+ * `scaleBias` for pitches outside the key's scale that are not tones of the chord (so a minor key's V
+ * lets its leading tone through: harmonic minor where the chord asks for it), `tonicBias` for the tonic.
  */
-function pitchBias(o: RoleOptions, shift: number): Float64Array | undefined {
+function pitchBias(o: RoleOptions, shift: number, chord = 0): Float64Array | undefined {
   if ((!o.scaleBias && !o.tonicBias) || o.role === 'drums') return undefined;
-  const scale = o.conditioning.key.mode === 'major' ? MAJOR : MINOR;
+  const { tonic, mode } = o.conditioning.key;
+  const scale = mode === 'major' ? MAJOR : MINOR;
+  const c = chordFromId(chord);
+  const tones = c ? chordPitchClasses(c).map((p) => (((p - tonic) % 12) + 12) % 12) : [];
   const bias = new Float64Array(REST + 1);
   for (let r = 0; r < 128; r++) {
-    const pc = (((r - shift - o.conditioning.key.tonic) % 12) + 12) % 12;
-    if (!scale.includes(pc)) bias[r] = o.scaleBias ?? 0;
+    const pc = (((r - shift - tonic) % 12) + 12) % 12;
+    if (!scale.includes(pc) && !tones.includes(pc)) bias[r] = o.scaleBias ?? 0;
     else if (pc === 0) bias[r] = o.tonicBias ?? 0;
   }
   return bias;
@@ -100,7 +104,8 @@ class RoleWriter {
   private readonly barSteps: number;
   private readonly total: number;
   private readonly maxEvents: number;
-  private readonly bias: Float64Array | undefined;
+  /** Pitch biases by the absolute chord id they were made for. */
+  private readonly biases = new Map<number, Float64Array | undefined>();
   private readonly sample: { temperature: number; topP: number };
   private readonly maxStack: number;
   /** Pitches started at the current onset. */
@@ -126,7 +131,6 @@ class RoleWriter {
     }));
     this.advanceSection();
     this.sample = { temperature: o.temperature ?? 1, topP: o.topP ?? 0.95 };
-    this.bias = pitchBias(o, this.shift);
     this.maxStack = o.maxStack ?? (o.role === 'harmony' ? 6 : o.role === 'drums' ? 4 : 3);
     this.family = roleFamily(o.role, o.program);
     this.input = {
@@ -150,6 +154,14 @@ class RoleWriter {
       cond = c.cond;
     }
     return cond;
+  }
+
+  /** The pitch bias under the plan's chord at the current time (made once per chord). */
+  private get bias(): Float64Array | undefined {
+    const o = this.o;
+    const id = o.chords && o.role !== 'drums' ? chordIdAt(o.chords, this.t / GRID) : 0;
+    if (!this.biases.has(id)) this.biases.set(id, pitchBias(o, this.shift, id));
+    return this.biases.get(id);
   }
 
   /** Switches to the conditioning of the section that the current time has reached. */

@@ -101,6 +101,8 @@ export function readForm(doc: Document): FormValues {
     clipNames: checked('use-clips'),
     markers: checked('use-markers'),
     transcript: checked('use-transcript'),
+    hitCuts: checked('hit-cuts'),
+    placeStems: checked('place-stems'),
     seconds: textOf(byId(doc, 'seconds')),
     tempo: textOf(byId(doc, 'tempo')),
     key: pickerValue(byId(doc, 'key')),

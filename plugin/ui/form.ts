@@ -1,6 +1,6 @@
 /**
  * The panel's form as plain values, and its checked translation into {@link GenerateSettings}: length,
- * tempo, key, style, instruments, variation (seed) and loop. Empty fields mean "as the prompt says".
+ * tempo, key, style, instruments, variation (seed), loop, hits on the cuts and stems. Empty fields mean "as the prompt says".
  */
 import type { ComposeOverrides } from '../../core/compose';
 import type { Style } from '../../core/conditioning';
@@ -16,6 +16,10 @@ export interface FormValues {
   clipNames: boolean;
   markers: boolean;
   transcript: boolean;
+  /** Land a hit on each cut of the picture. */
+  hitCuts: boolean;
+  /** Render stems and place them instead of the mix. */
+  placeStems: boolean;
   /** Seconds, or "" for the timeline's length. */
   seconds: string;
   /** BPM, or "" for the prompt's. */
@@ -95,5 +99,7 @@ export function settingsFrom(v: FormValues): GenerateSettings {
     seed,
     loop: v.loop,
     overrides,
+    hitCuts: v.hitCuts,
+    stems: v.placeStems,
   };
 }

@@ -15,13 +15,13 @@ import type { Progress, Take } from '../flow';
 import { exportMidi, makeTake } from '../flow';
 import type { PremiereHost } from '../host/types';
 import type { Placement } from '../placing';
-import { placeTake } from '../placing';
+import { placeTake, tracksOf } from '../placing';
 import { readTimeline } from '../timeline';
 import { byId, fillPicker, readForm, setEnabled, setFieldError, setProgress, setText } from './controls';
 import { mountDaw } from './daw';
 import { KEY_CHOICES, settingsFrom } from './form';
 import { FieldError } from './form-error';
-import { drawRoll, lengthNote, showTake, showTakes } from './result';
+import { cutsNote, drawRoll, lengthNote, showTake, showTakes } from './result';
 import { foldable, followTheme } from './theme';
 
 /** What the panel runs against. */
@@ -95,7 +95,7 @@ export async function mountPanel(doc: Document, env: PanelEnv): Promise<void> {
     setEnabled(el('replace'), !busy && current !== null && placed !== null && !onLine);
     setEnabled(el('discard'), !busy && current !== null && !onLine);
     setEnabled(el('reveal'), !busy && current !== null);
-    setEnabled(el('select'), !busy && placed !== null && placed.clip !== '');
+    setEnabled(el('select'), !busy && placed !== null && (placed.clips[0]?.clip ?? '') !== '');
     setEnabled(el('export-midi'), !busy && current !== null);
     daw.refresh(busy);
     setEnabled(el('refresh'), env.host !== null && !busy);
@@ -139,6 +139,9 @@ export async function mountPanel(doc: Document, env: PanelEnv): Promise<void> {
         t.sequence.zeroPoint,
       );
       el('seconds').setAttribute('placeholder', t.span.seconds.toFixed(1));
+      el('cuts-note').textContent = cutsNote(t.cuts, t.span.start, t.sequence.zeroPoint);
+      setEnabled(el('hit-cuts'), t.cuts.length > 0);
+      emit('cuts', t.cuts);
     } catch (err) {
       el('length-note').textContent = userMessage(err).text;
     }
@@ -209,14 +212,14 @@ export async function mountPanel(doc: Document, env: PanelEnv): Promise<void> {
       placed = await placeTake(env.host, current, placed);
       say(
         replacing ? 'Replaced.' : 'Placed.',
-        `On A${placed.audioTrack + 1}; Undo (Cmd/Ctrl+Z) takes it back.`,
+        `On ${tracksOf(placed)}; Undo (Cmd/Ctrl+Z) takes it back.`,
         'info',
       );
       setState('placed');
       emit('placed', {
         wavPath: placed.wavPath,
         label: placed.transaction.label,
-        audioTrack: placed.audioTrack,
+        audioTracks: placed.clips.map((c) => c.audioTrack),
       });
     } catch (err) {
       fail(err);
@@ -262,7 +265,7 @@ export async function mountPanel(doc: Document, env: PanelEnv): Promise<void> {
   el('select').addEventListener(
     'click',
     guarded(async () => {
-      if (placed && env.host && !(await env.host.selectClip(placed.clip)))
+      if (placed && env.host && !(await env.host.selectClip(placed.clips[0]?.clip ?? '')))
         say('Could not select the clip.', 'It may have been moved or deleted.', 'error');
     }),
   );

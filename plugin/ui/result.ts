@@ -5,6 +5,7 @@
 import { pianoRoll } from '../../core/render/pianoroll';
 import type { Take } from '../flow';
 import type { Placement } from '../placing';
+import { tracksOf } from '../placing';
 import { clock } from '../timeline';
 import { byId, show } from './controls';
 import { drawRaster } from './pianoroll';
@@ -18,6 +19,9 @@ const LENGTH_FROM: Record<string, string> = {
   default: 'the default length',
 };
 
+/** "1 cut", "3 cuts". */
+export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 /** Timecode-like time for the editor: the sequence's zero point added ("1:00:05" in a 01:00:00:00 sequence). */
 export function timecode(seconds: number, zeroPoint = 0): string {
   const t = seconds + zeroPoint;
@@ -30,15 +34,30 @@ export function timecode(seconds: number, zeroPoint = 0): string {
 /** The summary line of a take. */
 export function summaryOf(take: Take, placed: Placement | null): string {
   const r = take.result;
-  const where = placed
-    ? ` On A${placed.audioTrack + 1} at ${clock(placed.span.start)}.`
-    : ' Not on the timeline yet.';
-  return `Variation ${r.seed}: ${r.seconds.toFixed(1)} s, ${Math.round(r.tempo)} bpm, ${r.key}, ${r.plan.style}.${where}`;
+  const laid = placed?.clips[0];
+  const where =
+    placed && laid
+      ? ` ${take.stems ? `${take.stems.length} stems on` : 'On'} ${tracksOf(placed)} at ${clock(laid.span.start)}.`
+      : ' Not on the timeline yet.';
+  const hits = take.cuts.length > 0 ? ` Hits on ${plural(take.cuts.length, 'cut')}.` : '';
+  const room = take.prompt.speech ? ' Room for the voice-over.' : '';
+  return `Variation ${r.seed}: ${r.seconds.toFixed(1)} s, ${Math.round(r.tempo)} bpm, ${r.key}, ${r.plan.style}.${hits}${room}${where}`;
 }
 
 /** What the length came from, for the length field's note. */
 export function lengthNote(source: string, start: number, seconds: number, zeroPoint = 0): string {
   return `${seconds.toFixed(1)} s from ${LENGTH_FROM[source] ?? source} (${timecode(start, zeroPoint)}–${timecode(start + seconds, zeroPoint)})`;
+}
+
+/** Most cut times listed in the note. */
+const LISTED_CUTS = 6;
+
+/** What the panel found of the picture's cuts ("2 cuts in the span, at 1:00:20, 1:00:30: each gets a hit."). */
+export function cutsNote(cuts: readonly number[], start: number, zeroPoint = 0): string {
+  if (cuts.length === 0) return 'No cuts in the span (no video clip starts or ends inside it).';
+  const times = cuts.slice(0, LISTED_CUTS).map((c) => timecode(start + c, zeroPoint));
+  const more = cuts.length > LISTED_CUTS ? '…' : '';
+  return `${plural(cuts.length, 'cut')} in the span, at ${times.join(', ')}${more}: each gets a hit.`;
 }
 
 /** Draws the take's piano roll. */

@@ -43,10 +43,20 @@ describe('audiogenesis eval', () => {
         { prompt: 'hip hop at 90 bpm', tempo: 90 },
       ]),
     );
+    const stylePrompts = join(tmp, 'style-prompts.json');
+    writeFileSync(
+      stylePrompts,
+      JSON.stringify([
+        { prompt: 'driving rock with distorted guitars', style: 'rock' },
+        { prompt: 'bossa nova for a beach resort', style: 'latin' },
+      ]),
+    );
     const out = join(tmp, 'run');
     const code = await command.run([
       '--prompts',
       prompts,
+      '--style-prompts',
+      stylePrompts,
       '--reference',
       pop(),
       bad(),
@@ -81,8 +91,20 @@ describe('audiogenesis eval', () => {
         [set, 0, 5],
         [set, 1, 6],
         [set, 2, 7],
+        [set, 3, 8],
+        [set, 4, 9],
       ]),
     );
+    // The style prompts come after the main ones: judged by the shipped style classifier, both models.
+    expect([report.settings.prompts, report.settings.stylePrompts]).toEqual([3, 2]);
+    expect(report.style?.name).toMatch(/assets\/eval\/style\.json$/);
+    expect(report.style?.holdout?.notes.confusion.length).toBe(report.style?.classes.length);
+    for (const s of report.sets) {
+      expect(s.pieces).toBe(3);
+      expect([s.style?.notes.top1.n, s.style?.notes.top3.n, s.style?.full.top1.n]).toEqual([2, 2, 2]);
+    }
+    expect(report.pieces[3].style).toMatchObject({ asked: 'rock', judged: true });
+    expect(report.pieces[3].style?.notes).toHaveLength(3);
     // Where the notes came from: the model alone wrote every note with the rules off.
     expect(report.sets[1].provenance.all?.noteShare.model).toBe(1);
     expect(report.sets[0].provenance.all?.noteShare.model).toBeLessThan(1);
@@ -104,7 +126,7 @@ describe('audiogenesis eval', () => {
     for (const f of report.skipped) expect(printed).toContain(f.path);
     expect(report.pieces[0].relevance).toMatchObject({ tempo: 120, tb: true });
     expect(report.pieces[2].relevance).toMatchObject({ tempo: 90, tb: true });
-    expect(report.pieces[3].relevance.tempo).toBe(120);
+    expect(report.pieces[5].relevance.tempo).toBe(120);
     expect(report.settings.reference.pieces).toBe(2);
     expect(report.settings.training?.parts).toBeGreaterThan(0);
     expect(report.classifier?.holdout?.clips).toBe(2);
@@ -123,11 +145,20 @@ describe('audiogenesis eval', () => {
       ]),
     );
     expect(readdirSync(join(out, 'midi')).sort()).toEqual(
-      ['baseline', 'control', 'default', 'rules-off'].flatMap((s) => [1, 2, 3].map((i) => `${s}-00${i}.mid`)),
+      ['baseline', 'control', 'default', 'rules-off'].flatMap((s) =>
+        [1, 2, 3, 4, 5].map((i) => `${s}-00${i}.mid`),
+      ),
     );
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html.match(/<img src="data:image\/png;base64,/g)?.length).toBe(8);
-    for (const plot of ['mgeval-oa', 'roles-lengths-melody', 'provenance-model-time'])
+    for (const plot of [
+      'mgeval-oa',
+      'roles-lengths-melody',
+      'provenance-model-time',
+      'style-hits',
+      'style-confusion-notes',
+      'style-confusion-full',
+    ])
       expect(html).toContain(`data-plot="${plot}"`);
   });
 
@@ -197,6 +228,9 @@ describe('audiogenesis eval', () => {
     await expect(
       command.run([...only(bad()).slice(0, 0), '--prompts', empty, ...only(bad()).slice(2)]),
     ).rejects.toThrow(/prompt/);
+    const badStyle = join(tmp, 'bad-style.json');
+    writeFileSync(badStyle, JSON.stringify([{ prompt: 'polka for a beer ad', style: 'polka' }]));
+    await expect(command.run(only(bad(), '--style-prompts', badStyle))).rejects.toThrow(/"style" must be/);
     expect(stderr).not.toHaveBeenCalled();
   });
 });

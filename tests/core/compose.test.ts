@@ -98,7 +98,7 @@ describe('compose', () => {
     });
     expect(loop.plan.loop).toBe(true);
     expect(loop.plan.sections.map((s) => s.kind)).not.toContain('ending');
-    expect(loop.plan.chords.at(-1)).toMatchObject({ root: 7, quality: 'maj' }); // bVII leads back to i
+    expect(loop.plan.chords.at(-1)).toMatchObject({ root: 4, quality: 'maj' }); // V (E major) leads back to i
     expect(Math.max(...loop.sequence.notes.map((n) => n.end))).toBeLessThanOrEqual(
       loop.sequence.totalBeats + 1e-9,
     );

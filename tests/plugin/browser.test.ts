@@ -93,6 +93,7 @@ describe.skipIf(skipBrowserTests)('the panel at 300 px in Chromium with the fake
     expect(s.auditions).toEqual([wav.path]);
     expect(s.transactions).toEqual([]); // nothing on the timeline before Place
     expect(await page.textContent('#length-note')).toContain('1:00:05');
+    expect(await page.textContent('#summary')).toContain('Hits on 2 cuts.');
     await shot(page, '2-audition');
 
     await clickAndWait(page, 'place', ['placed', 'error']);
@@ -133,6 +134,9 @@ describe.skipIf(skipBrowserTests)('the panel at 300 px in Chromium with the fake
     }
     for (const id of [
       'script',
+      'use-transcript',
+      'hit-cuts',
+      'place-stems',
       'generate',
       'another',
       'cancel',
@@ -169,6 +173,47 @@ describe.skipIf(skipBrowserTests)('the panel at 300 px in Chromium with the fake
     await shot(page, '6-folds-open');
     await page.close();
   }, 300_000);
+
+  it("says how many cuts it found, and places a take's stems on adjacent tracks in one step", async () => {
+    const page = await openPanel(SCENE);
+    await page.waitForFunction(() =>
+      /cuts in the span/.test(document.getElementById('cuts-note')!.textContent ?? ''),
+    );
+    expect(text(await page.textContent('#cuts-note'))).toBe(
+      '2 cuts in the span, at 1:00:20, 1:00:30: each gets a hit.',
+    );
+    expect(await page.locator('#hit-cuts input').isChecked()).toBe(true);
+    expect(await page.locator('#hit-cuts').getAttribute('disabled')).toBeNull();
+    expect(await page.locator('#place-stems input').isChecked()).toBe(false);
+    await shot(page, '9-picture-controls');
+    await page.locator('#script textarea').fill('upbeat pop with drums and bass');
+    await page.locator('#place-stems input').check();
+    await page.click('#head-length');
+    await page.locator('#seconds input').fill('3');
+    await clickAndWait(page, 'generate');
+    await clickAndWait(page, 'place', ['placed', 'error']);
+    const s = await snapshot(page);
+    const stems = s.files.filter((f) => /-(melody|harmony|bass|drums)\.wav$/.test(f.path));
+    expect(stems.length).toBeGreaterThanOrEqual(2);
+    // Each stem imported, as long as the mix (read from each WAV's header by the fake).
+    const mix = s.items.find((i) => /-s1-[0-9a-f]{6}\.wav$/.test(i.path))!;
+    expect(mix.seconds).toBe(3);
+    expect(s.items.filter((i) => i !== mix).map((i) => [i.path, i.seconds])).toEqual(
+      stems.map((f) => [f.path, 3]),
+    );
+    expect(s.transactions[0]).toMatchObject({ label: 'Audiogenesis: place music', ok: true });
+    expect(s.placements.map((p) => [p.path, p.audioTrack, p.start])).toEqual(
+      stems.map((f, i) => [f.path, 2 + i, 5]),
+    );
+    expect(s.tracks.slice(2).map((t) => t.name.startsWith('Music'))).toEqual(stems.map(() => true));
+    expect(s.video).toEqual(SCENE.video!.map((t, index) => ({ index, items: t.items })));
+    expect(text(await page.textContent('#summary'))).toMatch(
+      new RegExp(`${stems.length} stems on A3–A${2 + stems.length}`),
+    );
+    await page.locator('#result').scrollIntoViewIfNeeded();
+    await shot(page, '10-stems-placed');
+    await page.close();
+  });
 
   it('shows a wrong field on the field, not in the message', async () => {
     const page = await openPanel(SCENE);

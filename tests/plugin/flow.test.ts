@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HostError, PromptError } from '../../core/errors';
+import type { ComposeRequest } from '../../core/compose';
 import type { Engine } from '../../plugin/engine';
 import { userMessage } from '../../plugin/errors';
 import type { GenerateSettings, Progress } from '../../plugin/flow';
@@ -149,6 +150,80 @@ describe('generate and place', () => {
     const second = await exportMidi(host, take, new Uint8Array([1]));
     expect(first).toBe(take.wavPath.replace(/\.wav$/, '.mid'));
     expect(second).toBe(take.wavPath.replace(/\.wav$/, '-2.mid'));
+  });
+});
+
+describe('scoring to the picture', () => {
+  /** In/out 5..35 s; V1 cut at 12.5 and 20 s, a title on V2 over 30..35 s (its end is the out point). */
+  const PICTURE: FakeOptions = {
+    sequence: { name: 'Spot', end: 40, inPoint: 5, outPoint: 35, zeroPoint: 0 },
+    video: [
+      {
+        items: [
+          { start: 0, end: 12.5 },
+          { start: 12.5, end: 20 },
+          { start: 20, end: 40 },
+        ],
+      },
+      { items: [{ start: 30, end: 35 }] },
+    ],
+  };
+  /** The engine, recording every request it composes. */
+  const spy = (requests: ComposeRequest[]): Engine => ({
+    ...engine,
+    compose: (request, job) => {
+      requests.push(request);
+      return engine.compose(request, job);
+    },
+  });
+  const make = (host: PremiereHost, requests: ComposeRequest[], s: GenerateSettings) =>
+    makeTake({ host, engine: spy(requests), pause: async () => undefined }, s);
+
+  it('passes the cuts inside the in/out span, from the in point, and the piece lands a hit on each', async () => {
+    const requests: ComposeRequest[] = [];
+    const host = new FakePremiereHost(PICTURE);
+    const take = await make(host, requests, settings());
+    expect(requests).toHaveLength(1);
+    expect(requests[0].cuts).toEqual([7.5, 15, 25]);
+    expect(requests[0].speech).toBeUndefined();
+    expect(take.cuts).toEqual([7.5, 15, 25]);
+    expect(take.result.plan.hits!.flatMap((h) => h.cuts)).toEqual([7.5, 15, 25]);
+    const doc = JSON.parse(new TextDecoder().decode(host.disk.get(take.jsonPath)));
+    expect(doc.panel.cuts).toBe(3);
+  });
+
+  it('passes no cuts when "Hit the cuts" is off, and only those within a shorter length', async () => {
+    const requests: ComposeRequest[] = [];
+    await make(new FakePremiereHost(PICTURE), requests, settings({ hitCuts: false }));
+    await make(new FakePremiereHost(PICTURE), requests, settings({ seconds: 10 }));
+    expect(requests.map((r) => r.cuts)).toEqual([undefined, [7.5]]);
+  });
+
+  it("makes room for the transcript's lines as speech when the transcript is read", async () => {
+    const json = JSON.stringify({
+      segments: [
+        { start: 0, duration: 4, text: 'Mornings used to be hard.' },
+        { start: 10, duration: 5, text: 'Then you found Sunrise Roast.' },
+      ],
+    });
+    const host = new FakePremiereHost({
+      ...PICTURE,
+      clips: [{ id: 'c1', name: 'VO.wav', start: 6, end: 30, sourceIn: 0, transcript: json }],
+    });
+    const requests: ComposeRequest[] = [];
+    const sources = { script: '', clipNames: false, markers: false, transcript: true };
+    const take = await make(host, requests, settings({ sources, hitCuts: false }));
+    expect(requests[0].speech).toEqual([
+      { start: 1, end: 5 },
+      { start: 11, end: 16 },
+    ]);
+    expect(take.result.plan.speech!.length).toBe(2);
+    await make(
+      host,
+      requests,
+      settings({ sources: { ...sources, script: 'warm acoustic', transcript: false }, hitCuts: false }),
+    );
+    expect(requests[1].speech).toBeUndefined();
   });
 });
 

@@ -3,7 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { MusicModel } from '../../core/model/model';
 import { encodeWav } from '../../core/render/wav';
 import type { Engine } from '../../plugin/engine';
+import type { ComposeResult } from '../../core/compose';
 import { compose } from '../../core/compose';
+import { ROLES } from '../../core/sequence';
 
 let model: Promise<MusicModel> | undefined;
 
@@ -13,20 +15,31 @@ export function shippedModel(): Promise<MusicModel> {
   return model;
 }
 
-/** An engine with the real composer and a silent 8 kHz WAV of the piece's length as its "rendering". */
+/**
+ * An engine with the real composer and a silent 8 kHz WAV of the piece's length as its "rendering" (and as
+ * each stem of a role that plays, in 32-bit float as the real stems are).
+ */
 export async function quickEngine(): Promise<Engine> {
   const m = await shippedModel();
+  const silent = (result: ComposeResult, bits: 16 | 32 = 16) => {
+    const frames = Math.round(result.seconds * 8000);
+    const pcm = new Float32Array(frames);
+    return { wav: encodeWav([pcm, pcm], 8000, bits), seconds: frames / 8000 };
+  };
+  const render = async (result: ComposeResult) => ({
+    ...silent(result),
+    lufs: -Infinity,
+    peakDbfs: -Infinity,
+  });
   return {
     model: m.version,
     compose: async (request) => compose(m, request),
-    async render(result) {
-      const frames = Math.round(result.seconds * 8000);
-      const silent = new Float32Array(frames);
+    render,
+    async renderStems(result) {
+      const roles = ROLES.filter((r) => result.sequence.notes.some((n) => n.role === r));
       return {
-        wav: encodeWav([silent, silent], 8000),
-        seconds: frames / 8000,
-        lufs: -Infinity,
-        peakDbfs: -Infinity,
+        mix: await render(result),
+        stems: Object.fromEntries(roles.map((r) => [r, silent(result, 32).wav])),
       };
     },
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HostError } from '../../core/errors';
 import type { AudioTracks, VideoTrackInfo } from '../../plugin/host/types';
-import { musicTrack, overlaps, placementFor, quietVideoTrack } from '../../plugin/place';
+import { layoutFor, musicTrack, overlaps, placementFor, quietVideoTrack } from '../../plugin/place';
 
 const tracks = (
   list: [string, [number, number][]][],
@@ -125,5 +125,87 @@ describe('the placement transaction', () => {
       placementFor(tracks([['Dialogue', [[0, 40]]]], { canAddTrack: false }), picture, 'i', 5, 30);
     expect(t).toThrow(HostError);
     expect(t).toThrow(/No audio track can take the music from 0:05 to 0:35/);
+  });
+});
+
+describe('stems on adjacent tracks', () => {
+  const stems = ['melody', 'harmony', 'bass', 'drums'].map((r) => ({
+    item: `i-${r}`,
+    trackName: `Music ${r}`,
+  }));
+  it('take a run of free tracks, a Music track first, each laid by an overwrite and named, in one step', () => {
+    const t = tracks([
+      ['Dialogue', [[0, 40]]],
+      ['Audio 2', []],
+      ['SFX', []],
+      ['Music', [[40, 50]]],
+      ['Audio 5', []],
+      ['Audio 6', []],
+      ['Audio 7', []],
+    ]);
+    expect(layoutFor(t, picture, stems, 5, 30)).toEqual({
+      label: 'Audiogenesis: place music',
+      actions: [
+        { kind: 'overwrite', item: 'i-melody', time: 5, audioTrack: 3 },
+        { kind: 'overwrite', item: 'i-harmony', time: 5, audioTrack: 4 },
+        { kind: 'name-track', audioTrack: 4, name: 'Music harmony' },
+        { kind: 'overwrite', item: 'i-bass', time: 5, audioTrack: 5 },
+        { kind: 'name-track', audioTrack: 5, name: 'Music bass' },
+        { kind: 'overwrite', item: 'i-drums', time: 5, audioTrack: 6 },
+        { kind: 'name-track', audioTrack: 6, name: 'Music drums' },
+      ],
+    });
+  });
+  it('use the free tracks at the end and add the rest after them, never a dialogue or effects track', () => {
+    const t = tracks([
+      ['Dialogue', [[0, 40]]],
+      ['SFX', []],
+      ['Audio 3', []],
+    ]);
+    expect(layoutFor(t, picture, stems, 5, 30).actions).toEqual([
+      { kind: 'overwrite', item: 'i-melody', time: 5, audioTrack: 2 },
+      { kind: 'name-track', audioTrack: 2, name: 'Music melody' },
+      { kind: 'insert-new-track', item: 'i-harmony', time: 5, audioTrack: 3, videoTrack: 1 },
+      { kind: 'insert-new-track', item: 'i-bass', time: 5, audioTrack: 4, videoTrack: 1 },
+      { kind: 'insert-new-track', item: 'i-drums', time: 5, audioTrack: 5, videoTrack: 1 },
+    ]);
+    const full = () =>
+      layoutFor(
+        tracks(
+          [
+            ['Dialogue', [[0, 40]]],
+            ['Audio 2', []],
+          ],
+          { canAddTrack: false },
+        ),
+        picture,
+        stems,
+        5,
+        30,
+      );
+    expect(full).toThrow(HostError);
+    expect(full).toThrow(/No audio track can take the music from 0:05 to 0:35/);
+  });
+  it('replace the placed take on its own tracks in the same step', () => {
+    const t = tracks([
+      ['Dialogue', [[0, 40]]],
+      ['Music', []],
+      ['Music melody', [[5, 35]]],
+      ['Music harmony', [[5, 35]]],
+    ]);
+    const previous = [2, 3].map((audioTrack) => ({
+      clip: `c${audioTrack}`,
+      audioTrack,
+      span: { start: 5, end: 35 },
+    }));
+    expect(layoutFor(t, picture, stems.slice(0, 2), 5, 30, previous)).toEqual({
+      label: 'Audiogenesis: replace music',
+      actions: [
+        { kind: 'remove', clip: 'c2' },
+        { kind: 'remove', clip: 'c3' },
+        { kind: 'overwrite', item: 'i-melody', time: 5, audioTrack: 2 },
+        { kind: 'overwrite', item: 'i-harmony', time: 5, audioTrack: 3 },
+      ],
+    });
   });
 });

@@ -132,4 +132,22 @@ describe('the transcript of the selected clip', () => {
     expect(p.markers).toHaveLength(3);
     expect(p.read).toEqual(['the transcript of Interview.mp4 (3 lines)']);
   });
+  it('gives its lines, and only those, as the speech the music makes room for', () => {
+    const p = buildPrompt(
+      sources({ markers: true, transcript: true }),
+      { span, clips: [interview], markers: [{ name: 'Drop', comments: '', start: 20, duration: 0 }] },
+      [{ clip: interview, json }],
+    );
+    expect(p.markers).toHaveLength(4);
+    expect(p.speech).toEqual([
+      { start: 2, end: 4 },
+      { start: 3, end: 7 },
+      { start: 12, end: 14 },
+    ]);
+    expect(
+      buildPrompt(sources({ script: 'calm piano' }), { span, clips: [interview], markers: [] }, [
+        { clip: interview, json },
+      ]).speech,
+    ).toBeUndefined();
+  });
 });

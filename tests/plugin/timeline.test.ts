@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HostError } from '../../core/errors';
 import { FakePremiereHost } from '../../plugin/host/fake';
 import type { ClipInfo, SequenceInfo } from '../../plugin/host/types';
-import { clock, readTimeline, spanOf } from '../../plugin/timeline';
+import { clock, cutsInSpan, readTimeline, spanOf } from '../../plugin/timeline';
 
 const seq = (o: Partial<SequenceInfo> = {}): SequenceInfo => ({
   name: 'Spot',
@@ -60,6 +60,30 @@ describe('readTimeline', () => {
     expect(t.span).toEqual({ start: 2, seconds: 30, source: 'in/out' });
     expect(t.markers).toHaveLength(1);
     expect(t.clips).toHaveLength(1);
+    expect(t.cuts).toEqual([28]); // the default picture's one clip ends at 30 s, inside 2..32
+  });
+  it("reads the picture's edit points inside the span", async () => {
+    const host = new FakePremiereHost({
+      sequence: seq({ inPoint: 5, outPoint: 35 }),
+      video: [
+        {
+          items: [
+            { start: 0, end: 12.5 },
+            { start: 12.5, end: 20 },
+            { start: 20, end: 40 },
+          ],
+        },
+        { items: [{ start: 30, end: 35 }] },
+      ],
+    });
+    expect((await readTimeline(host)).cuts).toEqual([7.5, 15, 25]);
+  });
+  it('scores without cuts when the host cannot list its video tracks', async () => {
+    const host = new FakePremiereHost({ sequence: seq({ inPoint: 5, outPoint: 35 }) });
+    host.videoTracks = () => Promise.reject(new Error('no video tracks here'));
+    const t = await readTimeline(host);
+    expect(t.cuts).toEqual([]);
+    expect(t.span).toEqual({ start: 5, seconds: 30, source: 'in/out' });
   });
   it('fails plainly without a project or an active sequence', async () => {
     const noProject = readTimeline(new FakePremiereHost({ project: null }));
@@ -69,6 +93,45 @@ describe('readTimeline', () => {
       reason: 'no-sequence',
       message: /No sequence is active\. Open the sequence/,
     });
+  });
+});
+
+describe('cutsInSpan', () => {
+  const span = { start: 10, seconds: 20, source: 'in/out' as const };
+  it('gives clip starts and ends on every video track, from the in point, in order, once each', () => {
+    const video = [
+      {
+        index: 0,
+        items: [
+          { start: 0, end: 14 },
+          { start: 14, end: 21.04 },
+          { start: 21.04, end: 40 },
+        ],
+      },
+      {
+        index: 1,
+        items: [
+          { start: 18, end: 21.045 },
+          { start: 27.5, end: 29.999 },
+        ],
+      },
+      { index: 2, items: [{ start: 9, end: 16 }] },
+    ];
+    expect(cutsInSpan(video, span)).toEqual([4, 6, 8, 11.04, 17.5]);
+  });
+  it("leaves out the span's own ends and edits outside it", () => {
+    const video = [
+      {
+        index: 0,
+        items: [
+          { start: 0, end: 10 },
+          { start: 10, end: 30 },
+          { start: 30, end: 50 },
+        ],
+      },
+    ];
+    expect(cutsInSpan(video, span)).toEqual([]);
+    expect(cutsInSpan([], span)).toEqual([]);
   });
 });
 

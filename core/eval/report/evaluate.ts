@@ -5,23 +5,23 @@
 import { embed } from '../../embed';
 import type { ChordSpan } from '../../features/chords';
 import type { NoteSequence } from '../../sequence';
-import { durationSeconds, PITCH_CLASS_NAMES } from '../../sequence';
+import { PITCH_CLASS_NAMES } from '../../sequence';
 import type { EmotionClassifier, HeldOutScore } from '../emotion/model';
-import { classifyQuadrant } from '../emotion/model';
-import { compareSets } from '../mgeval/compare';
-import type { MgevalVector } from '../mgeval/features';
 import { mgevalFeatures } from '../mgeval/features';
+import { qualityMetrics, summariseQuality } from '../muspy';
 import type { NoveltyIndex } from '../novelty';
 import type { EvalPrompt, Quadrant } from '../prompts';
-import { provenance } from '../provenance';
 import { quadrantOf } from '../prompts';
-import { qualityMetrics, summarise, summariseQuality } from '../muspy';
-import { rate, relevanceHits, summariseRelevance, TEXT2MIDI_REFERENCE } from '../relevance';
+import { TEXT2MIDI_REFERENCE } from '../relevance';
 import { roleFigures } from '../roles';
 import { summariseRoles } from '../roles-summary';
+import type { StyleClassifier } from '../style/model';
 import { noveltyOf } from './novelty-of';
 import { pipelineFigures } from './pipeline';
-import type { EvalReport, PieceReport, ReferenceRoles, SetName, SetReport } from './types';
+import type { SetContext } from './set-report';
+import { histograms, setReport } from './set-report';
+import { styleSection } from './style';
+import type { EvalReport, ReferenceRoles, SetName } from './types';
 
 /** One generated set: a piece per prompt, in prompt order. */
 export interface GeneratedSet {
@@ -41,7 +41,13 @@ export interface ReferenceSet {
 
 /** Everything an evaluation reads. */
 export interface EvaluateInput {
+  /** The main prompts, then the style block (see `mainPrompts`). */
   prompts: readonly EvalPrompt[];
+  /**
+   * How many of the first prompts are the main ones: every figure but style and novelty is over them, so
+   * that a block of style prompts after them leaves those figures comparable. Default: all.
+   */
+  mainPrompts?: number;
   /** Seed of each prompt's pieces (the same in every set). */
   seeds: readonly number[];
   seconds: number;
@@ -55,8 +61,15 @@ export interface EvaluateInput {
   drumReference?: ReferenceSet;
   /** Corpus files the readers skipped. */
   skipped?: readonly { path: string; reason: string }[];
-  training?: { index: NoveltyIndex; dirs: string[]; parts: number };
+  training?: {
+    index: NoveltyIndex;
+    dirs: string[];
+    parts: number;
+    corpora?: Record<string, { files: number; parts: number }>;
+  };
   classifier?: { name: string; classifier: EmotionClassifier; holdout?: HeldOutScore & { dir: string } };
+  /** The style classifier, for the prompts that ask for a style. */
+  styleClassifier?: { name: string; classifier: StyleClassifier };
   createdAt: string;
   timing?: Record<string, number>;
 }
@@ -73,25 +86,6 @@ export interface EvaluateOptions {
 
 const keyName = (k: { tonic: number; mode: string }): string => `${PITCH_CLASS_NAMES[k.tonic]} ${k.mode}`;
 
-function meanVector(vectors: readonly number[][], size: number): number[] {
-  const out = new Array<number>(size).fill(0);
-  for (const v of vectors) v.forEach((x, i) => (out[i] += x / vectors.length));
-  return out;
-}
-
-function histograms(features: readonly MgevalVector[]): SetReport['histograms'] {
-  return {
-    pitchClass: meanVector(
-      features.map((f) => f.pitchClassHistogram),
-      12,
-    ),
-    noteLength: meanVector(
-      features.map((f) => f.noteLengthHistogram),
-      12,
-    ),
-  };
-}
-
 function referenceRoles(ref: ReferenceSet): ReferenceRoles {
   const chords = ref.chords ?? [];
   return {
@@ -104,12 +98,15 @@ function referenceRoles(ref: ReferenceSet): ReferenceRoles {
 
 /**
  * Evaluates the generated sets against the prompts, the reference set and the training index.
- * @throws {RangeError} when a set's piece count differs from the prompt count.
+ * @throws {RangeError} when a set's piece count differs from the prompt count, or `mainPrompts` exceeds it.
  */
 export function evaluate(input: EvaluateInput, options: EvaluateOptions = {}): EvalReport {
   const thresholdBars = options.thresholdBars ?? 2;
   const rules = { minNotes: options.minNotes ?? 8, minPitches: options.minPitches ?? 3 };
   const { prompts } = input;
+  const main = input.mainPrompts ?? prompts.length;
+  if (!(Number.isInteger(main) && main >= 0 && main <= prompts.length))
+    throw new RangeError(`mainPrompts ${main} is not a count of the ${prompts.length} prompts`);
   for (const s of input.sets)
     if (s.pieces.length !== prompts.length)
       throw new RangeError(`set ${s.name} has ${s.pieces.length} pieces for ${prompts.length} prompts`);
@@ -119,81 +116,24 @@ export function evaluate(input: EvaluateInput, options: EvaluateOptions = {}): E
   });
   const refFeatures = input.reference.map(mgevalFeatures);
   const novelty = input.training ? noveltyOf(input.sets, input.training.index, thresholdBars, rules) : null;
-  const model = input.classifier?.classifier.model;
-  const pieces: PieceReport[] = [];
-  const sets: SetReport[] = input.sets.map((s) => {
-    const own: PieceReport[] = s.pieces.map((seq, i) => ({
-      set: s.name,
-      prompt: i,
-      seed: input.seeds[i],
-      notes: seq.notes.length,
-      seconds: durationSeconds(seq),
-      quality: qualityMetrics(seq),
-      relevance: relevanceHits(prompts[i], seq),
-      emotion: {
-        ...(prompts[i].quadrant && { asked: prompts[i].quadrant }),
-        reading: readings[i],
-        predicted: model ? classifyQuadrant(model, seq) : null,
-      },
-      ...(novelty && { novelty: novelty.get(`${s.name}:${i}`) }),
-    }));
-    pieces.push(...own);
-    const features = s.pieces.map(mgevalFeatures);
-    const mood = own.filter((p) => p.emotion.asked);
-    const sign = (q: Quadrant | null | undefined, axis: 'v' | 'a'): number =>
-      q ? (axis === 'v' ? (q === 'Q1' || q === 'Q4' ? 1 : -1) : q === 'Q1' || q === 'Q2' ? 1 : -1) : 0;
-    const bars = own.map((p) => p.novelty?.bars ?? 0);
-    return {
-      name: s.name,
-      model: s.model,
-      pieces: s.pieces.length,
-      quality: summariseQuality(own.map((p) => p.quality)),
-      relevance: summariseRelevance(own.map((p) => p.relevance)),
-      emotion: model
-        ? {
-            asked: rate(mood.map((p) => p.emotion.predicted === p.emotion.asked)),
-            reading: rate(own.map((p) => p.emotion.predicted === p.emotion.reading)),
-            valence: rate(mood.map((p) => sign(p.emotion.predicted, 'v') === sign(p.emotion.asked, 'v'))),
-            arousal: rate(mood.map((p) => sign(p.emotion.predicted, 'a') === sign(p.emotion.asked, 'a'))),
-          }
-        : null,
-      novelty: novelty
-        ? {
-            thresholdBars,
-            ...rules,
-            maxBars: Math.max(0, ...bars),
-            meanBars: summarise(bars).mean,
-            flagged: own
-              .filter((p) => p.novelty?.flagged)
-              .map((p) => ({
-                prompt: p.prompt,
-                bars: p.novelty!.bars,
-                notes: p.novelty!.notes,
-                role: p.novelty!.role,
-              })),
-          }
-        : null,
-      mgeval: features.length >= 2 && refFeatures.length >= 2 ? compareSets(features, refFeatures) : null,
-      histograms: histograms(features),
-      roles: summariseRoles(s.pieces.map((p, i) => roleFigures(p, s.chords?.[i] ?? null))),
-      provenance: provenance(s.pieces),
-      keyRetry: {
-        fired: s.pieces.filter((p) => p.meta?.keyRetry === true).length,
-        pieces: s.pieces.length,
-      },
-    };
-  });
+  const styles = input.styleClassifier?.classifier;
+  const ctx: SetContext = { input, main, readings, refFeatures, novelty, thresholdBars, rules };
+  const built = input.sets.map((s) => setReport(s, ctx));
+  const pieces = built.flatMap((b) => b.pieces);
+  const sets = built.map((b) => b.report);
   const reference = referenceRoles({
     dirs: input.referenceDirs,
     pieces: input.reference,
     chords: input.referenceChords,
   });
   const drumReference = input.drumReference ? referenceRoles(input.drumReference) : null;
+  const asked = prompts.flatMap((p) => (p.style ? [p.style] : []));
   const report: EvalReport = {
     format: 1,
     createdAt: input.createdAt,
     settings: {
-      prompts: prompts.length,
+      prompts: main,
+      stylePrompts: prompts.length - main,
       seconds: input.seconds,
       seeds: [...input.seeds],
       reference: {
@@ -202,7 +142,12 @@ export function evaluate(input: EvaluateInput, options: EvaluateOptions = {}): E
         excerptSeconds: input.seconds,
       },
       training: input.training
-        ? { dirs: input.training.dirs, parts: input.training.parts, tokens: input.training.index.size }
+        ? {
+            dirs: input.training.dirs,
+            parts: input.training.parts,
+            tokens: input.training.index.size,
+            ...(input.training.corpora && { corpora: input.training.corpora }),
+          }
         : null,
       classifier: input.classifier?.name ?? null,
     },
@@ -211,11 +156,13 @@ export function evaluate(input: EvaluateInput, options: EvaluateOptions = {}): E
     classifier: input.classifier
       ? { training: input.classifier.classifier.training, holdout: input.classifier.holdout ?? null }
       : null,
+    style: styles ? styleSection(input.styleClassifier!.name, styles, asked) : null,
     prompts: prompts.map((p) => ({
       prompt: p.prompt,
       ...(p.tempo !== undefined && { tempo: p.tempo }),
       ...(p.key && { key: keyName(p.key) }),
       ...(p.quadrant && { quadrant: p.quadrant }),
+      ...(p.style && { style: p.style }),
     })),
     reference: {
       pieces: input.reference.length,

@@ -17,6 +17,7 @@ import {
   skippedSection,
   table,
 } from './html-model';
+import { styleHtml } from './html-style';
 import { barChart, curveChart, esc, fmt, heatMap } from './svg';
 import type { EvalReport, SetReport } from './types';
 
@@ -215,7 +216,14 @@ function noveltySection(r: EvalReport): string {
     fmt(s.novelty!.meanBars, 2),
     String(s.novelty!.flagged.length),
   ]);
-  return `<h2>Novelty (training set: ${r.settings.training.parts} parts, ${r.settings.training.tokens} notes)</h2>
+  const t = r.settings.training;
+  const corpora = t.corpora
+    ? Object.entries(t.corpora)
+        .map(([name, c]) => `${esc(name)} (${c.files} files, ${c.parts} parts)`)
+        .join(', ')
+    : esc(t.dirs.join(', '));
+  return `<h2>Novelty (training set: ${t.parts} parts, ${t.tokens} notes)</h2>
+<p>Indexed: ${corpora}. Every piece is checked, the style prompts' too.</p>
 <p class="note">Runs of notes in one part (melody, harmony or bass) that occur note for note in a training part: the same pitch intervals and onset intervals (transposition-invariant, 1/12-beat grid). A run counts from ${sets[0].novelty!.minNotes} notes and ${sets[0].novelty!.minPitches} distinct pitches; its length is from its first onset to its last. The baseline's onsets are continuous seconds and seldom land on the training grid.</p>
 ${table(['set', 'longest (bars)', 'mean longest (bars)', `pieces over ${sets[0].novelty!.thresholdBars} bars`], rows)}${chart}
 ${flagged.length ? `<ul>${flagged.join('')}</ul>` : '<p>No piece shares more than the threshold.</p>'}`;
@@ -248,14 +256,15 @@ export function reportHtml(r: EvalReport, rolls: readonly RollImage[] = []): str
       ? `${PITCH_CLASS_NAMES[p.relevance.foundKey.tonic]} ${p.relevance.foundKey.mode}`
       : '–',
     `${p.emotion.asked ?? '–'} / ${p.emotion.predicted ?? '–'}`,
+    p.style ? esc(`${p.style.asked} / ${p.style.notes?.[0] ?? '–'} · ${p.style.full?.[0] ?? '–'}`) : '–',
     p.novelty ? fmt(p.novelty.bars, 2) : '–',
   ]);
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Audiogenesis evaluation</title>
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
 <style>${CSS}</style></head><body><h1>Audiogenesis evaluation</h1>
-<p>${r.settings.prompts} prompts, ${r.settings.seconds} s pieces, seeds ${r.settings.seeds[0] ?? ''}..${r.settings.seeds[r.settings.seeds.length - 1] ?? ''}; ${models}. ${esc(r.createdAt)}</p>
+<p>${r.settings.prompts} prompts${r.settings.stylePrompts ? ` and ${r.settings.stylePrompts} style prompts (judged for style and novelty only)` : ''}, ${r.settings.seconds} s pieces, seeds ${r.settings.seeds[0] ?? ''}..${r.settings.seeds[r.settings.seeds.length - 1] ?? ''}; ${models}. ${esc(r.createdAt)}</p>
 <p class="note">Wall time: ${timing}</p>
-${setsSection(r)}${rolesSection(r)}${provenanceSection(r)}${qualitySection(r)}${mgevalSection(r)}${relevanceSection(r)}${emotionSection(r)}${noveltySection(r)}${rollsSection(r, rolls)}${skippedSection(r)}
-<h2>Pieces</h2><details><summary>${r.pieces.length} pieces</summary>${table(['set', '#', 'prompt', 'notes', 'bpm', 'key found', 'asked / heard', 'shared bars'], pieceRows)}</details>
+${setsSection(r)}${rolesSection(r)}${provenanceSection(r)}${qualitySection(r)}${mgevalSection(r)}${relevanceSection(r)}${emotionSection(r)}${styleHtml(r)}${noveltySection(r)}${rollsSection(r, rolls)}${skippedSection(r)}
+<h2>Pieces</h2><details><summary>${r.pieces.length} pieces</summary>${table(['set', '#', 'prompt', 'notes', 'bpm', 'key found', 'mood asked / heard', 'style asked / heard (notes · full)', 'shared bars'], pieceRows)}</details>
 </body></html>\n`;
 }

@@ -14,6 +14,7 @@ import type { QualityMetrics, Summary } from '../muspy';
 import { QUALITY_METRICS } from '../muspy';
 import type { RoleSummary } from '../roles-summary';
 import { ROLE_ROWS } from '../roles-summary';
+import { STYLE_MODELS } from './style';
 import type { SetName, SetReport } from './types';
 
 /** Which way a figure is better. */
@@ -24,7 +25,7 @@ export type FigureUnit = 'share' | 'percent' | 'number';
 /** One figure across the sets. */
 export interface PipelineFigure {
   id: string;
-  group: 'quality' | 'mgeval' | 'relevance' | 'emotion' | 'roles';
+  group: 'quality' | 'mgeval' | 'relevance' | 'emotion' | 'style' | 'roles';
   label: string;
   better: Better;
   unit: FigureUnit;
@@ -144,6 +145,17 @@ function drafts(ref: ReferenceValues): Draft[] {
       of: (s) => s.emotion?.[k].percent,
       reference: null,
     });
+  for (const set of STYLE_MODELS)
+    for (const k of ['top1', 'top3'] as const)
+      out.push({
+        id: `style.${set}.${k}`,
+        group: 'style',
+        label: `style prompts heard as the asked style (${set} model, ${k === 'top1' ? 'first' : 'top 3'})`,
+        better: 'higher',
+        unit: 'percent',
+        of: (s) => s.style?.[set][k].percent,
+        reference: null,
+      });
   for (const r of ROLE_ROWS) {
     const from = r.role === 'drums' && ref.drumRoles ? ref.drumRoles : ref.roles;
     out.push({

@@ -1,4 +1,5 @@
 /** The shape of `report.json`: every figure of one evaluation run. NaN values are written as null. */
+import type { Style } from '../../conditioning';
 import type { EmotionClassifier, HeldOutScore } from '../emotion/model';
 import type { FeatureComparison } from '../mgeval/compare';
 import type { Quadrant } from '../prompts';
@@ -7,6 +8,7 @@ import type { ProvenanceTable } from '../provenance';
 import type { Rate, RelevanceHits, RelevanceSummary } from '../relevance';
 import type { RoleSummary } from '../roles-summary';
 import type { PipelineFigure } from './pipeline';
+import type { PieceStyle, SetStyle, StyleSection } from './style';
 
 /**
  * The generated sets an evaluation compares: `default` the shipped model through the whole pipeline;
@@ -43,6 +45,8 @@ export interface PieceReport {
     /** What the classifier hears; null with too few notes. */
     predicted: Quadrant | null;
   };
+  /** What the style classifier hears, for prompts that ask for a style (when a classifier was given). */
+  style?: PieceStyle;
   novelty?: {
     /** Notes in the longest run shared with the training set. */
     notes: number;
@@ -79,7 +83,10 @@ export interface NoveltyReport {
   flagged: { prompt: number; bars: number; notes: number; role: string }[];
 }
 
-/** One generated set's figures. */
+/**
+ * One generated set's figures. Every figure but `style` and `novelty` is over the main prompts only (the
+ * first `settings.prompts`), so that adding style prompts leaves them comparable.
+ */
 export interface SetReport {
   name: SetName;
   /** `name@version` of the model that wrote it. */
@@ -88,6 +95,9 @@ export interface SetReport {
   quality: Record<keyof QualityMetrics, Summary>;
   relevance: RelevanceSummary;
   emotion: EmotionRates | null;
+  /** Style hits over the prompts that ask for a style the classifier judges (null: no classifier or none). */
+  style: SetStyle | null;
+  /** Over every piece, the style prompts' too. */
   novelty: NoveltyReport | null;
   mgeval: FeatureComparison[] | null;
   /** Mean pitch-class and note-length histograms (MGEval's features) over the set. */
@@ -114,11 +124,21 @@ export interface EvalReport {
   format: 1;
   createdAt: string;
   settings: {
+    /** Main prompts: the first entries of `prompts`, which every figure but style and novelty covers. */
     prompts: number;
+    /** Prompts after the main ones (the style block), judged only for style and novelty. */
+    stylePrompts: number;
     seconds: number;
+    /** Seed of each prompt, main and style block. */
     seeds: number[];
     reference: { dirs: string[]; pieces: number; excerptSeconds: number };
-    training: { dirs: string[]; parts: number; tokens: number } | null;
+    /** The novelty index: folders, parts (and parts per corpus), notes. */
+    training: {
+      dirs: string[];
+      parts: number;
+      tokens: number;
+      corpora?: Record<string, { files: number; parts: number }>;
+    } | null;
     classifier: string | null;
   };
   /** Wall time of each stage and the whole run, seconds. */
@@ -130,7 +150,10 @@ export interface EvalReport {
     /** The held-out corpus scored again in this run, when given. */
     holdout: (HeldOutScore & { dir: string }) | null;
   } | null;
-  prompts: { prompt: string; tempo?: number; key?: string; quadrant?: Quadrant }[];
+  /** The style classifier, its held-out figures and the styles it cannot judge, or null without one. */
+  style: StyleSection | null;
+  /** Every prompt: the main ones, then the style block. */
+  prompts: { prompt: string; tempo?: number; key?: string; quadrant?: Quadrant; style?: Style }[];
   reference: {
     pieces: number;
     quality: Record<keyof QualityMetrics, Summary>;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scan } from '../../../cli/commands/data';
-import { corpusFolders, isScanOutput, readTraining } from '../../../cli/eval/training';
+import { corpusFolders, defaultTraining, isScanOutput, readTraining } from '../../../cli/eval/training';
 import { longestSharedRuns, tokenize } from '../../../core/eval/novelty';
 import { sequenceToMidi } from '../../../core/codec/midi';
 import type { Note } from '../../../core/sequence';
@@ -45,6 +45,15 @@ describe('the novelty index over every training corpus', () => {
     expect(fromScan.parts).toBe(fromFolders.parts);
     expect(fromScan.index.size).toBe(fromFolders.index.size);
     expect(fromScan.seeds).toEqual(fromFolders.seeds);
+    // Per corpus: files read and pitched parts indexed (drums index none; the bad corpus reads nothing).
+    expect(fromFolders.corpora).toEqual({
+      drums: { files: 1, parts: 0 },
+      emo: { files: 2, parts: 2 },
+      'my-library': { files: 44, parts: 84 },
+      pop: { files: 2, parts: 6 },
+    });
+    expect(fromScan.corpora).toEqual(fromFolders.corpora);
+    expect(fromFolders.parts).toBe(92);
   });
 
   it('finds a copied melody of any corpus, transposed', async () => {
@@ -95,5 +104,11 @@ describe('the novelty index over every training corpus', () => {
       'my-library',
       'pop',
     ]);
+  });
+
+  it('covers every corpus folder of the data root by default, and no folder when there is none', () => {
+    expect(defaultTraining(root)).toEqual(corpusFolders(root));
+    expect(defaultTraining(join(root, 'no-such-folder'))).toEqual([]);
+    expect(defaultTraining(join(root, 'pop'))).toEqual(corpusFolders(join(root, 'pop')));
   });
 });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { planChords, SHIPPED_PROGRESSIONS } from '../../../core/arrange/chords';
-import type { AnnotatedSong } from '../../../core/arrange/learn';
+import type { AnnotatedSong, ProgressionTable } from '../../../core/arrange/learn';
 import { learnProgressions, songWindows } from '../../../core/arrange/learn';
 import type { ArrangementPlan, Section } from '../../../core/arrange/plan';
 import { defaultConditioning } from '../../../core/conditioning';
+import type { Style } from '../../../core/conditioning';
 import type { Mode } from '../../../core/sequence';
 
 /** A song at 1 beat a second in `key`, whose bars repeat `symbols` (one chord a bar). */
@@ -54,8 +55,8 @@ describe('learnProgressions', () => {
   });
 });
 
-function plan(mode: Mode, kinds: Section['kind'][], loop = false): ArrangementPlan {
-  const c = { ...defaultConditioning(), key: { tonic: 2, mode } };
+function plan(mode: Mode, kinds: Section['kind'][], loop = false, style: Style = 'pop'): ArrangementPlan {
+  const c = { ...defaultConditioning(), key: { tonic: 2, mode }, style };
   const sections: Section[] = [];
   let at = 0;
   for (const kind of kinds) {
@@ -114,15 +115,62 @@ describe('planChords', () => {
     expect(new Set(other).size).toBeGreaterThan(1);
   });
 
-  it('ends a minor piece on the minor tonic, and a minor loop on bVII (natural minor)', () => {
-    expect(planChords(plan('minor', ['verse', 'ending']), 1).at(-1)).toMatchObject({
-      root: 2,
-      quality: 'min',
-    });
+  it('ends a minor piece on the minor tonic after V (harmonic minor), and a minor loop on V', () => {
+    const end = planChords(plan('minor', ['verse', 'ending']), 1);
+    expect(end.at(-1)).toMatchObject({ root: 2, quality: 'min' });
+    expect(end.at(-3)).toMatchObject({ root: 9, quality: 'maj' }); // A major: C#, the leading tone of D
     expect(planChords(plan('minor', ['verse', 'chorus'], true), 1).at(-1)).toMatchObject({
-      root: 0,
+      root: 9,
       quality: 'maj',
     });
+  });
+
+  it('cadences bVII-i in rock and cinematic minor, V-I in their major', () => {
+    for (const style of ['rock', 'cinematic'] as const) {
+      expect(planChords(plan('minor', ['verse', 'ending'], false, style), 1).at(-3)).toMatchObject({
+        root: 0,
+        quality: 'maj',
+      });
+      expect(planChords(plan('major', ['verse', 'ending'], false, style), 1).at(-3)).toMatchObject({
+        root: 9,
+        quality: 'maj',
+      });
+    }
+  });
+
+  it('closes every verse, chorus and bridge with the dominant and then the tonic', () => {
+    for (const mode of ['major', 'minor'] as const)
+      for (const seed of [1, 2, 3, 4, 5]) {
+        const p = plan(mode, ['intro', 'verse', 'chorus', 'bridge', 'chorus', 'ending']);
+        const chords = planChords(p, seed);
+        for (const s of p.sections.slice(1, -2)) {
+          const inside = chords.filter((c) => c.start >= s.start && c.start < s.end);
+          expect(inside.at(-2)).toMatchObject({ root: 9, quality: 'maj' });
+          expect(inside.at(-1)).toMatchObject({ root: 2, quality: mode === 'major' ? 'maj' : 'min' });
+        }
+      }
+  });
+
+  it('turns a learned v that goes to i into V in minor, and keeps v elsewhere', () => {
+    const table: ProgressionTable = {
+      version: 1,
+      source: 'test',
+      halfBars: 8,
+      major: SHIPPED_PROGRESSIONS.major,
+      minor: [{ chords: ['0:min', '7:min', '0:min', '7:min', '8:maj', '7:min', '5:min', '5:min'], count: 1 }],
+    };
+    const p = plan('minor', ['verse', 'chorus', 'ending']);
+    const verse = planChords(p, 1, { table }).filter((c) => c.start < 16);
+    expect(verse.map((c) => `${c.root}:${c.quality}`)).toEqual([
+      '2:min',
+      '9:maj', // v -> i: V
+      '2:min',
+      '9:min', // v -> VI: stays v
+      '10:maj',
+      '9:min',
+      '9:maj', // the cadence
+      '2:min',
+    ]);
   });
 });
 

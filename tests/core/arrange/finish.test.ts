@@ -9,7 +9,6 @@ import {
   quantizeDrums,
   repeatSections,
   strongBeats,
-  sustainRole,
 } from '../../../core/arrange/finish';
 import type { ArrangementPlan, Section } from '../../../core/arrange/plan';
 import { defaultConditioning } from '../../../core/conditioning';
@@ -114,22 +113,13 @@ describe('finishing the raw notes', () => {
     expect(out[3]).toMatchObject({ pitch: 66, end: 4 }); // F# held into G (B/D/G) against G: stops at 4
   });
 
-  it('holds a sustained role as chords, tied over when a pitch stays', () => {
-    const out = sustainRole(
-      [
-        note('harmony', 60, 0, 0.5),
-        note('harmony', 64, 1, 1.5),
-        note('harmony', 67, 2, 2.5),
-        note('harmony', 67, 5, 5.5),
-      ],
-      'harmony',
-      [C, G],
-    );
-    expect(out.map((n) => [n.pitch, n.start, n.end]).sort((a, b) => a[0] - b[0])).toEqual([
-      [60, 0, 4],
-      [64, 0, 4],
-      [67, 0, 8],
-    ]);
+  it("keeps a minor key's leading tone where the chord is V: a chord tone is never mended", () => {
+    // A minor, E major chord: G# (the leading tone) against A is a minor second; G# is the chord's, A is not.
+    const E: ChordSpan = { root: 4, quality: 'maj', start: 0, end: 4 };
+    const out = mendClashes([note('melody', 68, 0, 1), note('harmony', 69, 0, 2)], [E], [0, 2]);
+    expect(out[0]).toMatchObject({ pitch: 68 });
+    expect(out[0].origin).toBeUndefined();
+    expect(out[1]).toMatchObject({ pitch: 68, origin: 'mended', by: 'clash' });
   });
 
   it('ends on a held tonic chord with nothing starting after the last downbeat; a loop cuts at its end', () => {
@@ -219,9 +209,7 @@ describe('provenance of every finished note', () => {
     ]);
   });
 
-  it('marks voicings, fills, crashes and endings as rule-made', () => {
-    const held = sustainRole([model(note('harmony', 60, 0, 0.5))], 'harmony', [C]);
-    expect(tags(held)).toEqual([[60, 0, 'rule', 'voicing']]);
+  it('marks fills, crashes and endings as rule-made', () => {
     const plan = {
       beats: 8,
       key: { tonic: 0, mode: 'major' },

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DataError } from '../../../core/errors';
+import { embed } from '../../../core/embed';
 import { parsePrompts, quadrantOf, QUADRANTS } from '../../../core/eval/prompts';
 import {
   rate,
@@ -101,6 +102,28 @@ describe('prompt files', () => {
       { prompt: 'upbeat tech launch, 120 bpm in E minor', tempo: 120, key: { tonic: 4, mode: 'minor' } },
       { prompt: 'sad goodbye' },
     ]);
+  });
+
+  it('reads an asked style from JSON or from a prompt that names one, and refuses an unknown style', () => {
+    expect(parsePrompts(JSON.stringify([{ prompt: 'a', style: 'reggae' }]), 'json')).toEqual([
+      { prompt: 'a', style: 'reggae' },
+    ]);
+    expect(() => parsePrompts(JSON.stringify([{ prompt: 'a', style: 'polka' }]), 'json')).toThrow(
+      /prompt 1: "style" must be one of/,
+    );
+    expect(parsePrompts('driving rock for a truck ad\nsad goodbye', 'text')).toEqual([
+      { prompt: 'driving rock for a truck ad', style: 'rock' },
+      { prompt: 'sad goodbye' },
+    ]);
+  });
+
+  it('ships four style prompts for every style the classifier judges, each read as that style', () => {
+    const p = parsePrompts(readFileSync('assets/eval/style-prompts.json', 'utf8'), 'json');
+    const classes = (JSON.parse(readFileSync('assets/eval/style.json', 'utf8')) as { classes: string[] })
+      .classes;
+    for (const c of classes) expect(p.filter((x) => x.style === c).length).toBe(4);
+    for (const x of p) expect(embed(x.prompt).conditioning.style).toBe(x.style);
+    expect(new Set(p.map((x) => x.prompt)).size).toBe(p.length);
   });
 
   it('maps valence and arousal to quadrants', () => {

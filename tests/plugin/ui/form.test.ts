@@ -8,6 +8,8 @@ const form = (o: Partial<FormValues> = {}): FormValues => ({
   clipNames: false,
   markers: true,
   transcript: false,
+  hitCuts: true,
+  placeStems: false,
   seconds: '',
   tempo: '',
   key: '',
@@ -27,6 +29,14 @@ describe('the overrides', () => {
       seed: 1,
       loop: false,
       overrides: {},
+      hitCuts: true,
+      stems: false,
+    });
+  });
+  it('pass "Hit the cuts" and "Place stems" through', () => {
+    expect(settingsFrom(form({ hitCuts: false, placeStems: true }))).toMatchObject({
+      hitCuts: false,
+      stems: true,
     });
   });
   it('set tempo, key, style, instruments, variation, loop and length', () => {

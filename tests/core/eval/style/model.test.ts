@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DataError } from '../../../../core/errors';
-import { styleFeatures } from '../../../../core/eval/style/features';
 import type { LabelledPiece } from '../../../../core/eval/style/model';
 import {
   capPerStyle,
@@ -10,24 +9,8 @@ import {
   scoreStyles,
   trainStyleClassifier,
 } from '../../../../core/eval/style/model';
-import type { Style } from '../../../../core/conditioning';
-import type { NoteSequence } from '../../../../core/sequence';
-import { jazz, orchestral, rock } from './pieces';
+import { jazz, labelled, orchestral, rock } from './pieces';
 
-const makers: [Style, (v: number) => NoteSequence][] = [
-  ['rock', rock],
-  ['jazz', jazz],
-  ['orchestral', orchestral],
-];
-const labelled = (from: number, count: number): LabelledPiece[] =>
-  makers.flatMap(([style, make]) =>
-    Array.from({ length: count }, (_, i) => ({
-      id: `${style}/${from + i}`,
-      song: `${style}/${from + i}`,
-      style,
-      features: styleFeatures(make(from + i))!,
-    })),
-  );
 const options = { iterations: 150, l2Candidates: [0.01] };
 
 describe('the style classifier', () => {

@@ -1,4 +1,7 @@
 /** Small pieces in three styles, built the way each style plays, for the style classifier's tests. */
+import type { Style } from '../../../../core/conditioning';
+import { styleFeatures } from '../../../../core/eval/style/features';
+import type { LabelledPiece } from '../../../../core/eval/style/model';
 import type { Note, NoteSequence, Role } from '../../../../core/sequence';
 import { emptySequence, sortNotes } from '../../../../core/sequence';
 
@@ -57,3 +60,21 @@ function seqOf(notes: Note[], bpm: number): NoteSequence {
   seq.totalBeats = notes.reduce((m, x) => Math.max(m, x.end), 0);
   return seq;
 }
+
+/** Each style's piece maker. */
+export const MAKERS: [Style, (v: number) => NoteSequence][] = [
+  ['rock', rock],
+  ['jazz', jazz],
+  ['orchestral', orchestral],
+];
+
+/** `count` labelled pieces of each style, variants `from` on, each its own song. */
+export const labelled = (from: number, count: number): LabelledPiece[] =>
+  MAKERS.flatMap(([style, make]) =>
+    Array.from({ length: count }, (_, i) => ({
+      id: `${style}/${from + i}`,
+      song: `${style}/${from + i}`,
+      style,
+      features: styleFeatures(make(from + i))!,
+    })),
+  );

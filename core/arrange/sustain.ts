@@ -1,0 +1,121 @@
+/**
+ * Sustained instruments (strings, pads) hold chords: in each chord span the role sounds a voicing of the
+ * chord's tones, held to the span's end. The model's own notes come first: its pitches that are tones of
+ * the chord are kept (from their onset, held longer: `mended` by `sustain`), its other pitches in the span
+ * are dropped, and the chord tones it left out are added by rule (`rule` by `voicing`), each placed nearest
+ * the previous voicing (voice-led). A pitch that stays from one chord to the next is tied over.
+ */
+import type { ChordSpan } from '../features/chords';
+import { chordPitchClasses } from '../features/chords';
+import type { Note, Role } from '../sequence';
+import { mended } from './finish';
+
+const EPS = 1e-6;
+/** Range of the pitches a voicing may add. */
+const LOW = 36;
+const HIGH = 96;
+
+/** One voice of a voicing: a pitch and the model's note that sounds it, if the model played it. */
+interface Voice {
+  pitch: number;
+  from?: Note;
+}
+
+/** The pitch of class `pc` nearest any of `near` (the lower on a tie), not one of `taken`. */
+function nearest(pc: number, near: readonly number[], taken: readonly number[]): number | undefined {
+  let best: number | undefined;
+  let bestDistance = Infinity;
+  for (let p = LOW + ((pc - LOW + 1200) % 12); p <= HIGH; p += 12) {
+    if (taken.includes(p)) continue;
+    const d = Math.min(...near.map((q) => Math.abs(p - q)));
+    if (d < bestDistance) {
+      best = p;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/**
+ * The voicing of one chord span: the model's chord-tone pitches (most sounding time first), one per pitch
+ * class; then the chord tones it left out, nearest the previous voicing; then the model's doublings, up
+ * to `voices` in all.
+ */
+export function voiceChord(
+  inSpan: readonly Note[],
+  chord: ChordSpan,
+  previous: readonly number[],
+  voices: number,
+): Voice[] {
+  const tones = chordPitchClasses(chord);
+  const weight = new Map<number, number>();
+  for (const n of inSpan)
+    if (tones.includes(n.pitch % 12)) weight.set(n.pitch, (weight.get(n.pitch) ?? 0) + n.end - n.start);
+  const played = [...weight].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([p]) => p);
+  const first = (p: number): Note => inSpan.filter((n) => n.pitch === p).sort((a, b) => a.start - b.start)[0];
+  const out: Voice[] = [];
+  const covers = (pc: number): boolean => out.some((v) => v.pitch % 12 === pc);
+  for (const p of played) if (out.length < voices && !covers(p % 12)) out.push({ pitch: p, from: first(p) });
+  const mean = inSpan.reduce((s, n) => s + n.pitch, 0) / inSpan.length;
+  for (const pc of tones) {
+    if (out.length >= voices || covers(pc)) continue;
+    const near = previous.length > 0 ? previous : out.length > 0 ? out.map((v) => v.pitch) : [mean];
+    const pitch = nearest(
+      pc,
+      near,
+      out.map((v) => v.pitch),
+    );
+    if (pitch !== undefined) out.push({ pitch });
+  }
+  for (const p of played)
+    if (out.length < voices && !out.some((v) => v.pitch === p)) out.push({ pitch: p, from: first(p) });
+  return out;
+}
+
+/**
+ * Holds a role's notes as chords (see the module): in each chord span where the role plays, up to
+ * `voices` pitches, all tones of the chord, sound to the span's end, tied over when the next span keeps
+ * them. Notes of other roles pass unchanged.
+ */
+export function sustainRole(
+  notes: readonly Note[],
+  role: Role,
+  chords: readonly ChordSpan[],
+  voices = 4,
+): Note[] {
+  const rest = notes.filter((n) => n.role !== role);
+  const mine = notes.filter((n) => n.role === role);
+  const out: Note[] = [];
+  /** Index in `out` of the note sounding each pitch up to the previous span's end. */
+  let held = new Map<number, number>();
+  for (const c of chords) {
+    const inSpan = mine.filter((n) => n.start >= c.start - EPS && n.start < c.end - EPS);
+    const next = new Map<number, number>();
+    if (inSpan.length > 0) {
+      const velocity = Math.round(inSpan.reduce((s, n) => s + n.velocity, 0) / inSpan.length);
+      for (const v of voiceChord(inSpan, c, [...held.keys()], voices)) {
+        const tied = held.get(v.pitch);
+        if (tied !== undefined) out[tied] = mended({ ...out[tied], end: c.end }, 'sustain');
+        else if (v.from)
+          out.push(
+            Math.abs(v.from.end - c.end) < EPS ? v.from : mended({ ...v.from, end: c.end }, 'sustain'),
+          );
+        else {
+          const { track: _track, ...template } = inSpan[0];
+          out.push({
+            ...template,
+            pitch: v.pitch,
+            start: c.start,
+            end: c.end,
+            velocity,
+            origin: 'rule',
+            by: 'voicing',
+          });
+        }
+        next.set(v.pitch, tied ?? out.length - 1);
+      }
+    }
+    held = next;
+  }
+  return [...rest, ...out];
+}

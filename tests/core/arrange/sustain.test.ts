@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { sustainRole, voiceChord } from '../../../core/arrange/sustain';
+import type { ChordSpan } from '../../../core/features/chords';
+import { chordPitchClasses } from '../../../core/features/chords';
+import { seededRandom } from '../../../core/random';
+import type { Note, Role } from '../../../core/sequence';
+
+const note = (role: Role, pitch: number, start: number, end: number, velocity = 80): Note => ({
+  pitch,
+  start,
+  end,
+  velocity,
+  role,
+  program: 48,
+  isDrum: false,
+  origin: 'model',
+});
+const C: ChordSpan = { root: 0, quality: 'maj', start: 0, end: 4 };
+const G: ChordSpan = { root: 7, quality: 'maj', start: 4, end: 8 };
+const rows = (notes: readonly Note[]) =>
+  notes
+    .map((n) => [n.pitch, n.start, n.end, n.origin, n.by ?? null])
+    .sort((a, b) => +a[0]! - +b[0]! || +a[1]! - +b[1]!);
+
+describe('sustainRole', () => {
+  it("keeps the model's chord tones held, adds the missing tones voice-led, ties a pitch that stays", () => {
+    const out = sustainRole(
+      [
+        note('harmony', 60, 0, 0.5),
+        note('harmony', 64, 1, 1.5),
+        note('harmony', 67, 2, 2.5),
+        note('harmony', 67, 5, 5.5),
+      ],
+      'harmony',
+      [C, G],
+    );
+    expect(rows(out)).toEqual([
+      [59, 4, 8, 'rule', 'voicing'], // B: G's third, a step below the C that held
+      [60, 0, 4, 'mended', 'sustain'],
+      [62, 4, 8, 'rule', 'voicing'], // D: G's fifth, between C and E
+      [64, 1, 4, 'mended', 'sustain'],
+      [67, 2, 8, 'mended', 'sustain'], // G stays: tied over
+    ]);
+  });
+
+  it('drops the pitches that are not chord tones and voices the chord around them', () => {
+    const out = sustainRole([note('harmony', 61, 0, 2), note('harmony', 62, 2, 3, 60)], 'harmony', [C]);
+    expect(rows(out)).toEqual([
+      [60, 0, 4, 'rule', 'voicing'],
+      [64, 0, 4, 'rule', 'voicing'],
+      [67, 0, 4, 'rule', 'voicing'],
+    ]);
+    expect(out.every((n) => n.velocity === 70 && n.program === 48 && n.role === 'harmony')).toBe(true);
+  });
+
+  it('keeps a model note that already fills its span as it was, and leaves other roles and silent spans alone', () => {
+    const melody = note('melody', 73, 0, 1);
+    const held = note('harmony', 64, 0, 4);
+    const out = sustainRole([melody, held], 'harmony', [C, G]);
+    expect(out).toContain(melody);
+    expect(out).toContain(held);
+    expect(out.filter((n) => n.start >= 4)).toEqual([]);
+    expect(rows(out.filter((n) => n.role === 'harmony'))).toEqual([
+      [60, 0, 4, 'rule', 'voicing'],
+      [64, 0, 4, 'model', null],
+      [67, 0, 4, 'rule', 'voicing'],
+    ]);
+  });
+
+  it('sounds only tones of the chord, at most `voices` at once, the whole triad when it can', () => {
+    const rng = seededRandom(3);
+    const chords: ChordSpan[] = [0, 9, 5, 7, 2, 4].map((root, i) => ({
+      root,
+      quality: i % 2 ? 'min' : 'maj',
+      start: i * 2,
+      end: i * 2 + 2,
+    }));
+    const notes = Array.from({ length: 60 }, () => {
+      const start = Math.floor(rng() * 48) / 4;
+      return note('harmony', 48 + Math.floor(rng() * 30), start, start + 0.25);
+    });
+    const out = sustainRole(notes, 'harmony', chords, 4);
+    for (const c of chords) {
+      const sounding = out.filter((n) => n.start < c.end - 1e-6 && n.end > c.start + 1e-6);
+      const tones = chordPitchClasses(c);
+      expect(sounding.length).toBeLessThanOrEqual(4);
+      for (const n of sounding) expect(tones).toContain(n.pitch % 12);
+      expect(new Set(sounding.map((n) => n.pitch % 12)).size).toBe(3);
+    }
+  });
+});
+
+describe('voiceChord', () => {
+  it('prefers the model pitch with the most sounding time for a pitch class, then its doublings', () => {
+    const inSpan = [note('harmony', 72, 0, 1), note('harmony', 60, 1, 3), note('harmony', 67, 0, 0.5)];
+    expect(voiceChord(inSpan, C, [], 4).map((v) => [v.pitch, v.from ? 'model' : 'rule'])).toEqual([
+      [60, 'model'],
+      [67, 'model'],
+      [64, 'rule'],
+      [72, 'model'],
+    ]);
+  });
+});

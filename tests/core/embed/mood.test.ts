@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { embed } from '../../../core/embed';
+import { namedMode, scoreMood } from '../../../core/embed/mood';
+import { tokenize } from '../../../core/embed/text';
+
+const mood = (text: string) => scoreMood(tokenize(text));
+const keyOf = (prompt: string): string => {
+  const r = embed(prompt);
+  return `${r.key.tonic} ${r.key.mode}`;
+};
+
+describe('mood words decide the mode', () => {
+  it('reads "dark" as minor though the valence is barely negative', () => {
+    const r = embed('Epic cinematic trailer, dark and intense');
+    expect(r.valence).toBe(-0.1);
+    expect(`${r.key.tonic} ${r.key.mode}`).toBe('E minor');
+    expect(r.explanation).toContain('key E minor: minor named by "dark", tonic from arousal');
+  });
+
+  it('gives each named mode its key, tonic from arousal', () => {
+    expect(keyOf('sad piano')).toBe('D minor');
+    expect(keyOf('melancholic strings')).toBe('D minor');
+    expect(keyOf('triumphant brass fanfare')).toBe('D major');
+    expect(keyOf('bright morning')).toBe('C major');
+    expect(keyOf('happy summer ad')).toBe('D major');
+  });
+
+  it('lets a mode word outvote a valence of the other sign', () => {
+    // "angry" and "scary" pull valence to -0.33 (minor by valence alone); "bright" names major.
+    expect(embed('bright, angry, scary chase').valence).toBe(-0.33);
+    expect(keyOf('bright, angry, scary chase')).toBe('D major');
+    // "epic" and "powerful" pull valence to +0.03 (major by valence alone); "dark" names minor.
+    expect(embed('dark, epic and powerful').valence).toBe(0.03);
+    expect(keyOf('dark, epic and powerful')).toBe('E minor');
+  });
+
+  it('counts the words of a later clause more after "but", and a negated word not at all', () => {
+    expect(namedMode(mood('bright but a little dark'))).toEqual({ mode: 'minor', words: ['dark'] });
+    expect(namedMode(mood('not sad'))).toBeUndefined();
+    expect(namedMode(mood('calm corporate explainer'))).toBeUndefined();
+    expect(namedMode(mood('dark and bright'))).toBeUndefined();
+    expect(namedMode(mood('darker nights, happy and bright'))).toEqual({
+      mode: 'major',
+      words: ['happy', 'bright'],
+    });
+  });
+
+  it('never overrides a stated key or a stated mode', () => {
+    expect(keyOf('dark thriller in D major')).toBe('D major');
+    expect(keyOf('happy tune in a minor key')).toMatch(/ minor$/);
+  });
+
+  it('follows valence when no word names a mode', () => {
+    const r = embed('calm corporate explainer');
+    expect(r.key.mode).toBe(r.valence < -0.1 ? 'minor' : 'major');
+    expect(r.explanation.some((l) => l.includes('from valence'))).toBe(true);
+  });
+});

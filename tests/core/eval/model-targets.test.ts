@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { checkModelTargets, meets, MODEL_TARGETS } from '../../../core/eval/model-targets';
+import type { PipelineFigure } from '../../../core/eval/report/pipeline';
+import type { SetReport } from '../../../core/eval/report/types';
+
+/** A report whose every target figure has `value` for both sets and `reference` as the reference. */
+function report(value: (id: string) => number, reference: number, fired = 0) {
+  const figures = MODEL_TARGETS.map((t): PipelineFigure => ({
+    id: t.figure,
+    group: 'roles',
+    label: t.figure,
+    better: 'reference',
+    unit: 'share',
+    values: { default: value(t.figure), 'rules-off': value(t.figure) },
+    reference,
+    tolerance: 0.03,
+    pipeline: false,
+  }));
+  const sets = [{ name: 'default', keyRetry: { fired, pieces: 100 } } as unknown as SetReport];
+  return { figures, sets };
+}
+
+describe('meets', () => {
+  it('judges near, at-most and at-least targets at their edges, and never a missing value', () => {
+    expect(meets({ kind: 'near', within: 0.1 }, 0.8, 0.9)).toBe(true);
+    expect(meets({ kind: 'near', within: 0.1 }, 0.79, 0.9)).toBe(false);
+    expect(meets({ kind: 'near', within: 0.1 }, 0.9, NaN)).toBe(false);
+    expect(meets({ kind: 'atMost', limit: 0.05 }, 0.05, NaN)).toBe(true);
+    expect(meets({ kind: 'atMost', limit: 0.05 }, 0.06, NaN)).toBe(false);
+    expect(meets({ kind: 'atLeast', limit: 90 }, 89.9, NaN)).toBe(false);
+    expect(meets({ kind: 'atLeast', limit: 90 }, NaN, NaN)).toBe(false);
+  });
+});
+
+describe('checkModelTargets', () => {
+  const good = (id: string): number =>
+    id.startsWith('roles.melody.belowC4') || id.startsWith('roles.melody.onePitch')
+      ? 0
+      : id.startsWith('roles.')
+        ? 0.5
+        : 100;
+
+  it('passes a report that meets every target, with one row per figure and bound set', () => {
+    const rows = checkModelTargets(report(good, 0.5));
+    expect(rows).toHaveLength(MODEL_TARGETS.reduce((n, t) => n + t.sets.length, 0));
+    expect(rows.every((r) => r.met)).toBe(true);
+  });
+
+  it('misses the key target when a key retry fired, even with every key heard', () => {
+    const rows = checkModelTargets(report(good, 0.5, 1));
+    expect(rows.filter((r) => !r.met).map((r) => r.figure)).toEqual(['relevance.CK']);
+  });
+
+  it('misses a role figure that strays from the reference, for the set that strays', () => {
+    const r = report(good, 0.5);
+    r.figures.find((f) => f.id === 'roles.bass.rootOnChanges')!.values['rules-off'] = 0.2;
+    const missed = checkModelTargets(r).filter((x) => !x.met);
+    expect(missed.map((x) => [x.figure, x.set])).toEqual([['roles.bass.rootOnChanges', 'rules-off']]);
+    expect(missed[0].wanted).toBe('within 0.10 of 0.500');
+  });
+
+  it('misses a figure the report lacks', () => {
+    const r = report(good, 0.5);
+    r.figures = r.figures.filter((f) => f.id !== 'mgeval.meanOA');
+    expect(
+      checkModelTargets(r)
+        .filter((x) => !x.met)
+        .map((x) => x.figure),
+    ).toEqual(['mgeval.meanOA']);
+  });
+
+  it('asks for three times the shipped model 0.1.0 style hits (8 of 60)', () => {
+    const style = MODEL_TARGETS.find((t) => t.figure === 'style.notes.top1')!;
+    expect(style.target).toEqual({ kind: 'atLeast', limit: 40 });
+  });
+});
