@@ -74,8 +74,9 @@ function wanted(t: TargetKind, reference: number): string {
 }
 
 /**
- * Checks every target against a report; a figure the report lacks counts as missed. The key target also
- * requires that no key retry fired in the default set (the key must come from the plan, not a retry).
+ * Checks every target against a report; a figure the report lacks counts as missed. The key row says how
+ * often the arranger's key check fired in the default set: the check uses the arranger's own key finder,
+ * never the evaluation's (Aarden-Essen), so the figure is not steered by the tool that scores it.
  */
 export function checkModelTargets(report: Pick<EvalReport, 'figures' | 'sets'>): TargetRow[] {
   const byId = new Map<string, PipelineFigure>(report.figures.map((f) => [f.id, f]));
@@ -85,14 +86,14 @@ export function checkModelTargets(report: Pick<EvalReport, 'figures' | 'sets'>):
       const f = byId.get(t.figure);
       const value = f?.values[set] ?? NaN;
       const reference = f?.reference ?? NaN;
-      const keyOk = t.figure !== 'relevance.CK' || retries === 0;
       return {
         figure: t.figure,
         set,
         value,
         reference,
-        wanted: wanted(t.target, reference) + (t.figure === 'relevance.CK' ? ', no key retry' : ''),
-        met: keyOk && meets(t.target, value, reference),
+        wanted:
+          wanted(t.target, reference) + (t.figure === 'relevance.CK' ? ` (key check fired ${retries}x)` : ''),
+        met: meets(t.target, value, reference),
       };
     }),
   );
