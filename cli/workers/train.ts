@@ -21,7 +21,8 @@ async function handle(req: WorkerRequest): Promise<WorkerReply> {
     model = buildNetwork(config);
     return { kind: 'ready' };
   }
-  if (req.kind === 'memory') return { kind: 'memory', tensors: tf.memory().numTensors, backend: tf.getBackend() };
+  if (req.kind === 'memory')
+    return { kind: 'memory', tensors: tf.memory().numTensors, backend: tf.getBackend() };
   if (!model || !config) return { kind: 'error', message: 'not initialised' };
   const m = model;
   const c = config;
