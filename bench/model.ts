@@ -1,9 +1,10 @@
 /**
- * `npm run bench model`: the default model against the seed baseline, in one run on the same validation
- * split: next-event NLL (pitch, step, duration), step collapse, conditioning steering (mode, density) and
- * the cost of a generated event on the panel's inference path (plain TypeScript).
+ * `npm run bench model`: the default model against the previous model (`assets/previous-model`, the event
+ * LSTM it replaced) and the seed baseline, in one run on the same validation split: next-event NLL (pitch,
+ * step, duration), step collapse, conditioning steering (mode, density) and the cost of a generated event
+ * on the panel's inference path (plain TypeScript), the previous model's in the same run.
  *
- * Usage: node --import tsx bench/model.ts [--data <scan dir>] [--model DIR] [--baseline DIR]
+ * Usage: node --import tsx bench/model.ts [--data <scan dir>] [--model DIR] [--baseline DIR] [--previous DIR]
  * Without --data it scans ../shared/data (or ../../shared/data) into a temporary folder first.
  */
 import { existsSync, mkdtempSync } from 'node:fs';
@@ -25,13 +26,24 @@ import { evaluateNll } from '../core/model/evaluate';
 import { readModelFiles, toLayersModel } from '../core/model/io';
 import { MusicModel } from '../core/model/model';
 import { seededRandom } from '../core/random';
+import { createStepper } from '../core/model/band-step';
+import type { RolePriors } from '../core/model/priors';
+import { FALLBACK_PRIORS } from '../core/model/priors';
+import { weightArrays } from '../core/model/read';
+import { compareSpeed } from './lib/speed';
 import type { Role } from '../core/sequence';
 
 const { values } = parseArgs({
-  options: { data: { type: 'string' }, model: { type: 'string' }, baseline: { type: 'string' } },
+  options: {
+    data: { type: 'string' },
+    model: { type: 'string' },
+    baseline: { type: 'string' },
+    previous: { type: 'string' },
+  },
 });
 const modelDir = values.model ?? SHIPPED_MODEL;
 const baselineDir = values.baseline ?? join(SHIPPED_MODEL, '..', 'baseline');
+const previousDir = values.previous ?? join(SHIPPED_MODEL, '..', 'previous-model');
 
 async function dataDir(): Promise<string> {
   if (values.data) return values.data;
@@ -49,6 +61,7 @@ const fmt = (x: number): string => x.toFixed(3);
 
 // 1. Next-event NLL on the same validation split.
 const main = await readModelFiles(folderLoader(modelDir));
+const previous = await readModelFiles(folderLoader(previousDir));
 const base = await readModelFiles(folderLoader(baselineDir));
 const mainNet = await toLayersModel(main);
 const baseNet = await toLayersModel(base);
@@ -56,17 +69,20 @@ const validMain = loadStreams(data, true).valid;
 const validBase = loadStreams(data, false).valid;
 const t0 = performance.now();
 const nllMain = await evaluateNll(mainNet, main.config, validMain);
+const previousNet = await toLayersModel(previous);
+const nllPrevious = await evaluateNll(previousNet, previous.config, validMain);
+previousNet.dispose();
 const nllBase = await evaluateNll(baseNet, base.config, validBase);
 console.log(
   `\nNext-event NLL, nats per note, validation split (${validMain.length} streams), ${((performance.now() - t0) / 1000).toFixed(0)} s`,
 );
 console.log('| model | notes | pitch | step | duration |\n| --- | --- | --- | --- | --- |');
-console.log(
-  `| ${main.config.name} | ${nllMain.notes} | ${fmt(nllMain.pitch)} | ${fmt(nllMain.step)} | ${fmt(nllMain.duration)} |`,
-);
-console.log(
-  `| ${base.config.name} | ${nllBase.notes} | ${fmt(nllBase.pitch)} | ${fmt(nllBase.step)} | ${fmt(nllBase.duration)} |`,
-);
+for (const [name, n] of [
+  [`${main.config.name} ${main.config.version}`, nllMain],
+  [`${previous.config.name} ${previous.config.version} (previous)`, nllPrevious],
+  [base.config.name, nllBase],
+] as const)
+  console.log(`| ${name} | ${n.notes} | ${fmt(n.pitch)} | ${fmt(n.step)} | ${fmt(n.duration)} |`);
 console.log(`pitch NLL ${((1 - nllMain.pitch / nllBase.pitch) * 100).toFixed(1)}% lower than the baseline`);
 
 // 2. Step collapse: distinct step values per generated piece.
@@ -145,6 +161,19 @@ console.log(
 console.log(
   `\nGeneration (plain TypeScript stepper): ${(genMs / events).toFixed(3)} ms per event over ${events} events`,
 );
+const speeds = await compareSpeed([
+  [
+    previous.config.name,
+    createStepper(previous.config, weightArrays(previous)),
+    (previous.config.training?.priors as RolePriors | undefined) ?? FALLBACK_PRIORS,
+  ],
+  [main.config.name, createStepper(main.config, weightArrays(main)), model.priors],
+]);
+for (const s of speeds)
+  console.log(
+    `  ${s.name}: ${s.msPerNote.toFixed(3)} ms per note (${s.notes} notes), ${s.msPerStep.toFixed(3)} ms per step (${s.steps} steps)`,
+  );
+console.log(`  step cost, new / previous: x${(speeds[1].msPerStep / speeds[0].msPerStep).toFixed(2)}`);
 mainNet.dispose();
 baseNet.dispose();
 model.dispose();

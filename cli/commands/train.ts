@@ -10,11 +10,10 @@ import { measurePriors } from '../../core/model/priors';
 import type { BaselineBatch } from '../../core/model/baseline';
 import type { ModelConfig, SeedBaselineArchitecture } from '../../core/model/config';
 import { CONFIGS } from '../../core/model/config';
-import type { Batch } from '../../core/model/data';
-import { batchCount, batches } from '../../core/model/data';
+import type { Batch } from '../../core/model/batch';
+import { batchCount, batches } from '../../core/model/batch';
 import { saveModel } from '../../core/model/io';
 import { eventLoss } from '../../core/model/losses';
-import type { Head } from '../../core/model/network';
 import { buildNetwork } from '../../core/model/network';
 import type { EpochReport } from '../../core/model/train';
 import { trainLoop } from '../../core/model/train';
@@ -27,17 +26,24 @@ import { progressBar } from '../progress';
 import { divergenceCheck } from '../train/diverged';
 import { hasCheckpoint, loadCheckpoint, saveCheckpoint, writeModelFiles } from '../train/checkpoint';
 import type { RunState } from '../train/checkpoint';
+import { GradientPool } from '../train/parallel';
 import { loadStreams } from '../train/shards';
+import { resizeConfig, restartShare } from '../train/size';
 
-const usage = `usage: audiogenesis train --data <scan dir> --out <dir> [--config default|small|baseline]
+const usage = `usage: audiogenesis train --data <scan dir> --out <dir> [--config default|event|small|baseline]
        [--epochs N] [--resume] [--seed N] [--batch 64] [--time 64] [--lr 0.002] [--patience 3]
-       [--max-minutes M] [--limit-batches N] [--valid-batches N]
+       [--max-minutes M] [--limit-batches N] [--valid-batches N] [--workers 1]
+       [--units 256[,256]] [--head-units 128] [--restarts 0.25]
 
 Trains on the shards of \`audiogenesis data scan\`. Validates and checkpoints every epoch (<out>/checkpoint),
 keeps the best model in <out> (config.json, model.json, weights.bin), stops early when validation stops
 improving. --resume continues from the last checkpoint (an error when there is none); the same seed gives
 the same result. --lr is in (0, 1]; a run whose loss diverges (not finite, or far worse than guessing)
-stops with an error and is never saved. --max-minutes must be above 0.`;
+stops with an error and is never saved. --max-minutes must be above 0.
+--restarts F starts that share of the training windows as a piece starts (no previous event), so that
+the first notes follow the conditioning (default 0.25 for the band LSTM, 0 for the others).
+--workers N computes each batch's gradients on N threads (data-parallel, one core each); the same seed
+and N give the same result. --units and --head-units resize the configuration's LSTM and head layers.`;
 
 /** Settings of a training run (what `audiogenesis train` parses from its options). */
 export interface TrainOptions {
@@ -54,6 +60,10 @@ export interface TrainOptions {
   maxMinutes?: number;
   limitBatches?: number;
   validBatches?: number;
+  /** Threads computing gradients (default 1: this one only). */
+  workers?: number;
+  /** Share of training windows started as a stream starts (default 0). */
+  restarts?: number;
 }
 
 function parse(argv: string[]): TrainOptions {
@@ -73,6 +83,10 @@ function parse(argv: string[]): TrainOptions {
       'max-minutes': { type: 'string' },
       'limit-batches': { type: 'string' },
       'valid-batches': { type: 'string' },
+      workers: { type: 'string' },
+      units: { type: 'string' },
+      'head-units': { type: 'string' },
+      restarts: { type: 'string' },
     },
   });
   const data = textOption(values.data, 'data');
@@ -87,7 +101,7 @@ function parse(argv: string[]): TrainOptions {
   return {
     data,
     out,
-    config: CONFIGS[name](),
+    config: resizeConfig(CONFIGS[name](), values.units, values['head-units']),
     epochs: whole(values.epochs, 'epochs', 10, 1)!,
     resume: values.resume!,
     seed: whole(values.seed, 'seed', 1, 0, 2 ** 32 - 1)!,
@@ -98,6 +112,8 @@ function parse(argv: string[]): TrainOptions {
     maxMinutes: numberOption(values['max-minutes'], 'max-minutes', { min: 0, above: true }),
     limitBatches: whole(values['limit-batches'], 'limit-batches', undefined, 1),
     validBatches: whole(values['valid-batches'], 'valid-batches', undefined, 1),
+    workers: whole(values.workers, 'workers', 1, 1, 16)!,
+    restarts: restartShare(values.restarts, name === 'default' || name.startsWith('band') ? 0.25 : 0),
   };
 }
 
@@ -147,7 +163,6 @@ export async function train(
   const batchesPerEpoch = bx
     ? Math.min(Math.ceil(bx.train.refs.length / o.batch), o.limitBatches ?? Infinity)
     : batchCount(sets.train, { ...common, limit: o.limitBatches });
-  const vocab = o.config.vocab as Record<Head, number>;
 
   const validate = async (): Promise<{ loss: number; metrics: Record<string, number> }> => {
     const m = await evaluateNll(model, o.config, sets.valid, {
@@ -159,19 +174,26 @@ export async function train(
     return { loss, metrics: { ...m } };
   };
 
+  const workers = Math.round(o.workers ?? 1);
+  const pool = !bx && workers > 1 ? await GradientPool.start(o.config, workers) : null;
+  if (pool) log(`gradients on ${pool.threads} threads`);
   let bar = progressBar(batchesPerEpoch, `epoch ${state.epoch + 1}/${o.epochs}`);
   let t0 = performance.now();
   const reports = await trainLoop<Batch | BaselineBatch>({
     model,
     optimizer,
-    loss: bx
-      ? (b) => baselineLoss(model, b as BaselineBatch)
-      : (b) => eventLoss(model, b as Batch, condSize, vocab),
+    loss: bx ? (b) => baselineLoss(model, b as BaselineBatch) : (b) => eventLoss(model, b as Batch, o.config),
+    gradients: pool ? (b) => pool.gradients(model, b as Batch) : undefined,
     eventsOf: (b) => ('events' in b ? b.events : b.size),
     trainBatches: (epoch) =>
       bx
         ? baselineBatches(bx.train, window, o.batch, seededRandom(o.seed * 1009 + epoch), o.limitBatches)
-        : batches(sets.train, { ...common, rng: seededRandom(o.seed * 1009 + epoch), limit: o.limitBatches }),
+        : batches(sets.train, {
+            ...common,
+            rng: seededRandom(o.seed * 1009 + epoch),
+            limit: o.limitBatches,
+            restarts: o.restarts,
+          }),
     batchesPerEpoch,
     validate,
     epochs: o.epochs,
@@ -224,7 +246,7 @@ export async function train(
       if (state.epoch < o.epochs) bar = progressBar(batchesPerEpoch, `epoch ${state.epoch + 1}/${o.epochs}`);
       t0 = performance.now();
     },
-  });
+  }).finally(() => pool?.close());
   bar.stop();
   log(
     `done: ${state.epoch} epochs, ${(state.seconds / 60).toFixed(1)} min of training; best validation loss ${state.bestLoss.toFixed(4)} -> ${o.out}`,

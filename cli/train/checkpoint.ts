@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { ModelLoadError } from '../../core/errors';
 import type { ModelConfig } from '../../core/model/config';
 import type { ModelFiles } from '../../core/model/io';
-import { readModelFiles, saveModel, toLayersModel } from '../../core/model/io';
+import { readModelFiles, saveModel, weightArrays } from '../../core/model/io';
+import { buildNetwork } from '../../core/model/network';
 
 /** The loop's counters saved with a checkpoint. */
 export interface RunState {
@@ -62,7 +63,10 @@ export function hasCheckpoint(dir: string): boolean {
 }
 
 /**
- * Loads a checkpoint if one exists: the model, the optimizer's weights restored, and the counters.
+ * Loads a checkpoint if one exists: the model, the optimizer's weights restored, and the counters. The
+ * network is built afresh and given the saved weights by name, so that its variables come in the order of
+ * the run that saved it (the optimizer's moments are matched to the variables by that order; a graph
+ * rebuilt from model.json may list the band LSTM's head layers in another).
  * @throws {ModelLoadError} when its files are damaged.
  */
 export async function loadCheckpoint(
@@ -88,7 +92,15 @@ async function readCheckpoint(
   optimizer: tf.Optimizer,
 ): Promise<{ model: tf.LayersModel; state: RunState }> {
   const loaded = await readModelFiles(async (name) => new Uint8Array(readFileSync(join(dir, name))));
-  const model = await toLayersModel(loaded);
+  const model = buildNetwork(loaded.config);
+  const saved = weightArrays(loaded);
+  model.weights.forEach((w) => {
+    const v = saved.get(w.originalName);
+    if (!v) throw new ModelLoadError(`checkpoint lacks weight ${w.originalName}`);
+    const t = tf.tensor(v, w.shape as number[]);
+    w.write(t);
+    t.dispose();
+  });
   const specs = JSON.parse(readFileSync(join(dir, 'optimizer.json'), 'utf8')) as tf.io.WeightsManifestEntry[];
   const buf = readFileSync(join(dir, 'optimizer.bin'));
   const decoded = tf.io.decodeWeights(

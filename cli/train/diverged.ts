@@ -13,7 +13,7 @@ export const DIVERGED_FACTOR = 4;
 export function guessLoss(config: ModelConfig): number {
   const v = config.vocab;
   const heads = Math.log(v.pitch) + Math.log(v.step) + Math.log(v.duration);
-  return config.architecture.kind === 'event-lstm' ? heads + Math.log(v.velocity) : heads;
+  return config.architecture.kind === 'seed-baseline' ? heads : heads + Math.log(v.velocity);
 }
 
 /**

@@ -1,15 +1,13 @@
 /**
- * Training data for the event LSTM: role streams from the scanner's shards (7 bytes an event: pitch, step,
- * duration, velocity, role, chord, instrument family), turned key-relative, with metric positions, cut
- * into windows and batched. Pure: the bytes and index rows come from the host.
+ * Training data for the generators: role streams from the scanner's shards (7 bytes an event: pitch, step,
+ * duration, velocity, role, chord, instrument family), turned key-relative, with metric positions (cut
+ * into windows and batched by `batch.ts`). Pure: the bytes and index rows come from the host.
  */
 import { GRID, REST } from '../codec/events';
 import type { NoteEvent } from '../codec/events';
 import type { Conditioning } from '../conditioning';
 import { conditioningVector } from '../conditioning';
 import { transposeChordId } from '../features/chords';
-import type { Random } from '../random';
-import { shuffle } from '../random';
 import { POSITIONS } from './config';
 import type { EventInput } from './fields';
 import { EVENT_INPUTS } from './fields';
@@ -132,102 +130,4 @@ export function makeStream(bytes: Uint8Array, ref: StreamRef, keyRelative: boole
     shift,
     length: n,
   };
-}
-
-/** A batch: inputs [batch, time] per field, conditioning [batch, time, size], targets and a mask. */
-export interface Batch {
-  inputs: Record<EventInput, Int32Array>;
-  cond: Float32Array;
-  targets: { pitch: Int32Array; step: Int32Array; duration: Int32Array; velocity: Int32Array };
-  /** 1 where a target exists, 0 for padding. */
-  mask: Float32Array;
-  size: number;
-  time: number;
-  /** Real (unpadded) target events. */
-  events: number;
-}
-
-/** A window: a stream and the index of its first input event. */
-export interface Window {
-  stream: number;
-  start: number;
-}
-
-/** Cuts streams into windows of `time` targets; `offset` shifts the cuts (vary it per epoch). */
-export function windows(streams: readonly Stream[], time: number, rng?: Random): Window[] {
-  const out: Window[] = [];
-  streams.forEach((s, i) => {
-    const offset = rng && s.length > time + 1 ? Math.floor(rng() * time) : 0;
-    if (offset > 0) out.push({ stream: i, start: 0 });
-    for (let start = offset; start < s.length - 1; start += time) out.push({ stream: i, start });
-  });
-  return out;
-}
-
-/** Fills a batch from windows (padding short ones; the mask marks real targets). */
-export function makeBatch(
-  streams: readonly Stream[],
-  wins: readonly Window[],
-  time: number,
-  condSize: number,
-): Batch {
-  const size = wins.length;
-  const inputs = Object.fromEntries(EVENT_INPUTS.map((k) => [k, new Int32Array(size * time)])) as Record<
-    EventInput,
-    Int32Array
-  >;
-  const targets = {
-    pitch: new Int32Array(size * time),
-    step: new Int32Array(size * time),
-    duration: new Int32Array(size * time),
-    velocity: new Int32Array(size * time),
-  };
-  const cond = new Float32Array(size * time * condSize);
-  const mask = new Float32Array(size * time);
-  let events = 0;
-  wins.forEach((w, b) => {
-    const s = streams[w.stream];
-    for (let t = 0; t < time; t++) {
-      const i = w.start + t;
-      const o = b * time + t;
-      cond.set(s.cond, o * condSize);
-      if (i + 1 >= s.length) {
-        inputs.pitch[o] = REST;
-        continue;
-      }
-      for (const k of EVENT_INPUTS) inputs[k][o] = s.cols[k][i];
-      targets.pitch[o] = s.cols.pitch[i + 1];
-      targets.step[o] = s.cols.step[i + 1];
-      targets.duration[o] = s.cols.duration[i + 1];
-      targets.velocity[o] = s.cols.velocity[i + 1];
-      mask[o] = 1;
-      events++;
-    }
-  });
-  return { inputs, cond, targets, mask, size, time, events };
-}
-
-/** Options of {@link batches}. */
-export interface BatchOptions {
-  batchSize: number;
-  time: number;
-  condSize: number;
-  /** Shuffle windows and vary cuts (training); omit for a fixed order (validation). */
-  rng?: Random;
-  /** Stop after this many batches. */
-  limit?: number;
-}
-
-/** An async iterable of batches over streams (the training loop's input). */
-export async function* batches(streams: readonly Stream[], o: BatchOptions): AsyncGenerator<Batch> {
-  const wins = windows(streams, o.time, o.rng);
-  if (o.rng) shuffle(o.rng, wins);
-  const count = Math.min(Math.ceil(wins.length / o.batchSize), o.limit ?? Infinity);
-  for (let b = 0; b < count; b++)
-    yield makeBatch(streams, wins.slice(b * o.batchSize, (b + 1) * o.batchSize), o.time, o.condSize);
-}
-
-/** Number of batches {@link batches} yields. */
-export function batchCount(streams: readonly Stream[], o: BatchOptions): number {
-  return Math.min(Math.ceil(windows(streams, o.time).length / o.batchSize), o.limit ?? Infinity);
 }

@@ -6,7 +6,7 @@ import type * as tf from '@tensorflow/tfjs';
 import { baselineBatches, baselineExamples, baselineMetrics } from './baseline';
 import type { ModelConfig, SeedBaselineArchitecture } from './config';
 import type { Stream } from './data';
-import { batches } from './data';
+import { batches } from './batch';
 import { eventNllSums } from './losses';
 import type { Head } from './network';
 import { HEADS } from './network';
@@ -45,14 +45,13 @@ export async function evaluateNll(
   }
   const sums: Record<Head, number> = { pitch: 0, step: 0, duration: 0, velocity: 0 };
   let notes = 0;
-  const vocab = config.vocab as Record<Head, number>;
   for await (const b of batches(streams, {
     batchSize: o.batchSize ?? 64,
     time: o.time ?? 64,
     condSize: config.conditioning.size,
     limit: o.limit,
   })) {
-    const r = eventNllSums(model, b, config.conditioning.size, vocab);
+    const r = eventNllSums(model, b, config);
     for (const h of HEADS) sums[h] += r.sums[h];
     notes += r.count;
   }

@@ -13,9 +13,10 @@ import type { Random } from '../random';
 import type { Beats, Note, Role } from '../sequence';
 import { beatsPerBar, ROLES } from '../sequence';
 import { barPosition, tonicShift } from './data';
+import { roleFamily } from './families';
 import { sampleLogits } from './sample';
-import type { Head } from './fields';
-import type { EventLstmStepper, StepInput } from './step';
+import type { ModelConfig } from './config';
+import type { LaneHeads, Onset, StepInput, Stepper } from './step';
 
 /** Options of {@link generateRole}. */
 export interface RoleOptions {
@@ -36,7 +37,7 @@ export interface RoleOptions {
   maxEvents?: number;
   /** Most notes that may start together (a chord's size). Default 6 for harmony, 4 for drums, else 3. */
   maxStack?: number;
-  /** GM program of the notes. */
+  /** GM program of the notes; its instrument family conditions a band LSTM. Default: the role's. */
   program?: number;
   /**
    * Conditioning changes (a form's sections), sorted by start; from each start on, the role is written
@@ -98,6 +99,7 @@ class RoleWriter {
   /** Conditioning vectors from each section's start (in grid steps), in order. */
   private readonly changes: { at: number; cond: number[] }[];
   private readonly roleIdx: number;
+  private readonly family: number;
   private readonly shift: number;
   private readonly barSteps: number;
   private readonly total: number;
@@ -114,8 +116,9 @@ class RoleWriter {
 
   constructor(
     readonly o: RoleOptions,
-    keyRelative: boolean,
+    config: Pick<ModelConfig, 'keyRelative' | 'architecture'>,
   ) {
+    const keyRelative = config.keyRelative;
     this.roleIdx = ROLES.indexOf(o.role);
     this.shift = keyRelative && o.role !== 'drums' ? tonicShift(o.conditioning.key.tonic) : 0;
     this.barSteps = Math.max(1, Math.round(beatsPerBar(o.conditioning.meter) * GRID));
@@ -129,15 +132,28 @@ class RoleWriter {
     this.advanceSection();
     this.sample = { temperature: o.temperature ?? 1, topP: o.topP ?? 0.95 };
     this.maxStack = o.maxStack ?? (o.role === 'harmony' ? 6 : o.role === 'drums' ? 4 : 3);
+    this.family = roleFamily(o.role, o.program);
     this.input = {
       pitch: REST,
       step: 0,
       duration: 0,
       velocity: 0,
       role: this.roleIdx,
-      chord: this.chordAt(0),
+      // The band LSTM starts as in training (no chord before the first event); the event LSTM as shipped.
+      chord: config.architecture.kind === 'band-lstm' ? 0 : this.chordAt(0),
       position: 0,
+      family: this.family,
     };
+  }
+
+  /** The conditioning vector in force at grid step `t` (at or after the current time). */
+  private conditioningAt(t: number): number[] {
+    let cond = this.cond;
+    for (const c of this.changes) {
+      if (c.at > t) break;
+      cond = c.cond;
+    }
+    return cond;
   }
 
   /** The pitch bias under the plan's chord at the current time (made once per chord). */
@@ -158,35 +174,47 @@ class RoleWriter {
     return o.role === 'drums' || !o.chords ? 0 : transposeChordId(chordIdAt(o.chords, t / GRID), this.shift);
   }
 
-  /** Samples the next event from the step's logits (or finishes when the length is filled). */
-  accept(logits: Record<Head, Float64Array>, rng: Random): void {
+  /**
+   * Samples the next event from the step's heads in order (step; pitch at the new onset; duration and
+   * velocity), or finishes when the length is filled.
+   */
+  accept(heads: LaneHeads, rng: Random): void {
     // A stacked note must not repeat a pitch.
     // A rest (or a full chord) must move time on, else a lane can loop on rests at one instant.
     const last = this.events[this.events.length - 1];
     const full = last === undefined ? false : last.pitch === REST || this.stacked.length >= this.maxStack;
-    const step = sampleLogits(logits.step, rng, { ...this.sample, bias: this.stepBias(full) });
+    const step = sampleLogits(heads.step, rng, { ...this.sample, bias: this.stepBias(full) });
     if (this.t + step >= this.total || this.events.length >= this.maxEvents) {
       this.done = true;
       return;
     }
     this.t += step;
     if (step > 0) this.stacked = [];
+    const onset: Onset = {
+      step,
+      chord: this.chordAt(this.t),
+      position: barPosition(this.t, this.barSteps),
+      cond: this.conditioningAt(this.t),
+    };
     const bias = this.pitchBiasAt();
-    const pitch = sampleLogits(logits.pitch, rng, { ...this.sample, bias });
+    const pitch = sampleLogits(heads.pitch(onset), rng, { ...this.sample, bias });
     if (pitch !== REST) this.stacked.push(pitch);
-    const sampled = sampleLogits(logits.duration, rng, { ...this.sample, bias: durationBias });
-    const velocity = sampleLogits(logits.velocity, rng, this.sample);
+    const note = heads.note(onset, pitch);
+    const sampled = sampleLogits(note.duration, rng, { ...this.sample, bias: durationBias });
+    const velocity = sampleLogits(note.velocity, rng, this.sample);
     const duration = pitch === REST ? 0 : Math.max(1, Math.min(sampled, DURATION_MAX, this.total - this.t));
     if (pitch !== REST) this.lastEnd = Math.max(this.lastEnd, this.t + duration);
     this.events.push({ pitch, step, duration, velocity: pitch === REST ? 0 : velocity, role: this.roleIdx });
+    const { chord, position } = onset;
     this.input = {
       pitch,
       step,
       duration,
       velocity,
       role: this.roleIdx,
-      chord: this.chordAt(this.t),
-      position: barPosition(this.t, this.barSteps),
+      chord,
+      position,
+      family: this.family,
     };
     this.advanceSection();
   }
@@ -234,30 +262,76 @@ class RoleWriter {
 }
 
 /**
- * Generates several roles at once, each with its own carried state, in lockstep (the stepper shares each
- * weight read among the roles). Every role draws from `rng` in role order, so the result is deterministic.
- * Returns the notes of each role (absolute pitches, in beats from 0), in the order given.
+ * Writes several roles step by step: each iteration runs one step of every unfinished role and yields the
+ * number of steps run so far; it returns what {@link generateRoles} returns. Driven to the end without
+ * pauses, or with pauses between steps ({@link generateRolesAsync}), it writes the same notes.
  */
-export function generateRoles(
-  stepper: EventLstmStepper,
+export function* roleSteps(
+  stepper: Stepper,
   roles: readonly RoleOptions[],
   rng: Random,
-): Note[][] {
-  const writers = roles.map((o) => new RoleWriter(o, stepper.config.keyRelative));
+): Generator<number, Note[][], void> {
+  const writers = roles.map((o) => new RoleWriter(o, stepper.config));
   stepper.reset(writers.length);
+  let steps = 0;
   while (writers.some((w) => !w.done)) {
-    const logits = stepper.stepLanes(
+    const heads = stepper.heads(
       writers.map((w) => (w.done ? null : w.input)),
       writers.map((w) => w.cond),
     );
     writers.forEach((w, i) => {
-      if (!w.done) w.accept(logits[i]!, rng);
+      if (!w.done) w.accept(heads[i]!, rng);
     });
+    yield ++steps;
   }
   return writers.map((w) => w.notes());
 }
 
+/**
+ * Generates several roles at once, each with its own carried state, in lockstep (the stepper shares each
+ * weight read among the roles). Every role draws from `rng` in role order, so the result is deterministic.
+ * Returns the notes of each role (absolute pitches, in beats from 0), in the order given.
+ */
+export function generateRoles(stepper: Stepper, roles: readonly RoleOptions[], rng: Random): Note[][] {
+  const steps = roleSteps(stepper, roles, rng);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** How {@link generateRolesAsync} gives the host's event loop its turn. */
+export interface PauseOptions {
+  /** Steps between pauses (each step writes one event of every role). Default 64. */
+  every?: number;
+  /** Awaited between chunks of steps. Default: a macrotask (`setTimeout` 0). */
+  pause?: () => Promise<void>;
+}
+
+/** A macrotask: lets a host's event loop paint and handle input. */
+export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * {@link generateRoles}, pausing every `every` steps so that a host's UI thread is not blocked; the same
+ * notes as the synchronous call under the same `rng`.
+ */
+export async function generateRolesAsync(
+  stepper: Stepper,
+  roles: readonly RoleOptions[],
+  rng: Random,
+  o: PauseOptions = {},
+): Promise<Note[][]> {
+  const every = Math.max(1, Math.floor(o.every ?? 64));
+  const pause = o.pause ?? nextTask;
+  const steps = roleSteps(stepper, roles, rng);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    if (r.value % every === 0) await pause();
+  }
+}
+
 /** Generates one role's notes (absolute pitches, in beats from 0). */
-export function generateRole(stepper: EventLstmStepper, o: RoleOptions, rng: Random): Note[] {
+export function generateRole(stepper: Stepper, o: RoleOptions, rng: Random): Note[] {
   return generateRoles(stepper, [o], rng)[0];
 }

@@ -1,21 +1,35 @@
 /**
- * Losses and validation metrics of the event LSTM: masked categorical cross-entropy per head (nats per
+ * Losses and validation metrics of the generators: masked categorical cross-entropy per head (nats per
  * event), summed with weights for training.
  */
 import * as tf from '@tensorflow/tfjs';
 import { REST } from '../codec/events';
-import type { Batch } from './data';
-import type { Head } from './network';
-import { EVENT_INPUTS, HEADS } from './network';
+import type { Batch } from './batch';
+import type { ModelConfig } from './config';
+import type { Head } from './fields';
+import { BAND_HEADS, BAND_INPUTS, EVENT_INPUTS, HEADS, NOTE_INPUTS } from './fields';
 
 /** Loss weight per head. */
 export const HEAD_WEIGHTS: Record<Head, number> = { pitch: 1, step: 1, duration: 1, velocity: 0.5 };
 
-/** Turns a batch into the model's input tensors (caller disposes, or runs inside tf.tidy). */
-export function batchInputs(b: Batch, condSize: number): tf.Tensor[] {
+/** The heads of a generator in its output order. */
+export function headsOf(config: ModelConfig): readonly Head[] {
+  return config.architecture.kind === 'band-lstm' ? BAND_HEADS : HEADS;
+}
+
+/** Turns a batch into a generator's input tensors (caller disposes, or runs inside tf.tidy). */
+export function batchInputs(b: Batch, config: ModelConfig): tf.Tensor[] {
+  const ids = (x: Int32Array): tf.Tensor => tf.tensor2d(x, [b.size, b.time], 'int32');
+  const cond = tf.tensor3d(b.cond, [b.size, b.time, config.conditioning.size]);
+  if (config.architecture.kind !== 'band-lstm') return [...EVENT_INPUTS.map((k) => ids(b.inputs[k])), cond];
+  const onset = config.architecture.onsetConditioning
+    ? [tf.tensor3d(b.cond, [b.size, b.time, config.conditioning.size])]
+    : [];
   return [
-    ...EVENT_INPUTS.map((k) => tf.tensor2d(b.inputs[k], [b.size, b.time], 'int32')),
-    tf.tensor3d(b.cond, [b.size, b.time, condSize]),
+    ...BAND_INPUTS.map((k) => ids(b.inputs[k])),
+    cond,
+    ...NOTE_INPUTS.map((k) => ids(b.next[k])),
+    ...onset,
   ];
 }
 
@@ -25,20 +39,18 @@ function headNll(logits: tf.Tensor, target: Int32Array, b: Batch, vocab: number)
   return tf.neg(tf.sum(tf.mul(onehot, logp), -1));
 }
 
-/** The weighted training loss of a batch (a scalar: mean nats per real target, summed over heads). */
-export function eventLoss(
-  model: tf.LayersModel,
-  b: Batch,
-  condSize: number,
-  vocab: Record<Head, number>,
-): tf.Scalar {
-  const outs = model.apply(batchInputs(b, condSize), { training: true }) as tf.Tensor[];
+/**
+ * The weighted training loss of a batch: summed over heads, nats per real target divided by `denom`
+ * (default: the batch's own events; a share of a larger batch passes the whole batch's count).
+ */
+export function eventLoss(model: tf.LayersModel, b: Batch, config: ModelConfig, denom = b.events): tf.Scalar {
+  const outs = model.apply(batchInputs(b, config), { training: true }) as tf.Tensor[];
   const mask = tf.tensor2d(b.mask, [b.size, b.time]);
-  const denom = Math.max(1, b.events);
+  const n = Math.max(1, denom);
   let total: tf.Tensor = tf.scalar(0);
-  HEADS.forEach((h, i) => {
-    const nll = headNll(outs[i], b.targets[h], b, vocab[h]);
-    total = tf.add(total, tf.mul(HEAD_WEIGHTS[h] / denom, tf.sum(tf.mul(nll, mask))));
+  headsOf(config).forEach((h, i) => {
+    const nll = headNll(outs[i], b.targets[h], b, config.vocab[h]);
+    total = tf.add(total, tf.mul(HEAD_WEIGHTS[h] / n, tf.sum(tf.mul(nll, mask))));
   });
   return total as tf.Scalar;
 }
@@ -47,11 +59,10 @@ export function eventLoss(
 export function eventNllSums(
   model: tf.LayersModel,
   b: Batch,
-  condSize: number,
-  vocab: Record<Head, number>,
+  config: ModelConfig,
 ): { sums: Record<Head, number>; count: number } {
   return tf.tidy(() => {
-    const outs = model.apply(batchInputs(b, condSize), { training: false }) as tf.Tensor[];
+    const outs = model.apply(batchInputs(b, config), { training: false }) as tf.Tensor[];
     const noteMask = new Float32Array(b.mask.length);
     let count = 0;
     for (let i = 0; i < noteMask.length; i++)
@@ -61,8 +72,8 @@ export function eventNllSums(
       }
     const mask = tf.tensor2d(noteMask, [b.size, b.time]);
     const sums = {} as Record<Head, number>;
-    HEADS.forEach((h, i) => {
-      sums[h] = tf.sum(tf.mul(headNll(outs[i], b.targets[h], b, vocab[h]), mask)).dataSync()[0];
+    headsOf(config).forEach((h, i) => {
+      sums[h] = tf.sum(tf.mul(headNll(outs[i], b.targets[h], b, config.vocab[h]), mask)).dataSync()[0];
     });
     return { sums, count };
   });

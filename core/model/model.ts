@@ -1,6 +1,7 @@
 /**
  * The music model's lifecycle: `load` (config.json checked, then the weights), `generate` (stateful,
- * seeded, one role at a time under shared conditioning and chords), `dispose`.
+ * seeded, every role in lockstep under shared conditioning and chords; `generateAsync` the same with
+ * pauses for a UI thread), `dispose`.
  */
 import type { Conditioning } from '../conditioning';
 import { ModelLoadError, ModelNotReadyError } from '../errors';
@@ -9,12 +10,15 @@ import { seededRandom } from '../random';
 import type { Beats, Note, NoteSequence, Role, TrackInfo } from '../sequence';
 import { sortNotes } from '../sequence';
 import type { ModelConfig } from './config';
-import { generateRoles } from './generate';
+import { generateRoles, generateRolesAsync } from './generate';
+import type { PauseOptions, RoleOptions } from './generate';
 import type { FileLoader } from './read';
 import { readModelParts, weightArrays } from './read';
 import type { RolePriors } from './priors';
 import { FALLBACK_PRIORS, roleConditioning } from './priors';
-import { EventLstmStepper } from './step';
+import { createStepper } from './band-step';
+import { DEFAULT_PROGRAMS } from './families';
+import type { Stepper } from './step';
 
 /** What to generate. */
 export interface GenerateRequest {
@@ -35,7 +39,7 @@ export interface GenerateRequest {
   scaleBias?: number;
   /** Log-probability added to the tonic's pitch class. Default 0. */
   tonicBias?: number;
-  /** GM program per role. */
+  /** GM program per role; a band LSTM is conditioned on each program's instrument family. */
   programs?: Partial<Record<Role, number>>;
   /** Conditioning changes over the piece (a form's sections), sorted by start beat. */
   sections?: readonly { start: Beats; conditioning: Conditioning }[];
@@ -43,15 +47,17 @@ export interface GenerateRequest {
   rules?: boolean;
 }
 
-const DEFAULT_PROGRAMS: Record<Role, number> = { melody: 0, harmony: 0, bass: 33, drums: 0 };
-
 /** A loaded model. */
 export class MusicModel {
-  private stepper: EventLstmStepper | null;
+  private stepper: Stepper | null;
+  /** True while {@link generateAsync} holds the stepper between its pauses. */
+  private writing = false;
+  /** The last asynchronous generation (the next one starts after it). */
+  private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
     readonly config: ModelConfig,
-    stepper: EventLstmStepper,
+    stepper: Stepper,
   ) {
     this.stepper = stepper;
   }
@@ -62,9 +68,9 @@ export class MusicModel {
    */
   static async load(loader: FileLoader): Promise<MusicModel> {
     const a = await readModelParts(loader);
-    if (a.config.architecture.kind !== 'event-lstm')
+    if (a.config.architecture.kind === 'seed-baseline')
       throw new ModelLoadError(`${a.config.name} is a ${a.config.architecture.kind}, not a generator`);
-    return new MusicModel(a.config, new EventLstmStepper(a.config, weightArrays(a)));
+    return new MusicModel(a.config, createStepper(a.config, weightArrays(a)));
   }
 
   /** The per-role priors measured in training (or typical values). */
@@ -79,37 +85,71 @@ export class MusicModel {
 
   /**
    * Generates a piece: every role in turn under the same conditioning and chord plan.
-   * @throws {ModelNotReadyError} after {@link dispose}.
+   * @throws {ModelNotReadyError} after {@link dispose}, or while {@link generateAsync} is writing.
    */
   generate(req: GenerateRequest): NoteSequence {
+    const stepper = this.ready();
+    return this.sequence(req, generateRoles(stepper, this.roleOptions(req), seededRandom(req.seed ?? 1)));
+  }
+
+  /**
+   * {@link generate} with pauses between chunks of steps (`pause.every` steps, default 64), so that a UI
+   * thread stays responsive; the same piece as `generate` under the same request. Calls made while one is
+   * writing wait their turn.
+   * @throws {ModelNotReadyError} after {@link dispose}.
+   */
+  generateAsync(req: GenerateRequest, pause: PauseOptions = {}): Promise<NoteSequence> {
+    const run = async (): Promise<NoteSequence> => {
+      const stepper = this.ready();
+      this.writing = true;
+      try {
+        const rng = seededRandom(req.seed ?? 1);
+        return this.sequence(req, await generateRolesAsync(stepper, this.roleOptions(req), rng, pause));
+      } finally {
+        this.writing = false;
+      }
+    };
+    const result = this.queue.then(run, run);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  /** The stepper, when the model can write now. */
+  private ready(): Stepper {
     if (!this.stepper) throw new ModelNotReadyError('the model was disposed');
+    if (this.writing) throw new ModelNotReadyError('the model is writing another piece (generateAsync)');
+    return this.stepper;
+  }
+
+  /** Each role's generation options for a request. */
+  private roleOptions(req: GenerateRequest): RoleOptions[] {
     const c = req.conditioning;
-    const roles = req.roles ?? c.roles;
     const programs = { ...DEFAULT_PROGRAMS, ...req.programs };
-    const rng = seededRandom(req.seed ?? 1);
+    return (req.roles ?? c.roles).map((role) => ({
+      role,
+      conditioning: roleConditioning(c, role, this.priors),
+      beats: req.beats,
+      chords: req.chords,
+      temperature: req.temperature,
+      topP: req.topP,
+      scaleBias: req.scaleBias,
+      tonicBias: req.tonicBias,
+      program: programs[role],
+      rules: req.rules,
+      sections: req.sections?.map((x) => ({
+        start: x.start,
+        conditioning: roleConditioning(x.conditioning, role, this.priors),
+      })),
+    }));
+  }
+
+  /** The piece a request asked for, from the notes written for each of its roles. */
+  private sequence(req: GenerateRequest, written: readonly Note[][]): NoteSequence {
+    const c = req.conditioning;
+    const programs = { ...DEFAULT_PROGRAMS, ...req.programs };
     const tracks: TrackInfo[] = [];
     const notes: Note[] = [];
-    const written = generateRoles(
-      this.stepper,
-      roles.map((role) => ({
-        role,
-        conditioning: roleConditioning(c, role, this.priors),
-        beats: req.beats,
-        chords: req.chords,
-        temperature: req.temperature,
-        topP: req.topP,
-        scaleBias: req.scaleBias,
-        tonicBias: req.tonicBias,
-        program: programs[role],
-        rules: req.rules,
-        sections: req.sections?.map((x) => ({
-          start: x.start,
-          conditioning: roleConditioning(x.conditioning, role, this.priors),
-        })),
-      })),
-      rng,
-    );
-    roles.forEach((role, track) => {
+    (req.roles ?? c.roles).forEach((role, track) => {
       tracks.push({ name: role, program: programs[role], isDrum: role === 'drums', role });
       for (const n of written[track]) notes.push({ ...n, track });
     });

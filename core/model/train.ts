@@ -31,6 +31,12 @@ export interface TrainLoopOptions<B> {
   optimizer: tf.Optimizer;
   /** The loss of a batch (called inside a gradient tape). */
   loss: (batch: B) => tf.Scalar;
+  /**
+   * Computes a batch's loss and gradients elsewhere (data-parallel workers); the gradients are keyed by
+   * variable name, as `tf.variableGrads` gives them, and disposed by the loop. Default: `loss` in this
+   * thread.
+   */
+  gradients?: (batch: B) => Promise<{ loss: number; grads: tf.NamedTensorMap }>;
   /** Target events in a batch (for throughput). */
   eventsOf: (batch: B) => number;
   /** Batches of an epoch; the same epoch must give the same batches (determinism and resume). */
@@ -64,6 +70,14 @@ function clipByGlobalNorm(grads: tf.NamedTensorMap, maxNorm: number): tf.NamedTe
   });
 }
 
+/** A loss and its gradients over every trainable variable, in this thread. */
+export function localGradients(loss: () => tf.Scalar): { loss: number; grads: tf.NamedTensorMap } {
+  const { value, grads } = tf.variableGrads(loss);
+  const out = { loss: value.dataSync()[0], grads };
+  value.dispose();
+  return out;
+}
+
 /** Runs the loop; resolves with the reports of the epochs it ran. */
 export async function trainLoop<B>(o: TrainLoopOptions<B>): Promise<EpochReport[]> {
   const reports: EpochReport[] = [];
@@ -77,11 +91,10 @@ export async function trainLoop<B>(o: TrainLoopOptions<B>): Promise<EpochReport[
     let batches = 0;
     let events = 0;
     for await (const batch of o.trainBatches(epoch)) {
-      const { value, grads } = tf.variableGrads(() => o.loss(batch));
+      const { loss, grads } = o.gradients ? await o.gradients(batch) : localGradients(() => o.loss(batch));
       const clipped = clipByGlobalNorm(grads, o.clipNorm ?? 1);
       o.optimizer.applyGradients(clipped);
-      const loss = value.dataSync()[0];
-      tf.dispose([value, grads, clipped]);
+      tf.dispose([grads, clipped]);
       lossSum += loss;
       batches++;
       events += o.eventsOf(batch);

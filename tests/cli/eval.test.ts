@@ -82,7 +82,7 @@ describe('audiogenesis eval', () => {
     expect(code).toBe(0);
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as EvalReport;
     expect(report.sets.map((s) => s.name)).toEqual(['default', 'rules-off', 'control', 'baseline']);
-    expect(report.sets[0].model).toMatch(/^audiogenesis-lstm@/);
+    expect(report.sets[0].model).toMatch(/^audiogenesis-band@/);
     expect(report.sets[1].model).toBe(report.sets[0].model);
     expect(report.sets[2].model).toBe(`${report.sets[0].model} random weights (seed 1)`);
     expect(report.sets[3].model).toMatch(/^seed-baseline@/);

@@ -21,7 +21,7 @@ describe('the shipped model', () => {
   it('loads from assets/model, fits the panel (weights <= 10 MB) and generates deterministically', async () => {
     expect(statSync(join(SHIPPED_MODEL, 'weights.bin')).size).toBeLessThanOrEqual(10 * 1024 * 1024);
     const model = await loadModel();
-    expect(model.version).toMatch(/^audiogenesis-lstm@/);
+    expect(model.version).toMatch(/^audiogenesis-band@/);
     const req = {
       conditioning: { ...defaultConditioning(), key: { tonic: 9, mode: 'minor' as const } },
       beats: 16,
@@ -64,7 +64,7 @@ describe('audiogenesis generate', () => {
     expect(readFileSync(summary.png).subarray(1, 4).toString()).toBe('PNG');
     const json = JSON.parse(readFileSync(summary.json, 'utf8'));
     expect(json).toMatchObject({ prompt: 'calm piano for a charity appeal, 90 bpm in D minor', seed: 2 });
-    expect(json.model).toMatch(/^audiogenesis-lstm@/);
+    expect(json.model).toMatch(/^audiogenesis-band@/);
   });
 
   it('fails plainly on a missing model folder and on bad options', () => {

@@ -70,7 +70,7 @@ describe('audiogenesis train', () => {
     const w = (dir: string) => readFileSync(join(dir, 'checkpoint', 'weights.bin'));
     expect(w(b).equals(w(a))).toBe(true);
     expect(w(c).equals(w(a))).toBe(true);
-  });
+  }, 240_000);
 
   it('loses at most the epoch under way when killed with SIGKILL', async () => {
     const out = join(root, 'k');
@@ -86,6 +86,37 @@ describe('audiogenesis train', () => {
     const log = cli([...slowRun(out, saved.epoch + 1), '--resume']);
     expect(log).toContain(`resuming at epoch ${saved.epoch + 1}`);
     expect(JSON.parse(readFileSync(state, 'utf8')).epoch).toBe(saved.epoch + 1);
+  });
+
+  it('trains on two threads deterministically, close to one thread, and writes a format-2 band LSTM', () => {
+    const [a, b, one] = ['w1', 'w2', 'w0'].map((d) => join(root, d));
+    expect(train(a, 2, ['--workers', '2'])).toMatch(/gradients on 2 threads/);
+    train(b, 2, ['--workers', '2']);
+    train(one, 2);
+    const w = (dir: string) => readFileSync(join(dir, 'checkpoint', 'weights.bin'));
+    expect(w(b).equals(w(a))).toBe(true);
+    const [x, y] = [w(a), w(one)].map((buf) => new Float32Array(buf.buffer, buf.byteOffset, buf.length / 4));
+    const diff = x.reduce((m, v, i) => Math.max(m, Math.abs(v - y[i])), 0);
+    expect(diff).toBeLessThan(1e-3);
+    const config = JSON.parse(readFileSync(join(a, 'config.json'), 'utf8'));
+    expect(config.format).toBe(2);
+    expect(config.architecture.kind).toBe('band-lstm');
+    expect(config.architecture.heads).toEqual(['step', 'pitch', 'duration', 'velocity']);
+  }, 240_000);
+
+  it('resizes a configuration, and refuses sizes it does not have', () => {
+    const out = join(root, 'r');
+    cli([...tinyRun(out, 4, 16, 1), '--units', '8,6', '--head-units', '5']);
+    const config = JSON.parse(readFileSync(join(out, 'config.json'), 'utf8'));
+    expect(config.architecture.units).toEqual([8, 6]);
+    expect(config.architecture.headUnits).toBe(5);
+    let err = '';
+    try {
+      cli([...tinyRun(out, 4, 16, 1), '--units', '8,x']);
+    } catch (e) {
+      err = String((e as { stderr: string }).stderr);
+    }
+    expect(err).toMatch(/--units takes whole numbers/);
   });
 
   it('refuses a folder that is not a scan output with a clear error', () => {

@@ -60,10 +60,14 @@ describe('the tf-free model reader', () => {
 
   it('names the inputs and heads in the order of the saved tf.layers graph', async () => {
     const { config } = (await saved()).modelTopology;
+    // The shipped band LSTM (onset conditioning on): the previous event and family, the conditioning,
+    // then the next onset's fields and its conditioning; heads in sampling order.
     expect(config.input_layers.map(([name]) => name)).toEqual([
-      ...fields.EVENT_INPUTS.map((f) => `in_${f}`),
+      ...fields.BAND_INPUTS.map((f) => `in_${f}`),
       'in_cond',
+      ...fields.NOTE_INPUTS.map(fields.nextInputName),
+      'in_next_cond',
     ]);
-    expect(config.output_layers.map(([name]) => name)).toEqual(fields.HEADS.map((h) => `head_${h}`));
+    expect(config.output_layers.map(([name]) => name)).toEqual(fields.BAND_HEADS.map((h) => `head_${h}`));
   });
 });

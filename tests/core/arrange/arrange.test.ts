@@ -4,12 +4,13 @@ import { arrange } from '../../../core/arrange/arrange';
 import { embed } from '../../../core/embed';
 import { keyFit } from '../../../core/features/key';
 import { MusicModel } from '../../../core/model/model';
-import { memoryLoader, tinyModelFiles } from '../../fixtures/tiny-model';
+import { memoryLoader, tinyEventConfig, tinyModelFiles } from '../../fixtures/tiny-model';
 
 let model: MusicModel;
 beforeAll(async () => {
   await tf.setBackend('cpu');
-  model = await MusicModel.load(memoryLoader(await tinyModelFiles()));
+  // The tiny event LSTM: its random weights miss a stated key often enough for the check to fire.
+  model = await MusicModel.load(memoryLoader(await tinyModelFiles(3, tinyEventConfig())));
 });
 
 const pitched = (r: ReturnType<typeof arrange>) => r.sequence.notes.filter((n) => !n.isDrum);

@@ -5,7 +5,7 @@ import { ModelLoadError, ModelNotReadyError } from '../../../core/errors';
 import { MusicModel } from '../../../core/model/model';
 import { readModelFiles, toLayersModel } from '../../../core/model/io';
 import type { ModelFiles } from '../../../core/model/io';
-import { memoryLoader, tinyModelFiles } from '../../fixtures/tiny-model';
+import { memoryLoader, tinyEventConfig, tinyModelFiles } from '../../fixtures/tiny-model';
 
 let files: ModelFiles;
 beforeAll(async () => {
@@ -38,6 +38,52 @@ describe('MusicModel lifecycle', () => {
     }
     expect(new Set(a.notes.map((n) => n.role))).toEqual(new Set(defaultConditioning().roles));
     expect(a.tempos).toEqual([{ beat: 0, bpm: 100 }]);
+  });
+
+  it("conditions a band LSTM on each role's instrument family, from its GM program", async () => {
+    const m = await MusicModel.load(memoryLoader(files));
+    const req = { conditioning: defaultConditioning(), beats: 16, seed: 5, roles: ['harmony' as const] };
+    const notes = (program: number) =>
+      JSON.stringify(
+        m.generate({ ...req, programs: { harmony: program } }).notes.map((n) => [n.pitch, n.start, n.end]),
+      );
+    expect(notes(1)).toBe(notes(0)); // two pianos: one family
+    expect(notes(48)).not.toBe(notes(0)); // string ensemble
+  });
+
+  it('loads and writes with a format-1 event LSTM (the first shipped model)', async () => {
+    const m = await MusicModel.load(memoryLoader(await tinyModelFiles(3, tinyEventConfig())));
+    expect(m.config.format).toBe(1);
+    const a = m.generate({ conditioning: defaultConditioning(), beats: 8, seed: 2 });
+    expect(a.notes.length).toBeGreaterThan(0);
+    expect(JSON.stringify(m.generate({ conditioning: defaultConditioning(), beats: 8, seed: 2 }))).toBe(
+      JSON.stringify(a),
+    );
+  });
+
+  it('writes the same piece asynchronously, pausing every `every` steps, one call after another', async () => {
+    const m = await MusicModel.load(memoryLoader(files));
+    const req = { conditioning: defaultConditioning(), beats: 16, seed: 5 };
+    const sync = JSON.stringify(m.generate(req));
+    let pauses = 0;
+    const pause = async (): Promise<void> => {
+      pauses++;
+      // While one piece is being written, a synchronous call is refused (it would share the state).
+      expect(() => m.generate(req)).toThrow(ModelNotReadyError);
+    };
+    const [a, b] = await Promise.all([
+      m.generateAsync(req, { every: 4, pause }),
+      m.generateAsync({ ...req, seed: 6 }, { every: 4, pause }),
+    ]);
+    expect(JSON.stringify(a)).toBe(sync);
+    expect(JSON.stringify(b)).toBe(JSON.stringify(m.generate({ ...req, seed: 6 })));
+    // Steps are one event of every role: at least the longest role's events / 4 pauses per piece.
+    const longest = Math.max(
+      ...req.conditioning.roles.map((r) => a.notes.filter((n) => n.role === r).length),
+    );
+    expect(pauses).toBeGreaterThanOrEqual(2 * Math.floor(longest / 4) - 2);
+    m.dispose();
+    await expect(m.generateAsync(req)).rejects.toThrow(ModelNotReadyError);
   });
 
   it('fails with ModelNotReadyError after dispose', async () => {
@@ -80,7 +126,12 @@ describe('MusicModel lifecycle', () => {
       tf.tidy(() => {
         const T = 5;
         const size = m.config.conditioning.size;
-        const ins = [...Array.from({ length: 7 }, () => tf.zeros([1, T], 'int32')), tf.zeros([1, T, size])];
+        const ins = [
+          ...Array.from({ length: 8 }, () => tf.zeros([1, T], 'int32')),
+          tf.zeros([1, T, size]),
+          ...Array.from({ length: 4 }, () => tf.zeros([1, T], 'int32')),
+          tf.zeros([1, T, size]),
+        ];
         graph.predict(ins);
       });
     }
