@@ -1,8 +1,8 @@
 /**
  * Room for the voice-over. Speech spans become part of the plan: under speech every role is written under
  * a thinner, softer, lower conditioning, and the melody's rest plan keeps the lead out of the voice's way
- * (it rests under a short line; under a longer one it keeps one soft note a bar, an octave down when it
- * sits high), so its phrases fall in the gaps. The notes change, not a volume curve.
+ * (it rests under a short line; under a longer one it keeps one soft tone every two bars, held, an octave
+ * down when it sits high), so its phrases fall in the gaps. The notes change, not a volume curve.
  */
 import type { Conditioning } from '../conditioning';
 import type { TimeSpan } from '../embed/types';
@@ -66,29 +66,32 @@ export function conditioningChanges(
   });
 }
 
-/** The melody note of a bar under speech that is kept: the one nearest the bar's downbeat. */
-function keptPerBar(notes: readonly Note[], bar: Beats): Set<Note> {
+/** Bars between two kept melody notes under speech. */
+const KEEP_EVERY_BARS = 2;
+
+/** The melody notes under speech that are kept: in each window of `every` beats from `from`, the first. */
+function keptPerWindow(notes: readonly Note[], from: Beats, every: Beats): Note[] {
   const best = new Map<number, Note>();
   for (const n of notes) {
-    const k = Math.floor(n.start / bar + EPS);
+    const k = Math.floor((n.start - from) / every + EPS);
     const b = best.get(k);
-    if (!b || n.start - k * bar < b.start - k * bar) best.set(k, n);
+    if (!b || n.start < b.start) best.set(k, n);
   }
-  return new Set(best.values());
+  return [...best.values()].sort((a, b) => a.start - b.start);
 }
 
-/** A kept melody note under speech: softer, an octave down when it sits high, ended with the span. */
+/** A kept melody note under speech: softer, an octave down when it sits high, held until `end`. */
 function soften(n: Note, end: Beats): Note {
   let pitch = n.pitch;
   while (pitch >= SOFTEN.highPitch && pitch - 12 >= SOFTEN.floor) pitch -= 12;
   const velocity = Math.max(1, Math.round(n.velocity * SOFTEN.scale) - SOFTEN.minus);
-  return { ...n, pitch, velocity, end: Math.min(n.end, end), origin: 'mended', by: 'voice-over' };
+  return { ...n, pitch, velocity, end: Math.max(n.start + 1 / 12, end), origin: 'mended', by: 'voice-over' };
 }
 
 /**
- * The melody's rest plan applied: under each span of speech the melody rests, or keeps its note nearest
- * each downbeat softened (and lowered when high); a note held from a gap into speech stops where the
- * speech starts. Other roles are left as written (their conditioning already made room).
+ * The melody's rest plan applied: under each span of speech the melody rests, or keeps its first note of
+ * every two bars from the span's start, softened (and lowered when high) and held until the next kept note or the end of
+ * the speech; a note held from a gap into speech stops where the speech starts. Other roles are left as written (their conditioning already made room).
  */
 export function makeRoomForVoice(notes: readonly Note[], plan: ArrangementPlan, bar: Beats): Note[] {
   const speech = plan.speech ?? [];
@@ -111,7 +114,11 @@ export function makeRoomForVoice(notes: readonly Note[], plan: ArrangementPlan, 
   }
   for (const [span, mine] of under) {
     if (span.melody === 'rest') continue;
-    for (const n of keptPerBar(mine, bar)) out.push(soften(n, span.end));
+    // A window that starts in the span's last bar adds no new note: the held tone carries on.
+    const kept = keptPerWindow(mine, span.start, KEEP_EVERY_BARS * bar).filter(
+      (n, i) => i === 0 || n.start < span.end - bar - EPS,
+    );
+    kept.forEach((n, i) => out.push(soften(n, Math.min(span.end, kept[i + 1]?.start ?? span.end))));
   }
   return out;
 }
