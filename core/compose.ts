@@ -4,7 +4,7 @@
  * rendering to WAV and writing files stay with the host.
  */
 import type { ArrangeOptions } from './arrange/arrange';
-import { arrange } from './arrange/arrange';
+import { arrangeWrites } from './arrange/arrange';
 import { themeOf } from './arrange/cutdowns';
 import type { ArrangementPlan } from './arrange/plan';
 import type { Conditioning } from './conditioning';
@@ -16,6 +16,8 @@ import { checkedPicture } from './picture-request';
 
 export { MAX_CUTDOWNS } from './picture-request';
 import type { MusicModel } from './model/model';
+import type { Writes } from './model/writes';
+import { runWrites } from './model/writes';
 import type { NoteSequence, Role, Seconds } from './sequence';
 import { PITCH_CLASS_NAMES, ROLES } from './sequence';
 
@@ -221,6 +223,15 @@ export function applyOverrides(e: EmbedResult, o: ComposeOverrides | undefined):
  * @throws {ModelNotReadyError} when `model` was disposed.
  */
 export function compose(model: MusicModel, req: ComposeRequest): ComposeResult {
+  return runWrites(model, composeWrites(model.version, req));
+}
+
+/**
+ * {@link compose} as a job ({@link Writes}) for a model of `version`: it yields each request for the model
+ * and receives the notes, so `compose` and `composeAsync` (`core/compose-async.ts`) give the same result.
+ * @throws {PromptError} as {@link compose}, at its first step.
+ */
+export function* composeWrites(version: string, req: ComposeRequest): Writes<ComposeResult> {
   const seed = req.seed ?? 1;
   const temperature = req.temperature ?? 0.9;
   if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1)
@@ -239,9 +250,9 @@ export function compose(model: MusicModel, req: ComposeRequest): ComposeResult {
   const prompt =
     req.prompt ?? (req.markers ?? []).map((m) => [m.name, m.comments].filter(Boolean).join(': ')).join('\n');
   const base = { seed, temperature, loop: req.loop ?? false, rules: req.rules ?? true };
-  const one = (o: Omit<ArrangeOptions, keyof typeof base>, e = embedding): ComposeResult => {
-    const { sequence, plan } = arrange(model, e, { ...base, ...o });
-    sequence.meta = { ...sequence.meta, prompt: prompt.slice(0, 500), seed, model: model.version };
+  const one = function* (o: Omit<ArrangeOptions, keyof typeof base>, e = embedding): Writes<ComposeResult> {
+    const { sequence, plan } = yield* arrangeWrites(e, { ...base, ...o });
+    sequence.meta = { ...sequence.meta, prompt: prompt.slice(0, 500), seed, model: version };
     return {
       prompt,
       sequence,
@@ -249,7 +260,7 @@ export function compose(model: MusicModel, req: ComposeRequest): ComposeResult {
       plan,
       seed,
       temperature,
-      model: model.version,
+      model: version,
       seconds: plan.seconds,
       tempo: plan.tempo,
       key: `${PITCH_CLASS_NAMES[plan.key.tonic]} ${plan.key.mode}`,
@@ -257,10 +268,12 @@ export function compose(model: MusicModel, req: ComposeRequest): ComposeResult {
       roles: ROLES.filter((r) => plan.sections.some((s) => s.roles.includes(r))),
     };
   };
-  const main = one({ seconds, cuts: picture.cuts, speech: picture.speech });
+  const main = yield* one({ seconds, cuts: picture.cuts, speech: picture.speech });
   if (picture.cutdowns.length === 0) return main;
   const theme = themeOf(main.sequence, main.plan);
-  main.cutdowns = picture.cutdowns.map((c) => one({ ...c, theme }, rescaled(embedding, c.seconds)));
+  main.cutdowns = [];
+  for (const c of picture.cutdowns)
+    main.cutdowns.push(yield* one({ ...c, theme }, rescaled(embedding, c.seconds)));
   return main;
 }
 

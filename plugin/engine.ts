@@ -2,11 +2,11 @@
  * The music engine inside the panel: the shipped model and SoundFont, read once through an asset reader
  * (the plugin folder in UXP, `fetch` in a browser), then `compose` and `renderWav` as the CLI runs them, so
  * the same prompt and seed give the same music on every host. Rendering shares the UI thread in slices
- * (progress, Cancel); composing runs in a worker where the host has workers (a browser), else inline.
+ * (progress, Cancel); composing runs in a worker where the host has workers (a browser), else on the UI
+ * thread in slices too (`composeAsync`).
  */
 import type { ComposeRequest, ComposeResult } from '../core/compose';
-import { compose } from '../core/compose';
-import { CancelledError } from '../core/errors';
+import { composeAsync } from '../core/compose-async';
 import { MusicModel } from '../core/model/model';
 import type { RenderOptions, SliceOptions } from '../core/render';
 import { decodeSamples, loadSoundBank, prepareSynth, renderStems, renderWav } from '../core/render';
@@ -109,12 +109,8 @@ export async function loadEngine(read: AssetReader, options: EngineOptions = {})
       0,
     );
   };
-  const inline: Composer = async (request, job) => {
-    if (job.signal?.aborted) throw new CancelledError();
-    const result = compose(model, request);
-    if (job.signal?.aborted) throw new CancelledError();
-    return result;
-  };
+  // On the UI thread (UXP has no workers): the model pauses whenever a slice of the renderer's budget is spent.
+  const inline: Composer = (request, job) => composeAsync(model, request, job);
   const composer = options.composer ?? inline;
   const engine: Engine = {
     model: model.version,

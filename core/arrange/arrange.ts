@@ -5,6 +5,8 @@
 import type { EmbedResult } from '../embed/types';
 import { keyFit } from '../features/key';
 import type { MusicModel } from '../model/model';
+import type { Writes } from '../model/writes';
+import { runWrites } from '../model/writes';
 import type { Note, NoteSequence, Role, Seconds } from '../sequence';
 import { beatsPerBar, ROLES, sortNotes } from '../sequence';
 import type { TimeSpan } from '../embed/types';
@@ -160,17 +162,28 @@ export function arrange(
   embedding: EmbedResult,
   o: ArrangeOptions,
 ): { sequence: NoteSequence; plan: ArrangementPlan } {
+  return runWrites(model, arrangeWrites(embedding, o));
+}
+
+/**
+ * {@link arrange} as a job ({@link Writes}): it yields each request for the model and receives the notes,
+ * so `runWrites` and `runWritesAsync` (a UI thread's pauses) arrange the same piece.
+ */
+export function* arrangeWrites(
+  embedding: EmbedResult,
+  o: ArrangeOptions,
+): Writes<{ sequence: NoteSequence; plan: ArrangementPlan }> {
   const plan = planArrangement(embedding, o);
   const rules = o.rules ?? true;
   const parts = embedding.segments.map((s) => s.text);
   const tonicBias = rules ? (o.tonicBias ?? 0) : 0;
-  const first = write(model, plan, o, tonicBias, parts);
+  const first = yield* write(plan, o, tonicBias, parts);
   const stated =
     embedding.sources.key === 'explicit' || embedding.segments.some((s) => s.sources.key === 'explicit');
   const retry = rules && stated && (o.keyCheck ?? KEY_CHECK) && keyMiss(first, plan) < 0;
   let sequence = first;
   if (retry) {
-    const second = write(model, plan, { ...o, seed: (o.seed ?? 1) + SECOND_WRITING }, tonicBias, parts);
+    const second = yield* write(plan, { ...o, seed: (o.seed ?? 1) + SECOND_WRITING }, tonicBias, parts);
     if (keyMiss(second, plan) > keyMiss(first, plan)) sequence = second;
   }
   sequence.meta = { ...sequence.meta, keyRetry: retry, rules };
@@ -192,17 +205,16 @@ function keyMiss(seq: NoteSequence, plan: ArrangementPlan): number {
   return miss;
 }
 
-/** Writes the notes of a plan with the model and finishes them. */
-function write(
-  model: MusicModel,
+/** Writes the notes of a plan with the model and finishes them (a job: see {@link Writes}). */
+function* write(
   plan: ArrangementPlan,
   o: ArrangeOptions,
   tonicBias: number,
   parts: readonly string[],
-): NoteSequence {
+): Writes<NoteSequence> {
   const roles = ROLES.filter((r) => plan.sections.some((s) => s.roles.includes(r)));
   const rules = o.rules ?? true;
-  const raw = writeByKey(model, plan, roles, {
+  const raw = yield* writeByKey(plan, roles, {
     seed: o.seed ?? 1,
     temperature: o.temperature ?? 0.9,
     scaleBias: rules ? (o.scaleBias ?? -4) : 0,

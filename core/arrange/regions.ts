@@ -6,7 +6,7 @@
  */
 import type { Conditioning } from '../conditioning';
 import type { ChordSpan } from '../features/chords';
-import type { MusicModel } from '../model/model';
+import type { Writes } from '../model/writes';
 import type { Beats, Note, NoteSequence, Role } from '../sequence';
 import type { ArrangementPlan } from './plan';
 import { conditioningChanges } from './voice';
@@ -51,15 +51,11 @@ function chordsIn(chords: readonly ChordSpan[], from: Beats, to: Beats): ChordSp
 
 /**
  * Writes every role of the plan with the model: the form's sections and the speech spans as conditioning
- * changes, the chord plan, one generator run per key region (region k seeded `seed + k`).
- * @throws {ModelNotReadyError} when the model was disposed.
+ * changes, the chord plan, one generator run per key region (region k seeded `seed + k`). A job
+ * ({@link Writes}): it yields each region's request and receives its notes, so `runWrites` and
+ * `runWritesAsync` drive the same writing.
  */
-export function writeByKey(
-  model: MusicModel,
-  plan: ArrangementPlan,
-  roles: Role[],
-  s: WriteSettings,
-): NoteSequence {
+export function* writeByKey(plan: ArrangementPlan, roles: Role[], s: WriteSettings): Writes<NoteSequence> {
   const changes = conditioningChanges(plan.sections, plan.speech ?? []);
   const request = {
     roles,
@@ -71,20 +67,21 @@ export function writeByKey(
     programs: plan.programs,
   };
   const regions = keyRegions(plan);
-  const parts = regions.map((r, k) => {
+  const parts: { raw: NoteSequence; notes: Note[] }[] = [];
+  for (const [k, r] of regions.entries()) {
     const inside = changes.filter((c) => c.start >= r.start - EPS && c.start < r.end - EPS);
-    const raw = model.generate({
+    const raw = yield {
       ...request,
       seed: s.seed + k,
       conditioning: inside[0].conditioning,
       beats: r.end - r.start,
       chords: regions.length === 1 ? plan.chords : chordsIn(plan.chords, r.start, r.end),
       sections: inside.slice(1).map((c) => ({ start: c.start - r.start, conditioning: c.conditioning })),
-    });
-    return {
+    };
+    parts.push({
       raw,
       notes: raw.notes.map((n): Note => ({ ...n, start: n.start + r.start, end: n.end + r.start })),
-    };
-  });
+    });
+  }
   return { ...parts[0].raw, notes: parts.flatMap((p) => p.notes), totalBeats: plan.beats };
 }

@@ -174,6 +174,30 @@ describe.skipIf(skipBrowserTests)('the panel at 300 px in Chromium with the fake
     await page.close();
   }, 300_000);
 
+  it('without workers (as in UXP) composes on the panel thread in slices, with progress, the same take', async () => {
+    const takes: { progress: string[]; json: { size: number; head: string } }[] = [];
+    for (const workers of [true, false]) {
+      const page = await harness.open(SCENE, 300, 520, { workers });
+      await page
+        .locator('#script textarea')
+        .fill('Upbeat tech launch for a smart watch, confident and bright');
+      await clickAndWait(page, 'generate');
+      expect(
+        await page.getAttribute('#panel', 'data-state'),
+        (await page.textContent('#message')) ?? '',
+      ).toBe('audition');
+      const json = (await snapshot(page)).files.find((f) => f.path.endsWith('.json'))!;
+      const progress = await page.evaluate(() => (window as unknown as { __progress: string[] }).__progress);
+      takes.push({ progress, json: { size: json.size, head: json.head } });
+      await page.close();
+    }
+    const composing = (t: (typeof takes)[number]): number =>
+      t.progress.filter((p) => p === 'generate').length;
+    expect(composing(takes[0])).toBe(1); // the worker reports no progress while it composes
+    expect(composing(takes[1])).toBeGreaterThan(5); // inline: the model paused and reported progress
+    expect(takes[1].json).toEqual(takes[0].json); // the same piece written on either path
+  });
+
   it("says how many cuts it found, and places a take's stems on adjacent tracks in one step", async () => {
     const page = await openPanel(SCENE);
     await page.waitForFunction(() =>

@@ -24,7 +24,8 @@ const TYPES: Record<string, string> = {
 
 /** A served build of the panel and a browser to open it in. */
 export interface PanelHarness {
-  open(options: FakeOptions, width?: number, height?: number): Promise<Page>;
+  /** Opens the panel with the fake host; `workers: false` hides `Worker`, so it composes inline as in UXP. */
+  open(options: FakeOptions, width?: number, height?: number, page?: { workers?: boolean }): Promise<Page>;
   /** Opens the page as UXP would run it: no injected host, `script` run first (e.g. a `require` stand-in). */
   openRaw(script: string, width?: number): Promise<Page>;
   close(): Promise<void>;
@@ -56,11 +57,11 @@ export async function panelHarness(): Promise<PanelHarness> {
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser: Browser = await launchChromium();
   return {
-    async open(options, width = 300, height = 520) {
+    async open(options, width = 300, height = 520, { workers = true } = {}) {
       const page = await browser.newPage({ viewport: { width, height } });
       page.on('pageerror', (err) => console.error('panel error:', err.message));
       await page.addInitScript(
-        `delete globalThis.WebAssembly;
+        `delete globalThis.WebAssembly;${workers ? '' : ' delete globalThis.Worker;'}
         ${fakeBundle}
         window.__AUDIOGENESIS_HOST__ = new AudiogenesisFake.FakePremiereHost(${JSON.stringify(options)});
         window.__progress = [];
