@@ -26,6 +26,7 @@ import { chordIdAt } from '../../core/features/chords';
 import { createStepper } from '../../core/model/band-step';
 import type { Stream } from '../../core/model/data';
 import { generateRoles } from '../../core/model/generate';
+import type { HeadTemperature } from '../../core/model/sampling';
 import type { RolePriors } from '../../core/model/priors';
 import { FALLBACK_PRIORS, roleConditioning } from '../../core/model/priors';
 import { readModelParts, weightArrays } from '../../core/model/read';
@@ -43,10 +44,22 @@ const { values, positionals } = parseArgs({
     pieces: { type: 'string', default: '48' },
     temperature: { type: 'string', default: '0.9' },
     'top-p': { type: 'string', default: '0.95' },
+    /** Per-head temperature multipliers, e.g. pitch=0.8,duration=0.7. */
+    heads: { type: 'string', default: '' },
     beats: { type: 'string', default: '64' },
   },
 });
 const BEATS = Number(values.beats);
+/** `--heads bass.pitch=0.7,melody.duration=0.8`: each role's head multipliers. */
+function headsOf(role: Role): HeadTemperature {
+  const out: Record<string, number> = {};
+  for (const kv of values.heads.split(',').filter(Boolean)) {
+    const [key, v] = kv.split('=');
+    const [r, h] = key.includes('.') ? key.split('.') : [role, key];
+    if (r === role) out[h] = Number(v);
+  }
+  return out as HeadTemperature;
+}
 
 /**
  * The event LSTM trained with the next onset's chord as input: each step is read first with the chord
@@ -135,6 +148,7 @@ async function measureModel(dir: string, mode: string | undefined, count: number
         chords,
         temperature: Number(values.temperature),
         topP: Number(values['top-p']),
+        headTemperature: headsOf(role),
       })),
       seededRandom(1000 + i),
     );
@@ -154,7 +168,7 @@ async function measureModel(dir: string, mode: string | undefined, count: number
 
 /** POP909's validation songs as 64-beat excerpts (key-relative pitches and chords alike). */
 function reference(data: string): Record<string, number> {
-  const streams = loadStreams(data, true).valid.filter((s) => s.id.startsWith('pop909/'));
+  const streams = loadStreams(data, true).valid.filter((s) => /(^|\/)pop909\//.test(s.id));
   const songs = new Map<string, Partial<Record<Role, Stream>>>();
   for (const s of streams) songs.set(s.id, { ...songs.get(s.id), [s.role]: s });
   const t = emptyTally();
@@ -201,7 +215,7 @@ const FIGS = [
 ];
 const count = Number(values.pieces);
 console.log(
-  `${count} pieces of ${BEATS} beats per model, melody + harmony + bass, no biases, temperature ${values.temperature}, top-p ${values['top-p']}\n`,
+  `${count} pieces of ${BEATS} beats per model, melody + harmony + bass, no biases, temperature ${values.temperature} ${values.heads}, top-p ${values['top-p']}\n`,
 );
 console.log(
   `| model | NLL pitch | step | duration | velocity | total | ${FIGS.join(' | ')} | decoy bassRootOnChange | ms/note |`,

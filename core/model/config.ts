@@ -2,6 +2,8 @@
  * A model's `config.json`: architecture, vocabularies, conditioning schema and version. Loading checks it
  * against the code before any weight is read.
  */
+import type { SamplingConfig } from './sampling';
+import { checkSampling } from './sampling';
 import { CHORD_VOCAB } from '../features/chords';
 import { INSTRUMENT_FAMILIES } from '../features/family';
 import { GRID, VOCAB } from '../codec/events';
@@ -98,6 +100,8 @@ export interface ModelConfig {
   /** Pitches are written relative to the key's tonic (moved to C) and transposed back after sampling. */
   keyRelative: boolean;
   training?: Record<string, unknown>;
+  /** Decoding settings chosen for these weights on the validation split ({@link SamplingConfig}). */
+  sampling?: SamplingConfig;
 }
 
 /** Creates a config for an architecture, with this code's vocabularies and conditioning schema. */
@@ -190,7 +194,8 @@ const sameList = (a: unknown, b: readonly string[]): boolean =>
 /**
  * Checks a parsed config.json against this code: format 2, or format 1 (the first model's, without
  * families) for the event LSTM and the seed baseline.
- * @throws {ModelLoadError} when a field is missing or does not match the code's vocabularies or schema.
+ * @throws {ModelLoadError} when a field is missing or does not match the code's vocabularies or schema, or
+ *   its decoding settings are out of range.
  */
 export function checkConfig(raw: unknown): ModelConfig {
   if (typeof raw !== 'object' || raw === null) throw new ModelLoadError('config.json is not an object');
@@ -218,5 +223,6 @@ export function checkConfig(raw: unknown): ModelConfig {
   if (c.grid !== GRID) throw new ModelLoadError(`config.json grid ${String(c.grid)} is not ${GRID}`);
   if (c.conditioning?.size !== CONDITIONING_SIZE || c.conditioning.version !== CONDITIONING_VERSION)
     throw new ModelLoadError('config.json conditioning schema does not match the code');
+  checkSampling(c.sampling);
   return c as ModelConfig;
 }

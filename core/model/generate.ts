@@ -2,6 +2,8 @@
  * Stateful generation of one role: the stepper is fed its own samples one event at a time, with the chord
  * of the plan and the metric position of each event, until the requested length is filled.
  */
+import type { HeadSample, HeadTemperature, SampledHead } from './sampling';
+import { headSampling } from './sampling';
 import { DURATION_MAX, GRID, REST, STEP_MAX } from '../codec/events';
 import type { NoteEvent } from '../codec/events';
 import { decodeEvents } from '../codec/events';
@@ -28,6 +30,8 @@ export interface RoleOptions {
   /** Chord plan in absolute pitch classes (optional; drums ignore it). */
   chords?: readonly ChordSpan[];
   temperature?: number;
+  /** Multipliers of `temperature` per head (the model's decoding settings, see `ModelConfig.sampling`). */
+  headTemperature?: HeadTemperature;
   topP?: number;
   /** Log-probability added to pitches outside the key's scale (0 = none). Default 0. */
   scaleBias?: number;
@@ -61,6 +65,13 @@ const MOVE_ON = (() => {
   b[0] = -Infinity;
   return b;
 })();
+
+/**
+ * Lowest melody pitch under the rules (G3): a melody pitch sampled below it is raised by octaves (its
+ * pitch class, so the key and the chord, stay the model's), so that a melody the keep-playing rule makes
+ * start where the model would rest does not fall into the bass's register.
+ */
+export const MELODY_FLOOR = 55;
 
 /** Durations of 0 are not notes: forbid them. */
 const durationBias = (() => {
@@ -106,7 +117,7 @@ class RoleWriter {
   private readonly maxEvents: number;
   /** Pitch biases by the absolute chord id they were made for. */
   private readonly biases = new Map<number, Float64Array | undefined>();
-  private readonly sample: { temperature: number; topP: number };
+  private readonly sample: Record<SampledHead, HeadSample>;
   private readonly maxStack: number;
   /** Pitches started at the current onset. */
   private stacked: number[] = [];
@@ -130,7 +141,7 @@ class RoleWriter {
       cond: conditioningVector(x.conditioning),
     }));
     this.advanceSection();
-    this.sample = { temperature: o.temperature ?? 1, topP: o.topP ?? 0.95 };
+    this.sample = headSampling(o.temperature ?? 1, o.topP ?? 0.95, o.headTemperature);
     this.maxStack = o.maxStack ?? (o.role === 'harmony' ? 6 : o.role === 'drums' ? 4 : 3);
     this.family = roleFamily(o.role, o.program);
     this.input = {
@@ -183,7 +194,7 @@ class RoleWriter {
     // A rest (or a full chord) must move time on, else a lane can loop on rests at one instant.
     const last = this.events[this.events.length - 1];
     const full = last === undefined ? false : last.pitch === REST || this.stacked.length >= this.maxStack;
-    const step = sampleLogits(heads.step, rng, { ...this.sample, bias: this.stepBias(full) });
+    const step = sampleLogits(heads.step, rng, { ...this.sample.step, bias: this.stepBias(full) });
     if (this.t + step >= this.total || this.events.length >= this.maxEvents) {
       this.done = true;
       return;
@@ -197,11 +208,11 @@ class RoleWriter {
       cond: this.conditioningAt(this.t),
     };
     const bias = this.pitchBiasAt();
-    const pitch = sampleLogits(heads.pitch(onset), rng, { ...this.sample, bias });
+    const pitch = this.lifted(sampleLogits(heads.pitch(onset), rng, { ...this.sample.pitch, bias }));
     if (pitch !== REST) this.stacked.push(pitch);
     const note = heads.note(onset, pitch);
-    const sampled = sampleLogits(note.duration, rng, { ...this.sample, bias: durationBias });
-    const velocity = sampleLogits(note.velocity, rng, this.sample);
+    const sampled = sampleLogits(note.duration, rng, { ...this.sample.duration, bias: durationBias });
+    const velocity = sampleLogits(note.velocity, rng, this.sample.velocity);
     const duration = pitch === REST ? 0 : Math.max(1, Math.min(sampled, DURATION_MAX, this.total - this.t));
     if (pitch !== REST) this.lastEnd = Math.max(this.lastEnd, this.t + duration);
     this.events.push({ pitch, step, duration, velocity: pitch === REST ? 0 : velocity, role: this.roleIdx });
@@ -217,6 +228,14 @@ class RoleWriter {
       family: this.family,
     };
     this.advanceSection();
+  }
+
+  /** A melody pitch (model id) below {@link MELODY_FLOOR} raised by octaves, under the rules. */
+  private lifted(pitch: number): number {
+    if (pitch === REST || this.o.rules === false || this.o.role !== 'melody') return pitch;
+    let p = pitch;
+    while (p - this.shift < MELODY_FLOOR) p += 12;
+    return p <= 127 ? p : pitch;
   }
 
   /**

@@ -131,6 +131,7 @@ export class MusicModel {
       beats: req.beats,
       chords: req.chords,
       temperature: req.temperature,
+      headTemperature: this.config.sampling?.roles?.[role],
       topP: req.topP,
       scaleBias: req.scaleBias,
       tonicBias: req.tonicBias,

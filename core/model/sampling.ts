@@ -1,0 +1,62 @@
+/**
+ * The model's decoding settings (`config.json` `sampling`): per role, a multiplier of the request's
+ * temperature for each head. They belong to the model because they are chosen for its weights, on the
+ * training corpus' validation split (`bench/design/tune-sampling.ts`), never on held-out music.
+ */
+import { ModelLoadError } from '../errors';
+import type { Role } from '../sequence';
+
+/** The heads sampled for each event, in order. */
+export const SAMPLED_HEADS = ['step', 'pitch', 'duration', 'velocity'] as const;
+/** One of {@link SAMPLED_HEADS}. */
+export type SampledHead = (typeof SAMPLED_HEADS)[number];
+/** Multipliers of the sampling temperature per head (1 where absent). */
+export type HeadTemperature = Partial<Record<SampledHead, number>>;
+
+/** `config.json` `sampling`: each role's head multipliers (roles absent sample every head at 1). */
+export interface SamplingConfig {
+  roles?: Partial<Record<Role, HeadTemperature>>;
+}
+
+/** Temperature and nucleus of one head. */
+export interface HeadSample {
+  temperature: number;
+  topP: number;
+}
+
+/** Each head's temperature (`temperature` times the head's multiplier) and the shared nucleus. */
+export function headSampling(
+  temperature: number,
+  topP: number,
+  heads: HeadTemperature = {},
+): Record<SampledHead, HeadSample> {
+  const at = (h: SampledHead): HeadSample => ({ temperature: temperature * (heads[h] ?? 1), topP });
+  return { step: at('step'), pitch: at('pitch'), duration: at('duration'), velocity: at('velocity') };
+}
+
+const ROLE_NAMES: readonly string[] = ['melody', 'harmony', 'bass', 'drums'];
+/** Highest multiplier a config may hold (a request's temperature is at most 3 already). */
+const MAX_MULTIPLIER = 3;
+
+/**
+ * Checks a config's `sampling` field (absent is fine).
+ * @throws {ModelLoadError} when it names an unknown role or head, or a multiplier is not in (0, 3].
+ */
+export function checkSampling(raw: unknown): SamplingConfig | undefined {
+  if (raw === undefined) return undefined;
+  if (typeof raw !== 'object' || raw === null)
+    throw new ModelLoadError('config.json sampling is not an object');
+  const roles = (raw as SamplingConfig).roles ?? {};
+  for (const [role, heads] of Object.entries(roles)) {
+    if (!ROLE_NAMES.includes(role)) throw new ModelLoadError(`config.json sampling names no role "${role}"`);
+    for (const [head, v] of Object.entries(heads ?? {})) {
+      if (!(SAMPLED_HEADS as readonly string[]).includes(head))
+        throw new ModelLoadError(`config.json sampling names no head "${head}" (for ${role})`);
+      if (typeof v !== 'number' || !(v > 0 && v <= MAX_MULTIPLIER))
+        throw new ModelLoadError(
+          `config.json sampling ${role}.${head} must be a number in (0, ${MAX_MULTIPLIER}]`,
+        );
+    }
+  }
+  return raw as SamplingConfig;
+}

@@ -1,0 +1,79 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultConditioning } from '../../../core/conditioning';
+import { ModelLoadError } from '../../../core/errors';
+import { checkConfig } from '../../../core/model/config';
+import { MusicModel } from '../../../core/model/model';
+import { checkSampling, headSampling } from '../../../core/model/sampling';
+import { memoryLoader, tinyConfig, tinyModelFiles } from '../../fixtures/tiny-model';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+describe('headSampling', () => {
+  it("multiplies the request's temperature per head, 1 where a head is not named", () => {
+    const s = headSampling(0.9, 0.95, { pitch: 0.5, duration: 2 });
+    expect(s.pitch).toEqual({ temperature: 0.45, topP: 0.95 });
+    expect(s.duration).toEqual({ temperature: 1.8, topP: 0.95 });
+    expect(s.step).toEqual({ temperature: 0.9, topP: 0.95 });
+    expect(s.velocity).toEqual({ temperature: 0.9, topP: 0.95 });
+  });
+});
+
+describe('checkSampling', () => {
+  it('accepts no settings and settings for known roles and heads', () => {
+    expect(checkSampling(undefined)).toBeUndefined();
+    const ok = { roles: { bass: { pitch: 0.7, step: 0.8 }, melody: { duration: 1.2 } } };
+    expect(checkSampling(ok)).toEqual(ok);
+  });
+
+  it.each([
+    [5, 'is not an object'],
+    [{ roles: { lead: { pitch: 1 } } }, 'no role "lead"'],
+    [{ roles: { bass: { chord: 1 } } }, 'no head "chord"'],
+    [{ roles: { bass: { pitch: 0 } } }, 'bass.pitch must be a number in (0, 3]'],
+    [{ roles: { bass: { pitch: -1 } } }, 'bass.pitch must be'],
+    [{ roles: { bass: { pitch: 4 } } }, 'bass.pitch must be'],
+    [{ roles: { bass: { pitch: '0.7' } } }, 'bass.pitch must be'],
+  ])('rejects %j with ModelLoadError', (raw, message) => {
+    expect(() => checkSampling(raw)).toThrow(ModelLoadError);
+    expect(() => checkSampling(raw)).toThrow(message);
+    expect(() => checkConfig({ ...tinyConfig(), sampling: raw })).toThrow(ModelLoadError);
+  });
+});
+
+describe("a model's decoding settings", () => {
+  const request = (temperature: number) => ({
+    conditioning: defaultConditioning(),
+    beats: 16,
+    seed: 7,
+    temperature,
+    roles: ['melody', 'bass'] as const,
+  });
+  const withSampling = async (sampling: object | undefined) =>
+    MusicModel.load(memoryLoader(await tinyModelFiles(3, { ...tinyConfig(), sampling })));
+
+  it("scale every head's temperature: multipliers of 0.5 write what a request at half the temperature writes", async () => {
+    const half = { step: 0.5, pitch: 0.5, duration: 0.5, velocity: 0.5 };
+    const scaled = await withSampling({ roles: { melody: half, bass: half } });
+    const plain = await withSampling(undefined);
+    const a = scaled.generate({ ...request(1.2), roles: [...request(1).roles] });
+    const b = plain.generate({ ...request(0.6), roles: [...request(1).roles] });
+    const c = plain.generate({ ...request(1.2), roles: [...request(1).roles] });
+    expect(a.notes.length).toBeGreaterThan(8);
+    expect(a.notes).toEqual(b.notes);
+    expect(a.notes).not.toEqual(c.notes);
+    scaled.dispose();
+    plain.dispose();
+  });
+
+  it('apply to their role only: a bass setting leaves a melody written alone unchanged', async () => {
+    const bassOnly = await withSampling({ roles: { bass: { pitch: 0.3 } } });
+    const plain = await withSampling(undefined);
+    const melody = { ...request(1), roles: ['melody' as const] };
+    expect(bassOnly.generate(melody).notes).toEqual(plain.generate(melody).notes);
+    bassOnly.dispose();
+    plain.dispose();
+  });
+});
