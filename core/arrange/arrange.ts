@@ -2,6 +2,7 @@
  * The arranger: conditioning x length -> plan (tempo, form, chords, roles, programs) -> notes written by
  * the model under that plan -> finished arrangement (sections, transitions, ending or loop).
  */
+import { levelDynamics } from './dynamics';
 import type { EmbedResult } from '../embed/types';
 import { keyFit } from '../features/key';
 import type { MusicModel } from '../model/model';
@@ -249,6 +250,7 @@ function finish(raw: readonly Note[], plan: ArrangementPlan, o: ArrangeOptions):
   notes = quantizeDrums(notes, compound);
   if (isSustained(plan.programs.harmony)) notes = sustainRole(notes, 'harmony', plan.chords);
   notes = scaleDrums(notes, drumLevel);
+  notes = levelDynamics(notes, plan.sections);
   notes = addTransitions(notes, plan, drumLevel);
   notes = plan.loop ? closeLoop(notes, plan.beats) : addEnding(notes, plan, drumLevel);
   notes = makeRoomForVoice(notes, plan, beatsPerBar(plan.meter));
