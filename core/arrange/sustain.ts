@@ -3,7 +3,9 @@
  * chord's tones, held to the span's end. The model's own notes come first: its pitches that are tones of
  * the chord are kept (from their onset, held longer: `mended` by `sustain`), its other pitches in the span
  * are dropped, and the chord tones it left out are added by rule (`rule` by `voicing`), each placed nearest
- * the previous voicing (voice-led). A pitch that stays from one chord to the next is tied over.
+ * the previous voicing (voice-led). One colour tone the model held (an added ninth, sixth, seventh or eleventh: a
+ * pitch class at least a whole tone from every chord tone) is kept too, as real pads and string parts do.
+ * A pitch that stays from one chord to the next is tied over.
  */
 import type { ChordSpan } from '../features/chords';
 import { chordPitchClasses } from '../features/chords';
@@ -36,10 +38,18 @@ function nearest(pc: number, near: readonly number[], taken: readonly number[]):
   return best;
 }
 
+/** A pitch class outside the chord at least a whole tone from each of its tones (no semitone rub). */
+export function isColourTone(pc: number, tones: readonly number[]): boolean {
+  return tones.every((t) => {
+    const d = Math.abs(pc - t) % 12;
+    return Math.min(d, 12 - d) >= 2;
+  });
+}
+
 /**
  * The voicing of one chord span: the model's chord-tone pitches (most sounding time first), one per pitch
- * class; then the chord tones it left out, nearest the previous voicing; then the model's doublings, up
- * to `voices` in all.
+ * class; then the chord tones it left out, nearest the previous voicing; then the colour tone it held
+ * longest, if any ({@link isColourTone}); then the model's doublings, up to `voices` in all.
  */
 export function voiceChord(
   inSpan: readonly Note[],
@@ -49,9 +59,10 @@ export function voiceChord(
 ): Voice[] {
   const tones = chordPitchClasses(chord);
   const weight = new Map<number, number>();
-  for (const n of inSpan)
-    if (tones.includes(n.pitch % 12)) weight.set(n.pitch, (weight.get(n.pitch) ?? 0) + n.end - n.start);
-  const played = [...weight].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([p]) => p);
+  for (const n of inSpan) weight.set(n.pitch, (weight.get(n.pitch) ?? 0) + n.end - n.start);
+  const byWeight = [...weight].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([p]) => p);
+  const played = byWeight.filter((p) => tones.includes(p % 12));
+  const colour = byWeight.find((p) => isColourTone(p % 12, tones));
   const first = (p: number): Note => inSpan.filter((n) => n.pitch === p).sort((a, b) => a.start - b.start)[0];
   const out: Voice[] = [];
   const covers = (pc: number): boolean => out.some((v) => v.pitch % 12 === pc);
@@ -67,6 +78,7 @@ export function voiceChord(
     );
     if (pitch !== undefined) out.push({ pitch });
   }
+  if (colour !== undefined && out.length < voices) out.push({ pitch: colour, from: first(colour) });
   for (const p of played)
     if (out.length < voices && !out.some((v) => v.pitch === p)) out.push({ pitch: p, from: first(p) });
   return out;

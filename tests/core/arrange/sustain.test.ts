@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sustainRole, voiceChord } from '../../../core/arrange/sustain';
+import { isColourTone, sustainRole, voiceChord } from '../../../core/arrange/sustain';
 import type { ChordSpan } from '../../../core/features/chords';
 import { chordPitchClasses } from '../../../core/features/chords';
 import { seededRandom } from '../../../core/random';
@@ -43,14 +43,17 @@ describe('sustainRole', () => {
     ]);
   });
 
-  it('drops the pitches that are not chord tones and voices the chord around them', () => {
+  it('drops a pitch that rubs a semitone against the chord, keeps a colour tone, voices the chord around them', () => {
     const out = sustainRole([note('harmony', 61, 0, 2), note('harmony', 62, 2, 3, 60)], 'harmony', [C]);
     expect(rows(out)).toEqual([
       [60, 0, 4, 'rule', 'voicing'],
+      [62, 2, 4, 'mended', 'sustain'], // D: the added ninth, a whole tone from C and from E
       [64, 0, 4, 'rule', 'voicing'],
       [67, 0, 4, 'rule', 'voicing'],
     ]);
-    expect(out.every((n) => n.velocity === 70 && n.program === 48 && n.role === 'harmony')).toBe(true);
+    const made = out.filter((n) => n.origin === 'rule');
+    expect(made.every((n) => n.velocity === 70 && n.program === 48 && n.role === 'harmony')).toBe(true);
+    expect(out.find((n) => n.pitch === 62)!.velocity).toBe(60);
   });
 
   it('keeps a model note that already fills its span as it was, and leaves other roles and silent spans alone', () => {
@@ -67,7 +70,7 @@ describe('sustainRole', () => {
     ]);
   });
 
-  it('sounds only tones of the chord, at most `voices` at once, the whole triad when it can', () => {
+  it('sounds the tones of the chord and at most one colour tone, at most `voices` at once, the whole triad when it can', () => {
     const rng = seededRandom(3);
     const chords: ChordSpan[] = [0, 9, 5, 7, 2, 4].map((root, i) => ({
       root,
@@ -84,8 +87,12 @@ describe('sustainRole', () => {
       const sounding = out.filter((n) => n.start < c.end - 1e-6 && n.end > c.start + 1e-6);
       const tones = chordPitchClasses(c);
       expect(sounding.length).toBeLessThanOrEqual(4);
-      for (const n of sounding) expect(tones).toContain(n.pitch % 12);
-      expect(new Set(sounding.map((n) => n.pitch % 12)).size).toBe(3);
+      const colours = sounding.filter((n) => !tones.includes(n.pitch % 12));
+      expect(colours.length).toBeLessThanOrEqual(1);
+      for (const n of colours) expect(isColourTone(n.pitch % 12, tones)).toBe(true);
+      expect(
+        new Set(sounding.filter((n) => tones.includes(n.pitch % 12)).map((n) => n.pitch % 12)).size,
+      ).toBe(3);
     }
   });
 });
@@ -99,5 +106,16 @@ describe('voiceChord', () => {
       [64, 'rule'],
       [72, 'model'],
     ]);
+  });
+});
+
+describe('isColourTone', () => {
+  it('is a pitch class outside the chord a whole tone or more from each of its tones', () => {
+    const cMajor = [0, 4, 7];
+    expect([2, 9, 10].every((pc) => isColourTone(pc, cMajor))).toBe(true); // ninth, sixth, minor seventh
+    expect([1, 3, 5, 6, 8, 11].some((pc) => isColourTone(pc, cMajor))).toBe(false);
+    expect(cMajor.some((pc) => isColourTone(pc, cMajor))).toBe(false);
+    expect(isColourTone(2, [9, 0, 4])).toBe(true); // A minor's eleventh
+    expect(isColourTone(11, [9, 0, 4])).toBe(false); // its ninth rubs against C
   });
 });
