@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultConditioning } from '../../../core/conditioning';
 import type { ChordSpan } from '../../../core/features/chords';
+import { MELODY_FLOOR } from '../../../core/model/generate';
 import { MusicModel } from '../../../core/model/model';
 import { memoryLoader, tinyModelFiles } from '../../fixtures/tiny-model';
 
@@ -39,5 +40,26 @@ describe('the scale bias under the chord', () => {
     for (const n of underI) expect(A_MINOR).toContain(n.pitch % 12);
     for (const n of underV) expect([...A_MINOR, 8]).toContain(n.pitch % 12);
     expect(underV.some((n) => n.pitch % 12 === 8)).toBe(true);
+  });
+});
+
+describe('the melody floor', () => {
+  const write = (rules: boolean) =>
+    [1, 2, 3].flatMap(
+      (seed) =>
+        model.generate({
+          conditioning: { ...defaultConditioning(), register: 0 },
+          beats: 32,
+          seed,
+          rules,
+          roles: ['melody'],
+        }).notes,
+    );
+
+  it('keeps a melody at or above G3 under the rules, and leaves the model alone without them', () => {
+    const ruled = write(true);
+    expect(ruled.length).toBeGreaterThan(20);
+    expect(Math.min(...ruled.map((n) => n.pitch))).toBeGreaterThanOrEqual(MELODY_FLOOR);
+    expect(write(false).some((n) => n.pitch < MELODY_FLOOR)).toBe(true);
   });
 });
