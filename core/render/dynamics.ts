@@ -50,15 +50,37 @@ export function fadeOut(channels: readonly Float32Array[], sampleRate: number, s
 /** The envelope of one channel over [from, to), raised into `env` (see {@link peakEnvelopeSteps}). */
 function envelopeRange(ch: Float32Array, env: Float32Array, from: number, to: number): void {
   const length = ch.length;
-  for (let i = from; i < to; i++) {
-    const a = ch[i > 0 ? i - 1 : 0];
-    const b = ch[i];
-    const c = i + 1 < length ? ch[i + 1] : 0;
-    const d = i + 2 < length ? ch[i + 2] : 0;
+  // Inside [1, length - 2) every neighbour exists: no bounds tests (the same arithmetic as at the edges).
+  const lo = Math.min(to, Math.max(from, 1));
+  const hi = Math.max(lo, Math.min(to, length - 2));
+  for (let i = from; i < lo; i++) envelopeAt(ch, env, i);
+  let a = ch[lo > 0 ? lo - 1 : 0];
+  let b = ch[lo];
+  let c = ch[lo + 1];
+  for (let i = lo; i < hi; i++) {
+    const d = ch[i + 2];
     const mid = (9 * (b + c) - a - d) / 16;
-    const m = Math.max(b < 0 ? -b : b, mid < 0 ? -mid : mid);
+    const p = b < 0 ? -b : b;
+    const q = mid < 0 ? -mid : mid;
+    const m = p > q ? p : q;
     if (m > env[i]) env[i] = m;
+    a = b;
+    b = c;
+    c = d;
   }
+  for (let i = hi; i < to; i++) envelopeAt(ch, env, i);
+}
+
+/** {@link envelopeRange} at one sample, with the signal taken as its first sample before it and 0 after. */
+function envelopeAt(ch: Float32Array, env: Float32Array, i: number): void {
+  const length = ch.length;
+  const a = ch[i > 0 ? i - 1 : 0];
+  const b = ch[i];
+  const c = i + 1 < length ? ch[i + 1] : 0;
+  const d = i + 2 < length ? ch[i + 2] : 0;
+  const mid = (9 * (b + c) - a - d) / 16;
+  const m = Math.max(b < 0 ? -b : b, mid < 0 ? -mid : mid);
+  if (m > env[i]) env[i] = m;
 }
 
 /**
@@ -86,12 +108,17 @@ export interface LimiterCurve {
 /** State of the backward minimum pass of {@link heldNeed}, carried from chunk to chunk. */
 interface HoldState {
   held: Float32Array;
+  /** A ring of sample indices (its length a power of two above the window), positions `head..tail - 1`. */
   deque: Int32Array;
   head: number;
   tail: number;
 }
 
-/** The held need for samples `to - 1` down to `from` (a plain loop: generators run hot loops slowly). */
+/**
+ * The held need for samples `to - 1` down to `from` (a plain loop: generators run hot loops slowly). The
+ * need `e > ceiling ? ceiling / e : 1` falls as the level `e` rises, so the least need over a window is the
+ * need of its loudest sample: the deque keeps window maxima of `env`, with one division per sample.
+ */
 function holdRange(
   env: Float32Array,
   ceiling: number,
@@ -101,27 +128,30 @@ function holdRange(
   to: number,
 ): void {
   const { held, deque } = s;
+  const mask = deque.length - 1;
   let { head, tail } = s;
   for (let j = to - 1; j >= from; j--) {
-    const n = env[j] > ceiling ? ceiling / env[j] : 1;
-    while (tail > head) {
-      const d = deque[tail - 1];
-      if ((env[d] > ceiling ? ceiling / env[d] : 1) < n) break;
-      tail--;
-    }
-    deque[tail++] = j;
-    while (deque[head] > j + w - 1) head++;
-    const h = deque[head];
-    held[j] = env[h] > ceiling ? ceiling / env[h] : 1;
+    const e = env[j];
+    while (tail > head && env[deque[(tail - 1) & mask]] <= e) tail--;
+    deque[tail++ & mask] = j;
+    while (deque[head & mask] > j + w - 1) head++;
+    const m = env[deque[head & mask]];
+    held[j] = m > ceiling ? ceiling / m : 1;
   }
   s.head = head;
   s.tail = tail;
 }
 
-/** Minimum over [i, i + w - 1] of the gain each sample needs (monotone deque, from the end). */
-function* heldNeed(env: Float32Array, ceiling: number, w: number): Steps<Float32Array> {
+/**
+ * Minimum over [i, i + w - 1] of the gain each sample needs (monotone deque, from the end), into `into`
+ * when given (a buffer of `env`'s length) or a new array.
+ */
+function* heldNeed(env: Float32Array, ceiling: number, w: number, into?: Float32Array): Steps<Float32Array> {
   const length = env.length;
-  const s: HoldState = { held: new Float32Array(length), deque: new Int32Array(length), head: 0, tail: 0 };
+  // The deque holds indices of one window at most (w + 1 just after a push).
+  const ring = 2 ** Math.ceil(Math.log2(w + 2));
+  const held = into ?? new Float32Array(length);
+  const s: HoldState = { held, deque: new Int32Array(ring), head: 0, tail: 0 };
   for (let to = length; to > 0; to -= STEP_SAMPLES) {
     holdRange(env, ceiling, w, s, Math.max(0, to - STEP_SAMPLES), to);
     yield 0.1 + (0.4 * (length - to)) / length;
@@ -202,13 +232,15 @@ function* releaseAndSmooth(
  * The gain a look-ahead limiter applies to a signal whose peak envelope is `env` x `scale`: the gain each
  * sample needs is held over the look-ahead window, released exponentially, then smoothed by a moving
  * average as long as the window. Each averaged gain is a mean of values no larger than the gain needed at
- * that sample, so the output never exceeds the ceiling. `null` when nothing needs limiting.
+ * that sample, so the output never exceeds the ceiling. `null` when nothing needs limiting. The curve is
+ * written into `into` when given (a buffer of `env`'s length, reused from pass to pass), else a new array.
  */
 export function* limiterCurveSteps(
   env: Float32Array,
   scale: number,
   sampleRate: number,
   options: LimiterOptions = {},
+  into?: Float32Array,
 ): Steps<LimiterCurve | null> {
   const o = { ...LIMITER_DEFAULTS, ...options };
   const ceiling = dbToGain(o.ceilingDbfs) / scale;
@@ -217,7 +249,7 @@ export function* limiterCurveSteps(
   if (loudest <= ceiling) return null;
   yield 0.1;
   const w = Math.max(1, Math.round(o.lookaheadSeconds * sampleRate));
-  const gain = yield* heldNeed(env, ceiling, w);
+  const gain = yield* heldNeed(env, ceiling, w, into);
   const deepest = yield* releaseAndSmooth(
     gain,
     env,

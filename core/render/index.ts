@@ -2,8 +2,10 @@
  * The renderer: NoteSequence -> loudness-normalised, limited 48 kHz stereo WAV through a SoundFont, and a
  * piano-roll raster of the same sequence. Pure: hosts pass the SoundFont's bytes in.
  */
-export { renderWav, normalise, premix } from './render';
-export type { RenderOptions, RenderResult, Normalised } from './render';
+export { renderWav, premix } from './render';
+export type { RenderOptions, RenderResult } from './render';
+export { normalise } from './normalise';
+export type { Normalised, LevelOptions } from './normalise';
 export { renderStems } from './stems';
 export type { StemsResult } from './stems';
 export { slicer } from './slice';

@@ -51,18 +51,8 @@ export function kWeighting(sampleRate: number): [Biquad, Biquad] {
   return [shelf, highPass];
 }
 
-/** A gain applied to a signal before it is measured: a constant, times a per-sample curve if given. */
-export interface MeasureGain {
-  gain: number;
-  curve?: Float32Array;
-}
-
-/**
- * Sums of the K-weighted signal's squares over consecutive 100 ms steps (a trailing partial step is
- * dropped): the raw material of every gating block. The signal is `channel` x `scale` when given.
- */
 /** A K-weighting filter's state, carried from step to step. */
-interface FilterState {
+export interface FilterState {
   x1: number;
   x2: number;
   y1: number;
@@ -72,59 +62,79 @@ interface FilterState {
 }
 
 /**
- * The K-weighted energy of `channel` x gain over [from, to) (a plain loop: generators run hot loops
- * slowly), adding each squared output into `squares` when given.
+ * The K-weighted energy of `channel` over [from, to), adding each squared output into `squares` when
+ * given. A plain loop with the coefficients in locals (generators and property reads run hot loops slowly).
  */
 function stepEnergy(
   channel: Float32Array,
   s: Biquad,
   h: Biquad,
   f: FilterState,
-  scale: MeasureGain,
   squares: Float32Array | undefined,
   from: number,
   to: number,
 ): number {
-  const g = scale.gain;
-  const curve = scale.curve;
+  const { b0, b1, b2, a1, a2 } = s;
+  const { b0: c0, b1: c1, b2: c2, a1: d1, a2: d2 } = h;
   let { x1, x2, y1, y2, z1, z2 } = f;
   let acc = 0;
   for (let i = from; i < to; i++) {
-    const x = curve ? channel[i] * g * curve[i] : channel[i] * g;
-    const y = s.b0 * x + s.b1 * x1 + s.b2 * x2 - s.a1 * y1 - s.a2 * y2;
+    const x = channel[i];
+    const y = b0 * x + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
     x2 = x1;
     x1 = x;
-    const z = h.b0 * y + h.b1 * y1 + h.b2 * y2 - h.a1 * z1 - h.a2 * z2;
+    const z = c0 * y + c1 * y1 + c2 * y2 - d1 * z1 - d2 * z2;
     y2 = y1;
     y1 = y;
     z2 = z1;
     z1 = z;
     acc += z * z;
-    if (squares) squares[i] += z * z;
+    if (squares !== undefined) squares[i] += z * z;
   }
-  Object.assign(f, { x1, x2, y1, y2, z1, z2 });
+  f.x1 = x1;
+  f.x2 = x2;
+  f.y1 = y1;
+  f.y2 = y2;
+  f.z1 = z1;
+  f.z2 = z2;
   return acc;
 }
 
 /**
  * Sums of the K-weighted signal's squares over consecutive steps of `step` samples (a trailing partial
- * step is dropped): the raw material of every gating block. The signal is `channel` x `scale` when given.
+ * step is dropped): the raw material of every gating block.
  */
 function* stepEnergies(
   channel: Float32Array,
   sampleRate: number,
   step: number,
-  scale: MeasureGain = { gain: 1 },
   squares?: Float32Array,
 ): Generator<number, Float64Array, void> {
-  const [s, h] = kWeighting(sampleRate);
+  const k = kFilter(sampleRate);
   const out = new Float64Array(Math.floor(channel.length / step));
-  const f: FilterState = { x1: 0, x2: 0, y1: 0, y2: 0, z1: 0, z2: 0 };
   for (let j = 0; j < out.length; j++) {
-    out[j] = stepEnergy(channel, s, h, f, scale, squares, j * step, (j + 1) * step);
+    out[j] = stepEnergy(channel, k.shelf, k.highPass, k.state, squares, j * step, (j + 1) * step);
     if (j % 8 === 7) yield j / out.length;
   }
   return out;
+}
+
+/** A K-weighting filter with its state: fed consecutive stretches of one channel, it filters them as one. */
+export interface KFilter {
+  shelf: Biquad;
+  highPass: Biquad;
+  state: FilterState;
+}
+
+/** A {@link KFilter} at `sampleRate`, at rest. */
+export function kFilter(sampleRate: number): KFilter {
+  const [shelf, highPass] = kWeighting(sampleRate);
+  return { shelf, highPass, state: { x1: 0, x2: 0, y1: 0, y2: 0, z1: 0, z2: 0 } };
+}
+
+/** The sum of squares of `x` [from, to) K-weighted by `k` (whose state carries on to the next stretch). */
+export function kEnergy(k: KFilter, x: Float32Array, from = 0, to = x.length): number {
+  return stepEnergy(x, k.shelf, k.highPass, k.state, undefined, from, to);
 }
 
 const toLufs = (meanSquare: number): number =>
@@ -137,7 +147,6 @@ const toLufs = (meanSquare: number): number =>
 export function* blockPowerSteps(
   channels: readonly Float32Array[],
   sampleRate: number,
-  scale?: MeasureGain,
   squares?: Float32Array,
 ): Generator<number, number[], void> {
   const length = channels[0]?.length ?? 0;
@@ -147,7 +156,7 @@ export function* blockPowerSteps(
   if (length < per * step) {
     let sum = 0;
     for (const ch of channels) {
-      const e = stepEnergies(ch, sampleRate, length, scale);
+      const e = stepEnergies(ch, sampleRate, length);
       let r = e.next();
       while (!r.done) r = e.next();
       sum += r.value[0] / length;
@@ -156,7 +165,7 @@ export function* blockPowerSteps(
   }
   const steps: Float64Array[] = [];
   for (let c = 0; c < channels.length; c++) {
-    const e = stepEnergies(channels[c], sampleRate, step, scale, squares);
+    const e = stepEnergies(channels[c], sampleRate, step, squares);
     for (let r = e.next(); ; r = e.next()) {
       if (r.done) {
         steps.push(r.value);
@@ -165,6 +174,18 @@ export function* blockPowerSteps(
       yield (c + r.value) / channels.length;
     }
   }
+  return blocksOfSteps(steps, step);
+}
+
+/** Samples in one 100 ms hop of the gating blocks at `sampleRate`. */
+export const gatingStep = (sampleRate: number): number => Math.round(STEP_SECONDS * sampleRate);
+
+/**
+ * Mean squares of the gating blocks (400 ms, hopping by 100 ms) from each channel's K-weighted energies
+ * over consecutive steps of `step` samples ({@link gatingStep}), summed over channels.
+ */
+export function blocksOfSteps(steps: readonly Float64Array[], step: number): number[] {
+  const per = Math.round(BLOCK_SECONDS / STEP_SECONDS);
   const blocks: number[] = [];
   for (let b = 0; b + per <= steps[0].length; b++) {
     let sum = 0;
@@ -199,13 +220,7 @@ export function* weightedBlockPowerSteps(
     steps[j] = acc;
     if (j % 16 === 15) yield j / steps.length;
   }
-  const blocks: number[] = [];
-  for (let b = 0; b + per <= steps.length; b++) {
-    let sum = 0;
-    for (let k = b; k < b + per; k++) sum += steps[k];
-    blocks.push(sum / (per * step));
-  }
-  return blocks;
+  return blocksOfSteps([steps], step);
 }
 
 /** Mean squares of every gating block (see {@link blockPowerSteps}). */
@@ -237,7 +252,12 @@ export function integratedLoudness(channels: readonly Float32Array[], sampleRate
 /** Largest absolute sample over all channels, in dBFS (`-Infinity` for silence). */
 export function samplePeakDbfs(channels: readonly Float32Array[]): number {
   let peak = 0;
-  for (const ch of channels) for (const x of ch) peak = Math.max(peak, Math.abs(x));
+  for (const ch of channels)
+    for (let i = 0; i < ch.length; i++) {
+      const x = ch[i];
+      const m = x < 0 ? -x : x;
+      if (m > peak) peak = m;
+    }
   return peak > 0 ? 20 * Math.log10(peak) : -Infinity;
 }
 
