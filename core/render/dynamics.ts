@@ -4,6 +4,7 @@
  * gain curve is computed from a peak envelope apart from the audio, so that a normaliser can try several
  * gains over one envelope.
  */
+import { raiseEnvelope, windowMax } from './peaks';
 import type { Steps } from './steps';
 import { runSteps, STEP_SAMPLES } from './steps';
 
@@ -47,27 +48,23 @@ export function fadeOut(channels: readonly Float32Array[], sampleRate: number, s
   }
 }
 
-/** The envelope of one channel over [from, to), raised into `env` (see {@link peakEnvelopeSteps}). */
-function envelopeRange(ch: Float32Array, env: Float32Array, from: number, to: number): void {
+/**
+ * The envelope of one channel over [from, to), raised into `env` (see {@link peakEnvelopeSteps}); `mid` is
+ * scratch of at least `to - from` floats.
+ */
+function envelopeRange(
+  ch: Float32Array,
+  env: Float32Array,
+  mid: Float32Array,
+  from: number,
+  to: number,
+): void {
   const length = ch.length;
-  // Inside [1, length - 2) every neighbour exists: no bounds tests (the same arithmetic as at the edges).
+  // Inside [1, length - 2) every neighbour exists: a branch-free loop (the same arithmetic as at the edges).
   const lo = Math.min(to, Math.max(from, 1));
   const hi = Math.max(lo, Math.min(to, length - 2));
   for (let i = from; i < lo; i++) envelopeAt(ch, env, i);
-  let a = ch[lo > 0 ? lo - 1 : 0];
-  let b = ch[lo];
-  let c = ch[lo + 1];
-  for (let i = lo; i < hi; i++) {
-    const d = ch[i + 2];
-    const mid = (9 * (b + c) - a - d) / 16;
-    const p = b < 0 ? -b : b;
-    const q = mid < 0 ? -mid : mid;
-    const m = p > q ? p : q;
-    if (m > env[i]) env[i] = m;
-    a = b;
-    b = c;
-    c = d;
-  }
+  raiseEnvelope(ch, env, mid, lo, hi);
   for (let i = hi; i < to; i++) envelopeAt(ch, env, i);
 }
 
@@ -90,10 +87,11 @@ function envelopeAt(ch: Float32Array, env: Float32Array, i: number): void {
 export function* peakEnvelopeSteps(channels: readonly Float32Array[]): Steps<Float32Array> {
   const length = channels[0]?.length ?? 0;
   const env = new Float32Array(length);
+  const mid = new Float32Array(Math.min(length, STEP_SAMPLES));
   for (let c = 0; c < channels.length; c++)
     for (let from = 0; from < length; from += STEP_SAMPLES) {
       const to = Math.min(length, from + STEP_SAMPLES);
-      envelopeRange(channels[c], env, from, to);
+      envelopeRange(channels[c], env, mid, from, to);
       yield (c + to / length) / channels.length;
     }
   return env;
@@ -105,58 +103,31 @@ export interface LimiterCurve {
   deepest: number;
 }
 
-/** State of the backward minimum pass of {@link heldNeed}, carried from chunk to chunk. */
-interface HoldState {
-  held: Float32Array;
-  /** A ring of sample indices (its length a power of two above the window), positions `head..tail - 1`. */
-  deque: Int32Array;
-  head: number;
-  tail: number;
-}
-
 /**
- * The held need for samples `to - 1` down to `from` (a plain loop: generators run hot loops slowly). The
- * need `e > ceiling ? ceiling / e : 1` falls as the level `e` rises, so the least need over a window is the
- * need of its loudest sample: the deque keeps window maxima of `env`, with one division per sample.
- */
-function holdRange(
-  env: Float32Array,
-  ceiling: number,
-  w: number,
-  s: HoldState,
-  from: number,
-  to: number,
-): void {
-  const { held, deque } = s;
-  const mask = deque.length - 1;
-  let { head, tail } = s;
-  for (let j = to - 1; j >= from; j--) {
-    const e = env[j];
-    while (tail > head && env[deque[(tail - 1) & mask]] <= e) tail--;
-    deque[tail++ & mask] = j;
-    while (deque[head & mask] > j + w - 1) head++;
-    const m = env[deque[head & mask]];
-    held[j] = m > ceiling ? ceiling / m : 1;
-  }
-  s.head = head;
-  s.tail = tail;
-}
-
-/**
- * Minimum over [i, i + w - 1] of the gain each sample needs (monotone deque, from the end), into `into`
- * when given (a buffer of `env`'s length) or a new array.
+ * Minimum over [i, i + w - 1] of the gain each sample needs, into `into` when given (a buffer of `env`'s
+ * length) or a new array. The need `e > ceiling ? ceiling / e : 1` falls as the level `e` rises, so a
+ * window's least need is the need of its loudest sample: the window maxima of `env`, then one division.
  */
 function* heldNeed(env: Float32Array, ceiling: number, w: number, into?: Float32Array): Steps<Float32Array> {
   const length = env.length;
-  // The deque holds indices of one window at most (w + 1 just after a push).
-  const ring = 2 ** Math.ceil(Math.log2(w + 2));
   const held = into ?? new Float32Array(length);
-  const s: HoldState = { held, deque: new Int32Array(ring), head: 0, tail: 0 };
-  for (let to = length; to > 0; to -= STEP_SAMPLES) {
-    holdRange(env, ceiling, w, s, Math.max(0, to - STEP_SAMPLES), to);
-    yield 0.1 + (0.4 * (length - to)) / length;
+  const prefix = new Int32Array(w);
+  const stretch = Math.max(1, Math.round(STEP_SAMPLES / w)) * w;
+  for (let from = 0; from < length; from += stretch) {
+    const to = Math.min(length, from + stretch);
+    windowMax(env, w, held, prefix, from, to);
+    needRange(held, ceiling, from, to);
+    yield 0.1 + (0.4 * to) / length;
   }
-  return s.held;
+  return held;
+}
+
+/** Each level in `held` [from, to) replaced by the gain it needs under `ceiling` (a plain loop). */
+function needRange(held: Float32Array, ceiling: number, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    const m = held[i];
+    held[i] = m > ceiling ? ceiling / m : 1;
+  }
 }
 
 /** State of {@link releaseAndSmooth}, carried from chunk to chunk. */
