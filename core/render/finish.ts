@@ -5,9 +5,11 @@
  * It gives exactly what applying the level, then `integratedLoudness`, `samplePeakDbfs` and `encodeWav`
  * give (the same arithmetic in the same order).
  */
+import { RenderError } from '../errors';
 import type { Level } from './normalise';
 import { applyLevel } from './normalise';
-import { blocksOfSteps, gatedLoudness, gatingStep, kEnergy, kFilter } from './loudness';
+import { kEnergy, kFilter } from './kweight';
+import { blocksOfSteps, gatedLoudness, gatingStep } from './loudness';
 import type { Steps } from './steps';
 import type { WavBitDepth } from './wav';
 import { newWav, writeSamples } from './wav';
@@ -34,26 +36,28 @@ export function* finishSteps(
   sampleRate: number,
   bitDepth: WavBitDepth,
 ): Steps<Finished> {
-  const frames = source[0]?.length ?? 0;
+  if (source.length === 0) throw new RenderError('WAV needs at least one channel');
+  const frames = source[0].length;
   const wav = newWav(frames, source.length, sampleRate, bitDepth);
   const step = gatingStep(sampleRate);
   // Shorter than one gating block: one block over the whole length (as blockPowers measures it).
   const whole = frames < STEPS_PER_BLOCK * step;
   const size = whole ? frames : step;
-  const chunk = new Float32Array(size);
+  const chunks = source.map(() => new Float32Array(size));
+  const filters = source.map(() => kFilter(sampleRate));
   const energies = source.map(() => new Float64Array(whole ? 1 : Math.floor(frames / step)));
   let peak = 0;
-  for (let c = 0; c < source.length; c++) {
-    const k = kFilter(sampleRate);
-    for (let j = 0, from = 0; from < frames; j++, from += size) {
-      const to = Math.min(frames, from + size);
-      const part = to - from === size ? chunk : chunk.subarray(0, to - from);
-      applyLevel(source[c], part, level.gain, level.curve, from, to, 0);
-      peak = peakOf(part, peak);
-      if (j < energies[c].length) energies[c][j] = kEnergy(k, part);
-      writeSamples(wav, part, c, from);
-      if (j % 4 === 3) yield (c + to / frames) / source.length;
+  for (let j = 0, from = 0; from < frames; j++, from += size) {
+    const to = Math.min(frames, from + size);
+    const parts = chunks.map((c) => (to - from === size ? c : c.subarray(0, to - from)));
+    for (let c = 0; c < source.length; c++) {
+      applyLevel(source[c], parts[c], level.gain, level.curve, from, to, 0);
+      peak = peakOf(parts[c], peak);
+      writeSamples(wav, parts[c], c, from);
     }
+    if (j < energies[0].length)
+      for (let c = 0; c < source.length; c++) energies[c][j] = kEnergy(filters[c], parts[c]);
+    if (j % 4 === 3) yield to / frames;
   }
   const blocks =
     frames === 0

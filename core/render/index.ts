@@ -24,7 +24,7 @@ export {
   rmsDbfs,
   LOUDNESS_OFFSET,
 } from './loudness';
-export type { Biquad } from './loudness';
+export type { Biquad } from './kweight';
 export { limit, fadeOut, applyGain, dbToGain } from './dynamics';
 export type { LimiterOptions } from './dynamics';
 export { encodeWav, decodeWav } from './wav';

@@ -3,6 +3,7 @@ import { finishSteps } from '../../../core/render/finish';
 import { integratedLoudness, samplePeakDbfs } from '../../../core/render/loudness';
 import { levelSteps, normalise } from '../../../core/render/normalise';
 import { runSteps } from '../../../core/render/steps';
+import { RenderError } from '../../../core/errors';
 import { encodeWav } from '../../../core/render/wav';
 
 const RATE = 48000;
@@ -50,5 +51,11 @@ describe('finishSteps (gain, limiter, measurement and WAV in one sweep)', () => 
     expect(fused.lufs).toBe(-Infinity);
     expect(fused.peakDbfs).toBe(-Infinity);
     expect(fused.wav.subarray(44).every((b) => b === 0)).toBe(true);
+  });
+});
+
+describe('finishSteps on bad input', () => {
+  it('throws RenderError for no channels', () => {
+    expect(() => runSteps(finishSteps([], { gain: 1, curve: null }, RATE, 16))).toThrow(RenderError);
   });
 });
