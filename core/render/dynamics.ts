@@ -4,6 +4,7 @@
  * gain curve is computed from a peak envelope apart from the audio, so that a normaliser can try several
  * gains over one envelope.
  */
+import { borrow } from './buffers';
 import { raiseEnvelope, windowMax } from './peaks';
 import type { Steps } from './steps';
 import { runSteps, STEP_SAMPLES } from './steps';
@@ -86,7 +87,7 @@ function envelopeAt(ch: Float32Array, env: Float32Array, i: number): void {
  */
 export function* peakEnvelopeSteps(channels: readonly Float32Array[]): Steps<Float32Array> {
   const length = channels[0]?.length ?? 0;
-  const env = new Float32Array(length);
+  const env = borrow(length);
   const mid = new Float32Array(Math.min(length, STEP_SAMPLES));
   for (let c = 0; c < channels.length; c++)
     for (let from = 0; from < length; from += STEP_SAMPLES) {

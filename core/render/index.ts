@@ -8,6 +8,7 @@ export { normalise } from './normalise';
 export type { Normalised, LevelOptions } from './normalise';
 export { renderStems } from './stems';
 export type { StemsResult } from './stems';
+export { releaseBuffers } from './buffers';
 export { slicer } from './slice';
 export type { SliceOptions, Slicer } from './slice';
 export { synthScript } from './events';

@@ -3,6 +3,7 @@
  * loudness (BS.1770-4) and the look-ahead limiter's curve that keeps it under the ceiling, found in a few
  * passes over one peak envelope and one set of K-weighted squares.
  */
+import { borrow, giveBack } from './buffers';
 import type { LimiterCurve } from './dynamics';
 import { dbToGain, limiterCurveSteps, peakEnvelopeSteps } from './dynamics';
 import { blockPowerSteps, gatedLoudness, weightedBlockPowerSteps } from './loudness';
@@ -74,6 +75,7 @@ export function* normaliseSteps(
       applyLevel(source[k], channels[k], gain, curve, from, to);
       yield 0.75 + 0.05 * ((k + to / source[k].length) / source.length);
     }
+  giveBack(curve);
   // What is reported is measured on the finished audio itself.
   const lufs = gatedLoudness(yield* scaled(blockPowerSteps(channels, sampleRate), (f) => 0.8 + 0.2 * f));
   return { channels, lufs, limitedDb, gainDb };
@@ -81,7 +83,7 @@ export function* normaliseSteps(
 
 /**
  * The gain and limiter curve of {@link normalise}, without applying them (see {@link applyLevel}); for
- * silence, a gain of 1 and no curve.
+ * silence, a gain of 1 and no curve. The curve is lent (`buffers.ts`): give it back when done with it.
  */
 export function* levelSteps(
   source: readonly Float32Array[],
@@ -91,13 +93,16 @@ export function* levelSteps(
   const o = { ...LEVEL_DEFAULTS, ...options };
   const share = (from: number, to: number) => (f: number) => from + (to - from) * f;
   const length = source[0]?.length ?? 0;
-  const squares = new Float32Array(length);
+  const squares = borrow(length);
   const blocks = yield* scaled(blockPowerSteps(source, sampleRate, squares), share(0, 0.25));
   const before = gatedLoudness(blocks);
-  if (!Number.isFinite(before)) return { gain: 1, curve: null, gainDb: 0, limitedDb: 0 };
+  if (!Number.isFinite(before)) {
+    giveBack(squares);
+    return { gain: 1, curve: null, gainDb: 0, limitedDb: 0 };
+  }
   const env = yield* scaled(peakEnvelopeSteps(source), share(0.25, 0.4));
   // One buffer for every pass's curve: each pass replaces the one before.
-  let buffer: Float32Array | undefined;
+  const buffer = borrow(length);
   let gainDb = Math.min(o.maxGainDb, o.targetLufs - before);
   let level: Level = { gain: 1, curve: null, gainDb: 0, limitedDb: 0 };
   for (let pass = 0; pass < PASSES; pass++) {
@@ -108,7 +113,6 @@ export function* levelSteps(
       limiterCurveSteps(env, gain, sampleRate, limiter, buffer),
       share(at, at + 0.15),
     );
-    buffer = curve?.gain ?? buffer;
     level = {
       gain,
       curve: curve?.gain ?? null,
@@ -128,6 +132,7 @@ export function* levelSteps(
     if (Math.abs(error) <= TOLERANCE_LU || gainDb >= o.maxGainDb) break;
     gainDb = Math.min(o.maxGainDb, gainDb + error);
   }
+  giveBack(squares, env, level.curve ? null : buffer);
   return level;
 }
 

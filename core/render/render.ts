@@ -4,6 +4,7 @@
  */
 import type { NoteSequence, Role } from '../sequence';
 import { durationSeconds, secondsToBeats } from '../sequence';
+import { borrow, giveBack } from './buffers';
 import { fadeOut } from './dynamics';
 import { finishSteps } from './finish';
 import type { LevelOptions } from './normalise';
@@ -77,6 +78,7 @@ export async function renderWav(
   const slice = slicer(slicing);
   const { channels: mix, sampleRate } = await premix(seq, soundfont, o, slice.part(0, 0.7));
   const { gainDb: _gain, ...result } = await master(mix, sampleRate, o, slice.part(0.7, 1));
+  giveBack(...mix);
   await slice.tick(1);
   return result;
 }
@@ -98,6 +100,7 @@ export async function master(
     finishSteps(mix, level, sampleRate, o.bitDepth),
     slice.part(0.6, 1),
   );
+  giveBack(level.curve);
   const seconds = mix[0].length / sampleRate;
   return { wav, seconds, peakDbfs, lufs, limitedDb: level.limitedDb, gainDb: level.gainDb };
 }
@@ -134,7 +137,9 @@ export async function premix(
 /** The first `frames` samples of `c`, with whatever lies beyond them added back onto the start. */
 function foldTail(c: Float32Array, frames: number): Float32Array {
   if (c.length <= frames) return c;
-  const out = c.slice(0, frames);
+  const out = borrow(frames);
+  out.set(c.subarray(0, frames));
   for (let i = frames; i < c.length; i++) out[(i - frames) % Math.max(1, frames)] += c[i];
+  giveBack(c);
   return out;
 }
