@@ -4,6 +4,8 @@
  * gain curve is computed from a peak envelope apart from the audio, so that a normaliser can try several
  * gains over one envelope.
  */
+import { borrow } from './buffers';
+import { raiseEnvelope, windowMax } from './peaks';
 import type { Steps } from './steps';
 import { runSteps, STEP_SAMPLES } from './steps';
 
@@ -47,18 +49,36 @@ export function fadeOut(channels: readonly Float32Array[], sampleRate: number, s
   }
 }
 
-/** The envelope of one channel over [from, to), raised into `env` (see {@link peakEnvelopeSteps}). */
-function envelopeRange(ch: Float32Array, env: Float32Array, from: number, to: number): void {
+/**
+ * The envelope of one channel over [from, to), raised into `env` (see {@link peakEnvelopeSteps}); `mid` is
+ * scratch of at least `to - from` floats.
+ */
+function envelopeRange(
+  ch: Float32Array,
+  env: Float32Array,
+  mid: Float32Array,
+  from: number,
+  to: number,
+): void {
   const length = ch.length;
-  for (let i = from; i < to; i++) {
-    const a = ch[i > 0 ? i - 1 : 0];
-    const b = ch[i];
-    const c = i + 1 < length ? ch[i + 1] : 0;
-    const d = i + 2 < length ? ch[i + 2] : 0;
-    const mid = (9 * (b + c) - a - d) / 16;
-    const m = Math.max(b < 0 ? -b : b, mid < 0 ? -mid : mid);
-    if (m > env[i]) env[i] = m;
-  }
+  // Inside [1, length - 2) every neighbour exists: a branch-free loop (the same arithmetic as at the edges).
+  const lo = Math.min(to, Math.max(from, 1));
+  const hi = Math.max(lo, Math.min(to, length - 2));
+  for (let i = from; i < lo; i++) envelopeAt(ch, env, i);
+  raiseEnvelope(ch, env, mid, lo, hi);
+  for (let i = hi; i < to; i++) envelopeAt(ch, env, i);
+}
+
+/** {@link envelopeRange} at one sample, with the signal taken as its first sample before it and 0 after. */
+function envelopeAt(ch: Float32Array, env: Float32Array, i: number): void {
+  const length = ch.length;
+  const a = ch[i > 0 ? i - 1 : 0];
+  const b = ch[i];
+  const c = i + 1 < length ? ch[i + 1] : 0;
+  const d = i + 2 < length ? ch[i + 2] : 0;
+  const mid = (9 * (b + c) - a - d) / 16;
+  const m = Math.max(b < 0 ? -b : b, mid < 0 ? -mid : mid);
+  if (m > env[i]) env[i] = m;
 }
 
 /**
@@ -67,11 +87,12 @@ function envelopeRange(ch: Float32Array, env: Float32Array, from: number, to: nu
  */
 export function* peakEnvelopeSteps(channels: readonly Float32Array[]): Steps<Float32Array> {
   const length = channels[0]?.length ?? 0;
-  const env = new Float32Array(length);
+  const env = borrow(length);
+  const mid = new Float32Array(Math.min(length, STEP_SAMPLES));
   for (let c = 0; c < channels.length; c++)
     for (let from = 0; from < length; from += STEP_SAMPLES) {
       const to = Math.min(length, from + STEP_SAMPLES);
-      envelopeRange(channels[c], env, from, to);
+      envelopeRange(channels[c], env, mid, from, to);
       yield (c + to / length) / channels.length;
     }
   return env;
@@ -83,50 +104,31 @@ export interface LimiterCurve {
   deepest: number;
 }
 
-/** State of the backward minimum pass of {@link heldNeed}, carried from chunk to chunk. */
-interface HoldState {
-  held: Float32Array;
-  deque: Int32Array;
-  head: number;
-  tail: number;
-}
-
-/** The held need for samples `to - 1` down to `from` (a plain loop: generators run hot loops slowly). */
-function holdRange(
-  env: Float32Array,
-  ceiling: number,
-  w: number,
-  s: HoldState,
-  from: number,
-  to: number,
-): void {
-  const { held, deque } = s;
-  let { head, tail } = s;
-  for (let j = to - 1; j >= from; j--) {
-    const n = env[j] > ceiling ? ceiling / env[j] : 1;
-    while (tail > head) {
-      const d = deque[tail - 1];
-      if ((env[d] > ceiling ? ceiling / env[d] : 1) < n) break;
-      tail--;
-    }
-    deque[tail++] = j;
-    while (deque[head] > j + w - 1) head++;
-    const h = deque[head];
-    held[j] = env[h] > ceiling ? ceiling / env[h] : 1;
-  }
-  s.head = head;
-  s.tail = tail;
-}
-
-/** Minimum over [i, i + w - 1] of the gain each sample needs (monotone deque, from the end). */
-function* heldNeed(env: Float32Array, ceiling: number, w: number): Steps<Float32Array> {
+/**
+ * Minimum over [i, i + w - 1] of the gain each sample needs, into `into` when given (a buffer of `env`'s
+ * length) or a new array. The need `e > ceiling ? ceiling / e : 1` falls as the level `e` rises, so a
+ * window's least need is the need of its loudest sample: the window maxima of `env`, then one division.
+ */
+function* heldNeed(env: Float32Array, ceiling: number, w: number, into?: Float32Array): Steps<Float32Array> {
   const length = env.length;
-  const s: HoldState = { held: new Float32Array(length), deque: new Int32Array(length), head: 0, tail: 0 };
-  for (let to = length; to > 0; to -= STEP_SAMPLES) {
-    holdRange(env, ceiling, w, s, Math.max(0, to - STEP_SAMPLES), to);
-    yield 0.1 + (0.4 * (length - to)) / length;
+  const held = into ?? new Float32Array(length);
+  const prefix = new Int32Array(w);
+  const stretch = Math.max(1, Math.round(STEP_SAMPLES / w)) * w;
+  for (let from = 0; from < length; from += stretch) {
+    const to = Math.min(length, from + stretch);
+    windowMax(env, w, held, prefix, from, to);
+    needRange(held, ceiling, from, to);
+    yield 0.1 + (0.4 * to) / length;
   }
-  return s.held;
+  return held;
+}
+
+/** Each level in `held` [from, to) replaced by the gain it needs under `ceiling` (a plain loop). */
+function needRange(held: Float32Array, ceiling: number, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    const m = held[i];
+    held[i] = m > ceiling ? ceiling / m : 1;
+  }
 }
 
 /** State of {@link releaseAndSmooth}, carried from chunk to chunk. */
@@ -202,13 +204,15 @@ function* releaseAndSmooth(
  * The gain a look-ahead limiter applies to a signal whose peak envelope is `env` x `scale`: the gain each
  * sample needs is held over the look-ahead window, released exponentially, then smoothed by a moving
  * average as long as the window. Each averaged gain is a mean of values no larger than the gain needed at
- * that sample, so the output never exceeds the ceiling. `null` when nothing needs limiting.
+ * that sample, so the output never exceeds the ceiling. `null` when nothing needs limiting. The curve is
+ * written into `into` when given (a buffer of `env`'s length, reused from pass to pass), else a new array.
  */
 export function* limiterCurveSteps(
   env: Float32Array,
   scale: number,
   sampleRate: number,
   options: LimiterOptions = {},
+  into?: Float32Array,
 ): Steps<LimiterCurve | null> {
   const o = { ...LIMITER_DEFAULTS, ...options };
   const ceiling = dbToGain(o.ceilingDbfs) / scale;
@@ -217,7 +221,7 @@ export function* limiterCurveSteps(
   if (loudest <= ceiling) return null;
   yield 0.1;
   const w = Math.max(1, Math.round(o.lookaheadSeconds * sampleRate));
-  const gain = yield* heldNeed(env, ceiling, w);
+  const gain = yield* heldNeed(env, ceiling, w, into);
   const deepest = yield* releaseAndSmooth(
     gain,
     env,

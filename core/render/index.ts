@@ -2,10 +2,13 @@
  * The renderer: NoteSequence -> loudness-normalised, limited 48 kHz stereo WAV through a SoundFont, and a
  * piano-roll raster of the same sequence. Pure: hosts pass the SoundFont's bytes in.
  */
-export { renderWav, normalise, premix } from './render';
-export type { RenderOptions, RenderResult, Normalised } from './render';
+export { renderWav, premix } from './render';
+export type { RenderOptions, RenderResult } from './render';
+export { normalise } from './normalise';
+export type { Normalised, LevelOptions } from './normalise';
 export { renderStems } from './stems';
 export type { StemsResult } from './stems';
+export { releaseBuffers } from './buffers';
 export { slicer } from './slice';
 export type { SliceOptions, Slicer } from './slice';
 export { synthScript } from './events';
@@ -22,7 +25,7 @@ export {
   rmsDbfs,
   LOUDNESS_OFFSET,
 } from './loudness';
-export type { Biquad } from './loudness';
+export type { Biquad } from './kweight';
 export { limit, fadeOut, applyGain, dbToGain } from './dynamics';
 export type { LimiterOptions } from './dynamics';
 export { encodeWav, decodeWav } from './wav';

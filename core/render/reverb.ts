@@ -6,7 +6,10 @@
  */
 import type { ReverbProcessor, ReverbProcessorSnapshot } from 'spessasynth_core';
 
-/** Comb and all-pass lengths in samples at 44.1 kHz (Freeverb's tunings, every other comb). */
+/**
+ * Comb and all-pass lengths in samples at 44.1 kHz (Freeverb's tunings, every other comb): four combs and
+ * two all-passes per side, the counts `combSide` and `passSide` are written for.
+ */
 const COMBS = [1116, 1277, 1422, 1557];
 const ALLPASSES = [556, 341];
 const STEREO_SPREAD = 23;
@@ -113,66 +116,111 @@ export class LightReverb implements ReverbProcessor {
       this.x = new Float32Array(sampleCount);
       this.sum = new Float32Array(sampleCount);
     }
-    const { x, sum, preDelay } = this;
+    const { x, preDelay } = this;
     // Pre-lowpass, then pre-delay, into x.
     let z = this.lowpassZ;
     let at = this.preDelayAt;
     const size = preDelay.length;
     const a = this.lowpassA;
+    const delay = this.preDelaySamples;
     for (let i = 0; i < sampleCount; i++) {
       z += a * (input[i] - z);
       preDelay[at] = z;
-      x[i] = preDelay[(at - this.preDelaySamples + size) % size];
+      const from = at - delay;
+      x[i] = preDelay[from < 0 ? from + size : from];
       at = at + 1 === size ? 0 : at + 1;
     }
     this.lowpassZ = z;
     this.preDelayAt = at;
     const gain = (this.level / 127) * WET_SCALE;
     const damp = DAMPING[this.character] ?? DAMPING[4];
-    const n = this.combLength.length / 2;
-    const m = this.passLength.length / 2;
-    for (let side = 0; side < 2; side++) {
-      sum.fill(0, 0, sampleCount);
-      for (let c = side * n; c < side * n + n; c++) this.comb(c, sampleCount, damp);
-      for (let p = side * m; p < side * m + m; p++) this.allPass(p, sampleCount);
-      const out = side === 0 ? outputLeft : outputRight;
-      for (let i = 0; i < sampleCount; i++) out[startIndex + i] += sum[i] * gain;
-    }
+    this.combSide(0, sampleCount, damp);
+    this.passSide(0, sampleCount, outputLeft, startIndex, gain);
+    this.combSide(COMBS.length, sampleCount, damp);
+    this.passSide(ALLPASSES.length, sampleCount, outputRight, startIndex, gain);
   }
 
-  /** Runs comb `c` over the block: reads x, adds its output to sum. */
-  private comb(c: number, count: number, damp: number): void {
-    const { combs, x, sum } = this;
+  /**
+   * Runs one side's four combs (from comb `first`) together over the block: reads x, writes their sum
+   * into `sum`, added in comb order and rounded to float after each comb (as four passes over a float
+   * buffer would).
+   */
+  private combSide(first: number, count: number, damp: number): void {
+    const { combs, x, sum, combStart, combLength, combAt, combZ } = this;
     const fb = this.feedback;
-    const start = this.combStart[c];
-    const end = start + this.combLength[c];
-    let p = start + this.combAt[c];
-    let z = this.combZ[c];
+    const s0 = combStart[first];
+    const s1 = combStart[first + 1];
+    const s2 = combStart[first + 2];
+    const s3 = combStart[first + 3];
+    const e0 = s0 + combLength[first];
+    const e1 = s1 + combLength[first + 1];
+    const e2 = s2 + combLength[first + 2];
+    const e3 = s3 + combLength[first + 3];
+    let p0 = s0 + combAt[first];
+    let p1 = s1 + combAt[first + 1];
+    let p2 = s2 + combAt[first + 2];
+    let p3 = s3 + combAt[first + 3];
+    let z0 = combZ[first];
+    let z1 = combZ[first + 1];
+    let z2 = combZ[first + 2];
+    let z3 = combZ[first + 3];
+    const f = Math.fround;
     for (let i = 0; i < count; i++) {
-      const y = combs[p];
-      z = y + damp * (z - y);
-      combs[p] = x[i] + fb * z;
-      if (++p === end) p = start;
-      sum[i] += y;
+      const input = x[i];
+      const y0 = combs[p0];
+      z0 = y0 + damp * (z0 - y0);
+      combs[p0] = input + fb * z0;
+      if (++p0 === e0) p0 = s0;
+      const y1 = combs[p1];
+      z1 = y1 + damp * (z1 - y1);
+      combs[p1] = input + fb * z1;
+      if (++p1 === e1) p1 = s1;
+      const y2 = combs[p2];
+      z2 = y2 + damp * (z2 - y2);
+      combs[p2] = input + fb * z2;
+      if (++p2 === e2) p2 = s2;
+      const y3 = combs[p3];
+      z3 = y3 + damp * (z3 - y3);
+      combs[p3] = input + fb * z3;
+      if (++p3 === e3) p3 = s3;
+      sum[i] = f(f(y0 + y1) + y2) + y3;
     }
-    this.combAt[c] = p - start;
-    this.combZ[c] = z;
+    combAt[first] = p0 - s0;
+    combAt[first + 1] = p1 - s1;
+    combAt[first + 2] = p2 - s2;
+    combAt[first + 3] = p3 - s3;
+    combZ[first] = z0;
+    combZ[first + 1] = z1;
+    combZ[first + 2] = z2;
+    combZ[first + 3] = z3;
   }
 
-  /** Runs all-pass `a` over the block, in place on sum. */
-  private allPass(a: number, count: number): void {
-    const { passes, sum } = this;
-    const start = this.passStart[a];
-    const end = start + this.passLength[a];
-    let p = start + this.passAt[a];
+  /**
+   * Runs one side's two all-passes (from all-pass `first`) in series over `sum`, and adds the result x
+   * `gain` into `out` from `startIndex` on (each stage rounded to float, as passes over a float buffer).
+   */
+  private passSide(first: number, count: number, out: Float32Array, startIndex: number, gain: number): void {
+    const { passes, sum, passStart, passLength, passAt } = this;
+    const s0 = passStart[first];
+    const s1 = passStart[first + 1];
+    const e0 = s0 + passLength[first];
+    const e1 = s1 + passLength[first + 1];
+    let p0 = s0 + passAt[first];
+    let p1 = s1 + passAt[first + 1];
+    const f = Math.fround;
     for (let i = 0; i < count; i++) {
-      const b = passes[p];
       const v = sum[i];
-      passes[p] = v + 0.5 * b;
-      sum[i] = b - v;
-      if (++p === end) p = start;
+      const b0 = passes[p0];
+      passes[p0] = v + 0.5 * b0;
+      if (++p0 === e0) p0 = s0;
+      const w = f(b0 - v);
+      const b1 = passes[p1];
+      passes[p1] = w + 0.5 * b1;
+      if (++p1 === e1) p1 = s1;
+      out[startIndex + i] += f(b1 - w) * gain;
     }
-    this.passAt[a] = p - start;
+    passAt[first] = p0 - s0;
+    passAt[first + 1] = p1 - s1;
   }
 
   /** The GS parameters now in force. */

@@ -6,6 +6,7 @@
  */
 import type { NoteSequence, Role } from '../sequence';
 import { ROLES } from '../sequence';
+import { giveBack } from './buffers';
 import { applyGain, dbToGain } from './dynamics';
 import type { RenderOptions, RenderResult } from './render';
 import { master, premix } from './render';
@@ -41,12 +42,14 @@ export async function renderStems(
   const share = 1 / (roles.length + 1);
   const { channels: raw, sampleRate } = await premix(seq, soundfont, options, slice.part(0, share * 0.7));
   const { gainDb, ...mix } = await master(raw, sampleRate, options, slice.part(share * 0.7, share));
+  giveBack(...raw);
   const stems: Partial<Record<Role, Uint8Array>> = {};
   for (const [i, role] of roles.entries()) {
     const part = slice.part(share * (i + 1), share * (i + 2));
     const stem = await premix(seq, soundfont, { ...options, only: [role] }, part.part(0, 0.9));
     applyGain(stem.channels, dbToGain(gainDb));
     stems[role] = await driveSteps(encodeWavSteps(stem.channels, sampleRate, 32), part.part(0.9, 1));
+    giveBack(...stem.channels);
   }
   await slice.tick(1);
   return { mix, stems, gainDb };

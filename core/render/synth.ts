@@ -7,6 +7,7 @@
 import type { BasicSoundBank } from 'spessasynth_core';
 import { SoundBankLoader, SpessaSynthProcessor } from 'spessasynth_core';
 import { AudiogenesisError, RenderError } from '../errors';
+import { borrow } from './buffers';
 import type { NoteSequence, Role } from '../sequence';
 import { durationSeconds } from '../sequence';
 import { synthScript } from './events';
@@ -161,8 +162,8 @@ export async function synthesize(
 ): Promise<StereoPcm> {
   const sampleRate = options.sampleRate ?? 48000;
   const frames = Math.max(0, Math.round(durationSeconds(seq) * sampleRate));
-  const left = new Float32Array(frames);
-  const right = new Float32Array(frames);
+  const left = borrow(frames);
+  const right = borrow(frames);
   const bank = loadSoundBank(soundfont);
   if (frames === 0 || seq.notes.length === 0) return { left, right, sampleRate };
   const slice = 'tick' in slicing ? slicing : slicer(slicing);

@@ -44,8 +44,37 @@ export function* encodeWavSteps(
   if (channels.length === 0) throw new RenderError('WAV needs at least one channel');
   const frames = channels[0].length;
   if (channels.some((c) => c.length !== frames)) throw new RenderError('WAV channels differ in length');
-  const bytesPerSample = bitDepth / 8;
-  const blockAlign = channels.length * bytesPerSample;
+  const wav = newWav(frames, channels.length, sampleRate, bitDepth);
+  for (let c = 0; c < channels.length; c++)
+    for (let from = 0; from < frames; from += STEP_SAMPLES) {
+      const to = Math.min(frames, from + STEP_SAMPLES);
+      writeSamples(wav, channels[c].subarray(from, to), c, from);
+      yield (c + to / frames) / channels.length;
+    }
+  return wav.bytes;
+}
+
+/** A WAV file being written: its bytes (header filled in, samples zero until written) and layout. */
+export interface WavBuffer {
+  bytes: Uint8Array;
+  view: DataView;
+  /** Byte offset of the first sample. */
+  header: number;
+  channels: number;
+  bitDepth: WavBitDepth;
+}
+
+/**
+ * A WAV of `frames` frames of `channels` channels with its header written (see {@link encodeWav}).
+ * @throws {RenderError} on data too large for RIFF's 32-bit sizes.
+ */
+export function newWav(
+  frames: number,
+  channels: number,
+  sampleRate: number,
+  bitDepth: WavBitDepth,
+): WavBuffer {
+  const blockAlign = channels * (bitDepth / 8);
   const dataBytes = frames * blockAlign;
   // A float WAV's fmt chunk carries cbSize, and a fact chunk gives its length in frames.
   const float = bitDepth === 32;
@@ -62,7 +91,7 @@ export function* encodeWavSteps(
   ascii(12, 'fmt ');
   view.setUint32(16, float ? 18 : 16, true);
   view.setUint16(20, float ? 3 : 1, true);
-  view.setUint16(22, channels.length, true);
+  view.setUint16(22, channels, true);
   view.setUint32(24, sampleRate, true);
   view.setUint32(28, sampleRate * blockAlign, true);
   view.setUint16(32, blockAlign, true);
@@ -75,56 +104,56 @@ export function* encodeWavSteps(
   }
   ascii(header - 8, 'data');
   view.setUint32(header - 4, dataBytes, true);
-  for (let c = 0; c < channels.length; c++)
-    for (let from = 0; from < frames; from += STEP_SAMPLES) {
-      const to = Math.min(frames, from + STEP_SAMPLES);
-      writeRange(out, view, header, channels, c, bitDepth, from, to);
-      yield (c + to / frames) / channels.length;
-    }
-  return out;
+  return { bytes: out, view, header, channels, bitDepth };
 }
 
 /**
- * Writes channel `c`'s samples [from, to) into the data chunk, which starts at byte `header` (a plain loop:
- * generators run hot loops slowly).
+ * Writes `samples` as channel `c`'s frames from frame `at` on (integers clamped to [-1, 1] and rounded;
+ * a plain loop: generators run hot loops slowly).
  */
-function writeRange(
-  out: Uint8Array,
-  view: DataView,
-  header: number,
-  channels: readonly Float32Array[],
-  c: number,
-  bitDepth: WavBitDepth,
-  from: number,
-  to: number,
-): void {
-  const ch = channels[c];
-  const n = channels.length;
+export function writeSamples(wav: WavBuffer, samples: Float32Array, c: number, at: number): void {
+  const { bytes: out, view, header, channels: n, bitDepth } = wav;
   if (bitDepth === 16 && LITTLE_ENDIAN) {
     // Interleaved 16-bit samples straight into the data chunk (44 is even, so it is 2-byte aligned).
-    const pcm = new Int16Array(out.buffer, header);
-    for (let i = from; i < to; i++) {
-      const x = ch[i];
-      pcm[i * n + c] = Math.round((x > 1 ? 1 : x < -1 ? -1 : x || 0) * 32767);
-    }
+    writeInt16(samples, new Int16Array(out.buffer, header), n, at * n + c);
+    return;
+  }
+  if (bitDepth === 32) {
+    for (let i = 0; i < samples.length; i++)
+      view.setFloat32(header + ((at + i) * n + c) * 4, samples[i] || 0, true);
     return;
   }
   const width = bitDepth / 8;
-  if (bitDepth === 32) {
-    for (let i = from; i < to; i++) view.setFloat32(header + (i * n + c) * 4, ch[i] || 0, true);
-    return;
-  }
   const full = bitDepth === 16 ? 32767 : 8388607;
-  for (let i = from; i < to; i++) {
-    const x = ch[i];
-    const v = Math.round((x > 1 ? 1 : x < -1 ? -1 : x || 0) * full);
-    const at = header + (i * n + c) * width;
-    if (bitDepth === 16) view.setInt16(at, v, true);
+  for (let i = 0; i < samples.length; i++) {
+    const v = quantise(samples[i], full);
+    const p = header + ((at + i) * n + c) * width;
+    if (bitDepth === 16) view.setInt16(p, v, true);
     else {
-      out[at] = v & 0xff;
-      out[at + 1] = (v >> 8) & 0xff;
-      out[at + 2] = (v >> 16) & 0xff;
+      out[p] = v & 0xff;
+      out[p + 1] = (v >> 8) & 0xff;
+      out[p + 2] = (v >> 16) & 0xff;
     }
+  }
+}
+
+/**
+ * `Math.round(clamp(x, -1, 1) * full)`, NaN as 0, without calling `Math.round` (slow in V8's hot loops).
+ * A float32 sample times a 15- or 23-bit integer, plus `full + 1.5`, is exact in a double, so truncating
+ * the positive sum is `floor(y + 0.5)`: exactly `Math.round(y)`.
+ */
+function quantise(x: number, full: number): number {
+  const y = x * full;
+  const c = y > full ? full : y >= -full ? y : y < -full ? -full : 0;
+  return ((c + full + 1.5) | 0) - full - 1;
+}
+
+/** {@link writeSamples}' 16-bit case: {@link quantise} inlined by hand, into every `n`th slot from `at`. */
+function writeInt16(samples: Float32Array, pcm: Int16Array, n: number, at: number): void {
+  for (let i = 0; i < samples.length; i++, at += n) {
+    const y = samples[i] * 32767;
+    const v = y > 32767 ? 32767 : y >= -32767 ? y : y < -32767 ? -32767 : 0;
+    pcm[at] = ((v + 32768.5) | 0) - 32768;
   }
 }
 

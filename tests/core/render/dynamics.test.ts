@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fadeOut, limit } from '../../../core/render/dynamics';
+import { fadeOut, limit, limiterCurveSteps, peakEnvelopeSteps } from '../../../core/render/dynamics';
+import { runSteps } from '../../../core/render/steps';
 import { samplePeakDbfs } from '../../../core/render/loudness';
 import { decodeWav, encodeWav } from '../../../core/render/wav';
 import { RenderError } from '../../../core/errors';
@@ -53,5 +54,61 @@ describe('WAV', () => {
     expect(decodeWav(wav).channels[0][0]).toBeCloseTo(-0.123456, 6);
     expect(() => decodeWav(new Uint8Array(20))).toThrow(RenderError);
     expect(() => encodeWav([new Float32Array(2), new Float32Array(3)], RATE)).toThrow(RenderError);
+  });
+});
+
+/** The peak envelope the plain way: every sample's magnitude and its half-sample estimate, bounds tested. */
+function referenceEnvelope(channels: Float32Array[]): Float32Array {
+  const n = channels[0].length;
+  const env = new Float32Array(n);
+  for (const ch of channels)
+    for (let i = 0; i < n; i++) {
+      const at = (k: number): number => (k < 0 ? ch[0] : k < n ? ch[k] : 0);
+      const mid = (9 * (ch[i] + at(i + 1)) - at(i - 1) - at(i + 2)) / 16;
+      env[i] = Math.max(env[i], Math.abs(ch[i]), Math.abs(mid));
+    }
+  return env;
+}
+
+/** The limiter's curve the plain way: each window's least need found by scanning it, then release and mean. */
+function referenceCurve(env: Float32Array, ceiling: number, w: number, release: number): Float32Array {
+  const need = (e: number): number => (e > ceiling ? ceiling / e : 1);
+  const held = Float32Array.from(env, (_, i) => {
+    let least = 1;
+    for (let k = i; k < Math.min(env.length, i + w); k++) least = Math.min(least, need(env[k]));
+    return least;
+  });
+  const ring = new Float32Array(w).fill(held[0]);
+  let previous = held[0];
+  let sum = held[0] * w;
+  return held.map((x, i) => {
+    const h = i > 0 ? Math.min(x, previous + (1 - previous) * release) : x;
+    previous = h;
+    sum += h - ring[i % w];
+    ring[i % w] = h;
+    return Math.min(sum / w, need(env[i]));
+  });
+}
+
+describe('the limiter against a plain reference', () => {
+  let seed = 11;
+  const random = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647 - 0.5) * 3;
+  const left = Float32Array.from({ length: 20011 }, (_, i) => random() * (i % 1500 < 200 ? 1 : 0.2));
+  const right = Float32Array.from({ length: 20011 }, random);
+
+  it('computes the same peak envelope, edges included', () => {
+    for (const n of [1, 2, 3, 4, 8193, 20011]) {
+      const channels = [left.subarray(0, n), right.subarray(0, n)];
+      expect(runSteps(peakEnvelopeSteps(channels))).toEqual(referenceEnvelope(channels));
+    }
+  });
+
+  it('computes the same gain curve, sample for sample', () => {
+    const env = referenceEnvelope([left, right]);
+    const curve = runSteps(limiterCurveSteps(env, 2, RATE, { ceilingDbfs: -1.1, lookaheadSeconds: 0.005 }));
+    const ceiling = 10 ** (-1.1 / 20) / 2;
+    const reference = referenceCurve(env, ceiling, 240, 1 - Math.exp(-1 / (0.08 * RATE)));
+    expect(curve!.gain).toEqual(reference);
+    expect(Math.fround(curve!.deepest)).toBe(Math.min(...reference));
   });
 });
