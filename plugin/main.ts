@@ -6,6 +6,7 @@
  * `window.__AUDIOGENESIS_ASSETS__` (default: `assets/` beside the page), stand-ins for the Spectrum widgets
  * and a worker for composing.
  */
+import { releaseBuffers } from '../core/render';
 import { workerComposer } from './composer';
 import type { AssetReader, Composer } from './engine';
 import { fetchAssets } from './engine';
@@ -24,7 +25,8 @@ declare global {
   }
 }
 
-const inUxp = setupEntrypoints();
+// Hidden, the panel hands back the renderer's reused buffers (up to 96 MB for a 60 s piece).
+const inUxp = setupEntrypoints({ hide: releaseBuffers });
 
 function environment(): { host: PremiereHost | null; assets: AssetReader; composer: Composer | null } {
   const injected = window.__AUDIOGENESIS_HOST__;
