@@ -3,26 +3,14 @@ import { LEVEL_RANGE, levelDynamics, levelFactor } from '../../../core/arrange/d
 import type { Section } from '../../../core/arrange/plan';
 import { defaultConditioning } from '../../../core/conditioning';
 import type { Note } from '../../../core/sequence';
+import { note as makeNote, section as makeSection } from '../../helpers/notes';
 
-const note = (start: number, velocity: number, isDrum = false): Note => ({
-  pitch: isDrum ? 36 : 60,
-  program: 0,
-  start,
-  end: start + 0.5,
-  velocity,
-  role: isDrum ? 'drums' : 'melody',
-  isDrum,
-  origin: 'model',
-});
-const section = (start: number, end: number, dynamics: number): Section => ({
-  kind: 'verse',
-  start,
-  end,
-  segment: -1,
-  roles: ['melody', 'drums'],
-  conditioning: { ...defaultConditioning(), dynamics },
-  transition: false,
-});
+const note = (start: number, velocity: number, isDrum = false): Note =>
+  makeNote(isDrum ? 'drums' : 'melody', isDrum ? 36 : 60, start, start + 0.5, { velocity, origin: 'model' });
+const section = (start: number, end: number, dynamics: number): Section =>
+  makeSection('verse', start, end, ['melody', 'drums'], {
+    conditioning: { ...defaultConditioning(), dynamics },
+  });
 
 describe('levelFactor', () => {
   it('brings a mean velocity to the asked dynamics, within the fader range', () => {

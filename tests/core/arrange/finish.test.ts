@@ -10,32 +10,15 @@ import {
   repeatSections,
   strongBeats,
 } from '../../../core/arrange/finish';
-import type { ArrangementPlan, Section } from '../../../core/arrange/plan';
-import { defaultConditioning } from '../../../core/conditioning';
+import type { ArrangementPlan } from '../../../core/arrange/plan';
 import type { ChordSpan } from '../../../core/features/chords';
 import type { Note, Role } from '../../../core/sequence';
+import { note as makeNote, section } from '../../helpers/notes';
 
-const note = (role: Role, pitch: number, start: number, end: number, velocity = 80): Note => ({
-  pitch,
-  start,
-  end,
-  velocity,
-  role,
-  program: 0,
-  isDrum: role === 'drums',
-});
+const note = (role: Role, pitch: number, start: number, end: number, velocity = 80): Note =>
+  makeNote(role, pitch, start, end, { velocity });
 const C: ChordSpan = { root: 0, quality: 'maj', start: 0, end: 4 };
 const G: ChordSpan = { root: 7, quality: 'maj', start: 4, end: 8 };
-const c = defaultConditioning();
-const section = (kind: Section['kind'], start: number, end: number, roles: Role[]): Section => ({
-  kind,
-  start,
-  end,
-  segment: -1,
-  roles,
-  conditioning: c,
-  transition: false,
-});
 
 describe('finishing the raw notes', () => {
   it('keeps each role to its sections', () => {

@@ -4,17 +4,10 @@ import type { ChordSpan } from '../../../core/features/chords';
 import { chordPitchClasses } from '../../../core/features/chords';
 import { seededRandom } from '../../../core/random';
 import type { Note, Role } from '../../../core/sequence';
+import { note as makeNote } from '../../helpers/notes';
 
-const note = (role: Role, pitch: number, start: number, end: number, velocity = 80): Note => ({
-  pitch,
-  start,
-  end,
-  velocity,
-  role,
-  program: 48,
-  isDrum: false,
-  origin: 'model',
-});
+const note = (role: Role, pitch: number, start: number, end: number, velocity = 80): Note =>
+  makeNote(role, pitch, start, end, { velocity, program: 48, origin: 'model' });
 const C: ChordSpan = { root: 0, quality: 'maj', start: 0, end: 4 };
 const G: ChordSpan = { root: 7, quality: 'maj', start: 4, end: 8 };
 const rows = (notes: readonly Note[]) =>
