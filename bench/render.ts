@@ -15,7 +15,7 @@
  *   piece at its steady rate.
  *
  * Exits non-zero when the steady end-to-end ratio is above 1.5 (or fluidsynth is missing: then only our
- * times print). Run: `npm run bench render` (or `node --import tsx bench/render.ts [rounds]`).
+ * times print). Run: `npm run bench render` (or `node --import tsx bench/render.ts [rounds]`, default 9).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,7 +30,7 @@ import { durationSeconds, emptySequence, sortNotes } from '../core/sequence';
 
 /** Highest steady ratio accepted (our time / fluidsynth's, per second of audio). */
 const TARGET = 1.5;
-const ROUNDS = Number(process.argv[2] ?? 5);
+const ROUNDS = Number(process.argv[2] ?? 9);
 /** Times fluidsynth plays the piece in one run, so that its load (decoding the SoundFont) weighs little. */
 const REPEAT = 3;
 const PROGRAMS: Record<Role, number> = { melody: 0, harmony: 48, bass: 33, drums: 0 };
