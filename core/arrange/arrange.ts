@@ -245,7 +245,7 @@ function finish(raw: readonly Note[], plan: ArrangementPlan, o: ArrangeOptions):
   const { drumLevel } = plan;
   const compound = plan.meter.denominator === 8 && plan.meter.numerator % 3 === 0;
   let notes = keepPlayingRoles(raw, plan.sections);
-  if (o.repeat ?? true) notes = repeatSections(notes, plan.sections);
+  if (o.repeat ?? true) notes = repeatSections(notes, plan.sections, plan.chords);
   if (o.repeat ?? true) notes = loopDrums(notes, plan.sections, beatsPerBar(plan.meter));
   notes = quantizeDrums(notes, compound);
   if (isSustained(plan.programs.harmony)) notes = sustainRole(notes, 'harmony', plan.chords);

@@ -37,10 +37,15 @@ export function keepPlayingRoles(notes: readonly Note[], sections: readonly Sect
 
 /**
  * The form made audible: a section that returns (a second verse or chorus of the same script part) plays
- * what its first occurrence played, note for note, over the length they share. Chords repeat with the
- * section kind, so the copy fits.
+ * what its first occurrence played, note for note, over the length they share, where the chords are the
+ * same (given `chords`): under a chord that differs (a cadence turned to the dominant before the ending,
+ * another key), the pitched notes the model wrote for it stay. Drums repeat throughout.
  */
-export function repeatSections(notes: readonly Note[], sections: readonly Section[]): Note[] {
+export function repeatSections(
+  notes: readonly Note[],
+  sections: readonly Section[],
+  chords: readonly ChordSpan[] = [],
+): Note[] {
   let out = [...notes];
   sections.forEach((s, i) => {
     if (s.kind === 'intro' || s.kind === 'ending') return;
@@ -49,9 +54,17 @@ export function repeatSections(notes: readonly Note[], sections: readonly Sectio
     const length = Math.min(s.end - s.start, first.end - first.start);
     const shift = s.start - first.start;
     const until = s.start + length;
-    out = out.filter((n) => n.start < s.start - EPS || n.start >= until - EPS);
+    /** Whether the note (at its place in the returning section) may come from the first occurrence. */
+    const copies = (n: Note, at: Beats): boolean =>
+      n.isDrum || chords.length === 0 || chordIdAt(chords, at) === chordIdAt(chords, at - shift);
+    out = out.filter((n) => n.start < s.start - EPS || n.start >= until - EPS || !copies(n, n.start));
     for (const n of notes)
-      if (n.start >= first.start - EPS && n.start < first.start + length - EPS && s.roles.includes(n.role))
+      if (
+        n.start >= first.start - EPS &&
+        n.start < first.start + length - EPS &&
+        s.roles.includes(n.role) &&
+        copies(n, n.start + shift)
+      )
         out.push({
           ...n,
           start: n.start + shift,

@@ -60,6 +60,37 @@ describe('finishing the raw notes', () => {
     ]);
   });
 
+  it("copies a pitched note only under the same chord; under another chord the model's own notes stay", () => {
+    const all: Role[] = ['bass', 'drums'];
+    const sections = [section('verse', 0, 8, all), section('verse', 8, 16, all)];
+    // The second verse turns to G in its second bar (a cadence) where the first stayed on F.
+    const F: ChordSpan = { root: 5, quality: 'maj', start: 4, end: 8 };
+    const chords = [C, F, { ...C, start: 8, end: 12 }, { ...G, start: 12, end: 16 }];
+    const notes = [
+      note('bass', 36, 0, 1),
+      note('bass', 41, 4, 5),
+      note('drums', 36, 4, 4.25),
+      note('bass', 48, 8, 9), // the second verse's own note under C: replaced by the copy
+      note('bass', 43, 12, 13), // its own note under G: kept
+    ];
+    const rows = (ns: Note[]) =>
+      ns.map((n) => [n.pitch, n.start, n.origin ?? null]).sort((a, b) => +a[1]! - +b[1]!);
+    expect(rows(repeatSections(notes, sections, chords))).toEqual([
+      [36, 0, null],
+      [41, 4, null],
+      [36, 4, null],
+      [36, 8, 'copy'],
+      [43, 12, null],
+      [36, 12, 'copy'], // drums repeat under any chord
+    ]);
+    // Without the chords, the whole section is copied, as before.
+    expect(rows(repeatSections(notes, sections)).filter((r) => +r[1]! >= 8)).toEqual([
+      [36, 8, 'copy'],
+      [41, 12, 'copy'],
+      [36, 12, 'copy'],
+    ]);
+  });
+
   it('loops the first two bars of drums through a section, leaving its last bar as it was', () => {
     const groove = [note('drums', 36, 0, 0.25), note('drums', 38, 5, 5.25)];
     const later = [note('drums', 42, 9, 9.25), note('drums', 49, 12, 12.25), note('drums', 38, 14.5, 14.75)];
