@@ -26,6 +26,7 @@ import { chordIdAt } from '../../core/features/chords';
 import { createStepper } from '../../core/model/band-step';
 import type { Stream } from '../../core/model/data';
 import { generateRoles } from '../../core/model/generate';
+import type { ModelConfig } from '../../core/model/config';
 import type { HeadTemperature } from '../../core/model/sampling';
 import type { RolePriors } from '../../core/model/priors';
 import { FALLBACK_PRIORS, roleConditioning } from '../../core/model/priors';
@@ -50,8 +51,12 @@ const { values, positionals } = parseArgs({
   },
 });
 const BEATS = Number(values.beats);
-/** `--heads bass.pitch=0.7,melody.duration=0.8`: each role's head multipliers. */
-function headsOf(role: Role): HeadTemperature {
+/**
+ * `--heads bass.pitch=0.7,melody.duration=0.8`: each role's head multipliers; without `--heads`, the
+ * model's own decoding settings (`config.json` `sampling`).
+ */
+function headsOf(role: Role, config: ModelConfig): HeadTemperature | undefined {
+  if (!values.heads) return config.sampling?.roles?.[role];
   const out: Record<string, number> = {};
   for (const kv of values.heads.split(',').filter(Boolean)) {
     const [key, v] = kv.split('=');
@@ -148,7 +153,7 @@ async function measureModel(dir: string, mode: string | undefined, count: number
         chords,
         temperature: Number(values.temperature),
         topP: Number(values['top-p']),
-        headTemperature: headsOf(role),
+        headTemperature: headsOf(role, parts.config),
       })),
       seededRandom(1000 + i),
     );
@@ -215,7 +220,7 @@ const FIGS = [
 ];
 const count = Number(values.pieces);
 console.log(
-  `${count} pieces of ${BEATS} beats per model, melody + harmony + bass, no biases, temperature ${values.temperature} ${values.heads}, top-p ${values['top-p']}\n`,
+  `${count} pieces of ${BEATS} beats per model, melody + harmony + bass, no biases, temperature ${values.temperature} ${values.heads || "(each model's own head settings)"}, top-p ${values['top-p']}\n`,
 );
 console.log(
   `| model | NLL pitch | step | duration | velocity | total | ${FIGS.join(' | ')} | decoy bassRootOnChange | ms/note |`,

@@ -5,6 +5,7 @@
  */
 import { ModelLoadError } from '../errors';
 import type { Role } from '../sequence';
+import { ROLES } from '../sequence';
 
 /** The heads sampled for each event, in order. */
 export const SAMPLED_HEADS = ['step', 'pitch', 'duration', 'velocity'] as const;
@@ -34,7 +35,6 @@ export function headSampling(
   return { step: at('step'), pitch: at('pitch'), duration: at('duration'), velocity: at('velocity') };
 }
 
-const ROLE_NAMES: readonly string[] = ['melody', 'harmony', 'bass', 'drums'];
 /** Highest multiplier a config may hold (a request's temperature is at most 3 already). */
 const MAX_MULTIPLIER = 3;
 
@@ -48,7 +48,8 @@ export function checkSampling(raw: unknown): SamplingConfig | undefined {
     throw new ModelLoadError('config.json sampling is not an object');
   const roles = (raw as SamplingConfig).roles ?? {};
   for (const [role, heads] of Object.entries(roles)) {
-    if (!ROLE_NAMES.includes(role)) throw new ModelLoadError(`config.json sampling names no role "${role}"`);
+    if (!(ROLES as readonly string[]).includes(role))
+      throw new ModelLoadError(`config.json sampling names no role "${role}"`);
     for (const [head, v] of Object.entries(heads ?? {})) {
       if (!(SAMPLED_HEADS as readonly string[]).includes(head))
         throw new ModelLoadError(`config.json sampling names no head "${head}" (for ${role})`);
