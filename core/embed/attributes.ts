@@ -51,6 +51,13 @@ export const STYLE_INSTRUMENTS: Record<Style, Instrument[]> = {
   reggae: ['electric guitar', 'organ', 'bass', 'drums'],
 };
 
+/**
+ * The dynamics a prompt's arousal asks for when it names none: the line the model saw in training, where
+ * EMOPIA's mood-labelled clips carry arousal +-0.6 and their mean velocity / 127 as dynamics (excited clips
+ * 0.612, calm ones 0.423; `bench/design/arousal-dynamics.ts` fits it and fails when these drift).
+ */
+export const DYNAMICS_FROM_AROUSAL = { at0: 0.517, perArousal: 0.158 } as const;
+
 /** Tempo of a prompt with no mood and no style: {@link defaultConditioning}'s. */
 const NEUTRAL_TEMPO = defaultConditioning().tempo;
 const PERCUSSIVE: Instrument[] = ['drums', 'percussion'];
@@ -102,7 +109,8 @@ export function resolve(explicit: ExplicitRequests, mood: Mood): Resolved {
   }
 
   const named = namedMode(mood);
-  const mode = explicit.key?.mode ?? named?.mode ?? (valence < -0.1 ? 'minor' : 'major');
+  // Minor exactly where the mood reads as negative valence (the quadrant's boundary, `quadrantOf`).
+  const mode = explicit.key?.mode ?? named?.mode ?? (valence < 0 ? 'minor' : 'major');
   const tonic = explicit.key?.tonic ?? implicitTonic(mode === 'minor', arousal);
   const tonicName = explicit.key?.tonicName ?? PITCH_CLASS_NAMES[tonic];
   if (explicit.key?.tonic !== undefined)
@@ -151,7 +159,9 @@ export function resolve(explicit: ExplicitRequests, mood: Mood): Resolved {
 
   const density = explicit.density?.value ?? r2(clamp(0.3 + 0.25 * arousal, 0.05, 0.95));
   if (explicit.density) why.push(`density ${density}: asked for ("${explicit.density.text}")`);
-  const dynamics = explicit.dynamics?.value ?? r2(clamp(0.6 + 0.25 * arousal, 0.1, 0.95));
+  const dynamics =
+    explicit.dynamics?.value ??
+    r2(clamp(DYNAMICS_FROM_AROUSAL.at0 + DYNAMICS_FROM_AROUSAL.perArousal * arousal, 0.1, 0.95));
   if (explicit.dynamics) why.push(`dynamics ${dynamics}: asked for ("${explicit.dynamics.text}")`);
   const register = r2(clamp(0.5 + 0.12 * valence, 0, 1));
 

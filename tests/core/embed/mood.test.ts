@@ -17,6 +17,16 @@ describe('mood words decide the mode', () => {
     expect(r.explanation).toContain('key E minor: minor named by "dark", tonic from arousal');
   });
 
+  it('without a mode word, is minor exactly where the valence is negative (the quadrant boundary)', () => {
+    const zombie = embed('zombie game trailer');
+    expect(zombie.valence).toBe(-0.1);
+    expect(zombie.key.mode).toBe('minor');
+    expect(zombie.explanation).toContain('key E minor: minor from valence -0.10, tonic from arousal');
+    const neutral = embed('hospice care, saying goodbye');
+    expect(neutral.valence).toBe(0);
+    expect(neutral.key.mode).toBe('major');
+  });
+
   it('gives each named mode its key, tonic from arousal', () => {
     expect(keyOf('sad piano')).toBe('D minor');
     expect(keyOf('melancholic strings')).toBe('D minor');
