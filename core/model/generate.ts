@@ -3,7 +3,7 @@
  * of the plan and the metric position of each event, until the requested length is filled.
  */
 import type { HeadSample, HeadTemperature, SampledHead } from './sampling';
-import { headSampling } from './sampling';
+import { headSampling, REPETITION_WINDOW } from './sampling';
 import { DURATION_MAX, GRID, REST, STEP_MAX } from '../codec/events';
 import type { NoteEvent } from '../codec/events';
 import { decodeEvents } from '../codec/events';
@@ -32,6 +32,11 @@ export interface RoleOptions {
   temperature?: number;
   /** Multipliers of `temperature` per head (the model's decoding settings, see `ModelConfig.sampling`). */
   headTemperature?: HeadTemperature;
+  /**
+   * Logit penalty per unit share of a pitch in the role's last {@link REPETITION_WINDOW} notes (the
+   * model's decoding setting, see `SamplingConfig.repetition`). Default 0.
+   */
+  repetitionPenalty?: number;
   topP?: number;
   /** Log-probability added to pitches outside the key's scale (0 = none). Default 0. */
   scaleBias?: number;
@@ -122,6 +127,9 @@ class RoleWriter {
   /** Pitches started at the current onset. */
   private stacked: number[] = [];
   private readonly stepScratch = new Float64Array(STEP_MAX + 1);
+  private readonly pitchScratch = new Float64Array(REST + 1);
+  /** Model pitch ids of the role's last notes (at most {@link REPETITION_WINDOW}), for the penalty. */
+  private readonly recent: number[] = [];
   /** Grid step at which the role's last note ends (silence is measured from it). */
   private lastEnd = 0;
 
@@ -209,7 +217,11 @@ class RoleWriter {
     };
     const bias = this.pitchBiasAt();
     const pitch = this.lifted(sampleLogits(heads.pitch(onset), rng, { ...this.sample.pitch, bias }));
-    if (pitch !== REST) this.stacked.push(pitch);
+    if (pitch !== REST) {
+      this.stacked.push(pitch);
+      this.recent.push(pitch);
+      if (this.recent.length > REPETITION_WINDOW) this.recent.shift();
+    }
     const note = heads.note(onset, pitch);
     const sampled = sampleLogits(note.duration, rng, { ...this.sample.duration, bias: durationBias });
     const velocity = sampleLogits(note.velocity, rng, this.sample.velocity);
@@ -230,11 +242,14 @@ class RoleWriter {
     this.advanceSection();
   }
 
-  /** A melody pitch (model id) below {@link MELODY_FLOOR} raised by octaves, under the rules. */
+  /**
+   * A melody pitch (model id) below {@link MELODY_FLOOR} raised by octaves, under the rules, past any
+   * pitch already sounding at this onset (a lift must not double a stacked note).
+   */
   private lifted(pitch: number): number {
     if (pitch === REST || this.o.rules === false || this.o.role !== 'melody') return pitch;
     let p = pitch;
-    while (p - this.shift < MELODY_FLOOR) p += 12;
+    while (p - this.shift < MELODY_FLOOR || (p !== pitch && this.stacked.includes(p))) p += 12;
     return p <= 127 ? p : pitch;
   }
 
@@ -253,14 +268,20 @@ class RoleWriter {
   }
 
   /**
-   * The scale bias, with the pitches already sounding at this onset forbidden, and rests forbidden once
-   * the role has been silent for a bar (the corpus' melodies often wait out long intros; a piece's roles
-   * should not).
+   * The scale bias, less the repetition penalty on the role's recent pitches, with the pitches already
+   * sounding at this onset forbidden, and rests forbidden once the role has been silent for a bar (the
+   * corpus' melodies often wait out long intros; a piece's roles should not).
    */
   private pitchBiasAt(): Float64Array | undefined {
     const silent = this.o.rules !== false && this.t - this.lastEnd >= this.barSteps;
-    if (this.stacked.length === 0 && !silent) return this.bias;
-    const b = this.bias ? Float64Array.from(this.bias) : new Float64Array(REST + 1);
+    const penalty = this.o.repetitionPenalty ?? 0;
+    const repeat = penalty > 0 && this.recent.length > 0;
+    if (this.stacked.length === 0 && !silent && !repeat) return this.bias;
+    // One buffer per writer: sampleLogits reads the bias only during its call.
+    const b = this.pitchScratch;
+    if (this.bias) b.set(this.bias);
+    else b.fill(0);
+    if (repeat) for (const p of this.recent) b[p] -= penalty / REPETITION_WINDOW;
     for (const p of this.stacked) b[p] = -Infinity;
     if (silent) b[REST] = -Infinity;
     return b;

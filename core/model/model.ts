@@ -132,6 +132,7 @@ export class MusicModel {
       chords: req.chords,
       temperature: req.temperature,
       headTemperature: this.config.sampling?.roles?.[role],
+      repetitionPenalty: this.config.sampling?.repetition?.[role],
       topP: req.topP,
       scaleBias: req.scaleBias,
       tonicBias: req.tonicBias,

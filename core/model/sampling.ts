@@ -14,9 +14,18 @@ export type SampledHead = (typeof SAMPLED_HEADS)[number];
 /** Multipliers of the sampling temperature per head (1 where absent). */
 export type HeadTemperature = Partial<Record<SampledHead, number>>;
 
-/** `config.json` `sampling`: each role's head multipliers (roles absent sample every head at 1). */
+/** Notes a role looks back over for {@link SamplingConfig.repetition}. */
+export const REPETITION_WINDOW = 8;
+
+/**
+ * `config.json` `sampling`: each role's head multipliers (roles absent sample every head at 1), and each
+ * role's repetition penalty: a pitch's logit is lowered by the penalty times its share of the role's last
+ * {@link REPETITION_WINDOW} notes (a decoding setting, as in Keskar et al.'s CTRL, against the loops
+ * autoregressive sampling falls into; roles absent have none).
+ */
 export interface SamplingConfig {
   roles?: Partial<Record<Role, HeadTemperature>>;
+  repetition?: Partial<Record<Role, number>>;
 }
 
 /** Temperature and nucleus of one head. */
@@ -37,10 +46,18 @@ export function headSampling(
 
 /** Highest multiplier a config may hold (a request's temperature is at most 3 already). */
 const MAX_MULTIPLIER = 3;
+/** Highest repetition penalty a config may hold (in logits). */
+const MAX_PENALTY = 10;
+
+function checkRole(role: string): void {
+  if (!(ROLES as readonly string[]).includes(role))
+    throw new ModelLoadError(`config.json sampling names no role "${role}"`);
+}
 
 /**
  * Checks a config's `sampling` field (absent is fine).
- * @throws {ModelLoadError} when it names an unknown role or head, or a multiplier is not in (0, 3].
+ * @throws {ModelLoadError} when it names an unknown role or head, a multiplier is not in (0, 3], or a
+ * repetition penalty is not in [0, 10].
  */
 export function checkSampling(raw: unknown): SamplingConfig | undefined {
   if (raw === undefined) return undefined;
@@ -48,8 +65,7 @@ export function checkSampling(raw: unknown): SamplingConfig | undefined {
     throw new ModelLoadError('config.json sampling is not an object');
   const roles = (raw as SamplingConfig).roles ?? {};
   for (const [role, heads] of Object.entries(roles)) {
-    if (!(ROLES as readonly string[]).includes(role))
-      throw new ModelLoadError(`config.json sampling names no role "${role}"`);
+    checkRole(role);
     for (const [head, v] of Object.entries(heads ?? {})) {
       if (!(SAMPLED_HEADS as readonly string[]).includes(head))
         throw new ModelLoadError(`config.json sampling names no head "${head}" (for ${role})`);
@@ -58,6 +74,16 @@ export function checkSampling(raw: unknown): SamplingConfig | undefined {
           `config.json sampling ${role}.${head} must be a number in (0, ${MAX_MULTIPLIER}]`,
         );
     }
+  }
+  const repetition: unknown = (raw as SamplingConfig).repetition ?? {};
+  if (typeof repetition !== 'object' || repetition === null)
+    throw new ModelLoadError('config.json sampling.repetition is not an object');
+  for (const [role, v] of Object.entries(repetition)) {
+    checkRole(role);
+    if (typeof v !== 'number' || !(v >= 0 && v <= MAX_PENALTY))
+      throw new ModelLoadError(
+        `config.json sampling.repetition.${role} must be a number in [0, ${MAX_PENALTY}]`,
+      );
   }
   return raw as SamplingConfig;
 }

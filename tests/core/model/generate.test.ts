@@ -2,9 +2,12 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultConditioning } from '../../../core/conditioning';
 import type { ChordSpan } from '../../../core/features/chords';
-import { MELODY_FLOOR } from '../../../core/model/generate';
+import { DURATION_MAX, REST, STEP_MAX, VELOCITY_BINS } from '../../../core/codec/events';
+import { generateRole, MELODY_FLOOR } from '../../../core/model/generate';
+import type { LaneHeads, Stepper } from '../../../core/model/step';
+import { seededRandom } from '../../../core/random';
 import { MusicModel } from '../../../core/model/model';
-import { memoryLoader, tinyModelFiles } from '../../fixtures/tiny-model';
+import { memoryLoader, tinyConfig, tinyModelFiles } from '../../fixtures/tiny-model';
 
 let model: MusicModel;
 beforeAll(async () => {
@@ -61,5 +64,84 @@ describe('the melody floor', () => {
     expect(ruled.length).toBeGreaterThan(20);
     expect(Math.min(...ruled.map((n) => n.pitch))).toBeGreaterThanOrEqual(MELODY_FLOOR);
     expect(write(false).some((n) => n.pitch < MELODY_FLOOR)).toBe(true);
+  });
+});
+
+describe('the repetition penalty', () => {
+  /** A stepper that always asks for an eighth-note step and length, and for middle C by a wide margin. */
+  const dwelling: Stepper = {
+    config: tinyConfig(),
+    reset: () => undefined,
+    heads: (inputs) =>
+      inputs.map((x): LaneHeads | null => {
+        if (!x) return null;
+        const step = new Float64Array(STEP_MAX + 1).fill(-20);
+        step[6] = 0;
+        const pitch = new Float64Array(REST + 1);
+        pitch[60] = 8;
+        pitch[REST] = -Infinity;
+        const duration = new Float64Array(DURATION_MAX + 1).fill(-20);
+        duration[6] = 0;
+        return {
+          step,
+          pitch: () => pitch,
+          note: () => ({ duration, velocity: new Float64Array(VELOCITY_BINS) }),
+        };
+      }),
+  };
+  const share60 = (repetitionPenalty: number, rules: boolean): number => {
+    const notes = generateRole(
+      dwelling,
+      { role: 'melody', conditioning: defaultConditioning(), beats: 32, repetitionPenalty, rules },
+      seededRandom(5),
+    );
+    expect(notes.length).toBeGreaterThan(40);
+    return notes.filter((n) => n.pitch === 60).length / notes.length;
+  };
+
+  it("lowers a pitch by the penalty times its share of the role's last notes, with or without rules", () => {
+    for (const rules of [true, false]) {
+      expect(share60(0, rules)).toBeGreaterThan(0.9);
+      // Settles where 8 - 10 x share meets the other 127 pitches' weight (ln 127 = 4.8): about a third.
+      expect(share60(10, rules)).toBeLessThan(0.5);
+      expect(share60(10, rules)).toBeGreaterThan(0.2);
+    }
+  });
+});
+
+describe('the melody floor with stacked notes', () => {
+  /** Middle C first; over it, at the same onset, C3 (below the floor), which a plain lift would make C4. */
+  const stacking: Stepper = {
+    config: tinyConfig(),
+    reset: () => undefined,
+    heads: (inputs) =>
+      inputs.map((x): LaneHeads | null => {
+        if (!x) return null;
+        const onC4 = x.pitch === 60;
+        const step = new Float64Array(STEP_MAX + 1).fill(-20);
+        step[onC4 ? 0 : 6] = 0;
+        const pitch = new Float64Array(REST + 1).fill(-20);
+        pitch[onC4 ? 48 : 60] = 0;
+        const duration = new Float64Array(DURATION_MAX + 1).fill(-20);
+        duration[6] = 0;
+        return {
+          step,
+          pitch: () => pitch,
+          note: () => ({ duration, velocity: new Float64Array(VELOCITY_BINS) }),
+        };
+      }),
+  };
+
+  it('lifts a low pitch past the octave already sounding, so no onset holds one pitch twice', () => {
+    const notes = generateRole(
+      stacking,
+      { role: 'melody', conditioning: defaultConditioning(), beats: 8, maxStack: 2 },
+      seededRandom(1),
+    );
+    const first = notes.filter((n) => n.start === notes[0].start).map((n) => n.pitch);
+    expect(first).toEqual([60, 72]);
+    const keys = notes.map((n) => `${n.start}:${n.pitch}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(Math.min(...notes.map((n) => n.pitch))).toBeGreaterThanOrEqual(MELODY_FLOOR);
   });
 });

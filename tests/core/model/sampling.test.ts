@@ -24,7 +24,10 @@ describe('headSampling', () => {
 describe('checkSampling', () => {
   it('accepts no settings and settings for known roles and heads', () => {
     expect(checkSampling(undefined)).toBeUndefined();
-    const ok = { roles: { bass: { pitch: 0.7, step: 0.8 }, melody: { duration: 1.2 } } };
+    const ok = {
+      roles: { bass: { pitch: 0.7, step: 0.8 }, melody: { duration: 1.2 } },
+      repetition: { melody: 2.5, bass: 0 },
+    };
     expect(checkSampling(ok)).toEqual(ok);
   });
 
@@ -36,6 +39,11 @@ describe('checkSampling', () => {
     [{ roles: { bass: { pitch: -1 } } }, 'bass.pitch must be'],
     [{ roles: { bass: { pitch: 4 } } }, 'bass.pitch must be'],
     [{ roles: { bass: { pitch: '0.7' } } }, 'bass.pitch must be'],
+    [{ repetition: 2 }, 'sampling.repetition is not an object'],
+    [{ repetition: { lead: 2 } }, 'no role "lead"'],
+    [{ repetition: { melody: -1 } }, 'repetition.melody must be a number in [0, 10]'],
+    [{ repetition: { melody: 11 } }, 'repetition.melody must be'],
+    [{ repetition: { melody: '2' } }, 'repetition.melody must be'],
   ])('rejects %j with ModelLoadError', (raw, message) => {
     expect(() => checkSampling(raw)).toThrow(ModelLoadError);
     expect(() => checkSampling(raw)).toThrow(message);
@@ -75,5 +83,15 @@ describe("a model's decoding settings", () => {
     expect(bassOnly.generate(melody).notes).toEqual(plain.generate(melody).notes);
     bassOnly.dispose();
     plain.dispose();
+  });
+
+  it("repetition: a role's penalty reaches its writer and only its writer", async () => {
+    const melodyPenalty = await withSampling({ repetition: { melody: 10 } });
+    const bassPenalty = await withSampling({ repetition: { bass: 10 } });
+    const plain = await withSampling(undefined);
+    const melody = { ...request(1), beats: 64, roles: ['melody' as const] };
+    expect(melodyPenalty.generate(melody).notes).not.toEqual(plain.generate(melody).notes);
+    expect(bassPenalty.generate(melody).notes).toEqual(plain.generate(melody).notes);
+    for (const m of [melodyPenalty, bassPenalty, plain]) m.dispose();
   });
 });
