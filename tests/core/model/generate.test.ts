@@ -4,7 +4,7 @@ import { defaultConditioning } from '../../../core/conditioning';
 import type { ChordSpan } from '../../../core/features/chords';
 import { DURATION_MAX, REST, STEP_MAX, VELOCITY_BINS } from '../../../core/codec/events';
 import { generateRole, MELODY_FLOOR } from '../../../core/model/generate';
-import type { LaneHeads, Stepper } from '../../../core/model/step';
+import type { LaneHeads, StepInput, Stepper } from '../../../core/model/step';
 import { seededRandom } from '../../../core/random';
 import { MusicModel } from '../../../core/model/model';
 import { memoryLoader, tinyConfig, tinyModelFiles } from '../../fixtures/tiny-model';
@@ -67,28 +67,39 @@ describe('the melody floor', () => {
   });
 });
 
-describe('the repetition penalty', () => {
-  /** A stepper that always asks for an eighth-note step and length, and for middle C by a wide margin. */
-  const dwelling: Stepper = {
+/**
+ * A stepper of fixed heads: `choose` gives, from the last input, the step to take (grid steps) and the
+ * logits of the pitches (the rest forbidden); every note lasts an eighth.
+ */
+function scriptedStepper(choose: (last: StepInput) => { step: number; pitch: Float64Array }): Stepper {
+  return {
     config: tinyConfig(),
     reset: () => undefined,
     heads: (inputs) =>
       inputs.map((x): LaneHeads | null => {
         if (!x) return null;
+        const chosen = choose(x);
         const step = new Float64Array(STEP_MAX + 1).fill(-20);
-        step[6] = 0;
-        const pitch = new Float64Array(REST + 1);
-        pitch[60] = 8;
-        pitch[REST] = -Infinity;
+        step[chosen.step] = 0;
+        chosen.pitch[REST] = -Infinity;
         const duration = new Float64Array(DURATION_MAX + 1).fill(-20);
         duration[6] = 0;
         return {
           step,
-          pitch: () => pitch,
+          pitch: () => chosen.pitch,
           note: () => ({ duration, velocity: new Float64Array(VELOCITY_BINS) }),
         };
       }),
   };
+}
+
+describe('the repetition penalty', () => {
+  /** Eighth-note steps, and middle C by a wide margin. */
+  const dwelling = scriptedStepper(() => {
+    const pitch = new Float64Array(REST + 1);
+    pitch[60] = 8;
+    return { step: 6, pitch };
+  });
   const share60 = (repetitionPenalty: number, rules: boolean): number => {
     const notes = generateRole(
       dwelling,
@@ -111,26 +122,12 @@ describe('the repetition penalty', () => {
 
 describe('the melody floor with stacked notes', () => {
   /** Middle C first; over it, at the same onset, C3 (below the floor), which a plain lift would make C4. */
-  const stacking: Stepper = {
-    config: tinyConfig(),
-    reset: () => undefined,
-    heads: (inputs) =>
-      inputs.map((x): LaneHeads | null => {
-        if (!x) return null;
-        const onC4 = x.pitch === 60;
-        const step = new Float64Array(STEP_MAX + 1).fill(-20);
-        step[onC4 ? 0 : 6] = 0;
-        const pitch = new Float64Array(REST + 1).fill(-20);
-        pitch[onC4 ? 48 : 60] = 0;
-        const duration = new Float64Array(DURATION_MAX + 1).fill(-20);
-        duration[6] = 0;
-        return {
-          step,
-          pitch: () => pitch,
-          note: () => ({ duration, velocity: new Float64Array(VELOCITY_BINS) }),
-        };
-      }),
-  };
+  const stacking = scriptedStepper((last) => {
+    const onC4 = last.pitch === 60;
+    const pitch = new Float64Array(REST + 1).fill(-20);
+    pitch[onC4 ? 48 : 60] = 0;
+    return { step: onC4 ? 0 : 6, pitch };
+  });
 
   it('lifts a low pitch past the octave already sounding, so no onset holds one pitch twice', () => {
     const notes = generateRole(
