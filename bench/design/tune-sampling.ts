@@ -5,9 +5,13 @@
  * annotated chords), and the model issue's targets are read from that report with the same code as
  * `scripts/check-model.ts`. Prints one line per candidate: the targets met and the figures behind them.
  *
+ * The pieces are written with seeds the evaluation does not use (`--seed`, default 1001: prompt i gets
+ * seed + i), so that a choice is not fitted to the very pieces the evaluation later scores.
+ *
  * Usage: node --import tsx bench/design/tune-sampling.ts --scan <scan dir> --pop909 <POP909 folder>
- *        --model <dir> --out <dir> NAME='{"roles":{"bass":{"pitch":0.5}}}' ...
- * (`NAME=none` evaluates the model's own settings.) Needs `npm run build` (it runs bin/audiogenesis.js).
+ *        --model <dir> --out <dir> [--seed 1001] [--apply NAME] NAME='{"roles":{"bass":{"pitch":0.5}}}' ...
+ * (`NAME=none` evaluates the model's own settings.) `--apply NAME` writes that candidate's settings into
+ * `<model>/config.json` once every candidate has run. Needs `npm run build` (it runs bin/audiogenesis.js).
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -24,11 +28,13 @@ const { values, positionals } = parseArgs({
     model: { type: 'string', default: 'assets/model' },
     out: { type: 'string', default: 'runs/tune' },
     prompts: { type: 'string', default: 'assets/eval/prompts.json' },
+    seed: { type: 'string', default: '1001' },
+    apply: { type: 'string' },
   },
 });
 if (!values.scan || !values.pop909 || positionals.length === 0) {
   console.error(
-    'usage: tune-sampling.ts --scan DIR --pop909 DIR [--model DIR] [--out DIR] NAME=JSON|none ...',
+    'usage: tune-sampling.ts --scan DIR --pop909 DIR [--model DIR] [--out DIR] [--seed N] [--apply NAME] NAME=JSON|none ...',
   );
   process.exit(2);
 }
@@ -50,9 +56,16 @@ function validationSongs(scan: string, pop909: string, out: string): string {
   return dir;
 }
 
+const candidates = positionals.map((arg) => [
+  arg.slice(0, arg.indexOf('=')),
+  arg.slice(arg.indexOf('=') + 1),
+]);
+if (values.apply !== undefined && !candidates.some(([name]) => name === values.apply)) {
+  console.error(`--apply ${values.apply}: no candidate of that name`);
+  process.exit(2);
+}
 const reference = validationSongs(values.scan, values.pop909, values.out);
-for (const arg of positionals) {
-  const [name, spec] = [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)];
+for (const [name, spec] of candidates) {
   const model = join(values.out, `model-${name}`);
   rmSync(model, { recursive: true, force: true });
   cpSync(values.model, model, { recursive: true });
@@ -77,6 +90,8 @@ for (const arg of positionals) {
       'none',
       '--baseline',
       'none',
+      '--seed',
+      values.seed!,
       '--model',
       model,
       '--out',
@@ -93,4 +108,14 @@ for (const arg of positionals) {
   console.log(
     `${name}: ${rows.filter((r) => r.met).length}/${rows.length} met (* missed) | ${shown.join(' | ')}`,
   );
+}
+if (values.apply !== undefined) {
+  const spec = candidates.find(([name]) => name === values.apply)![1];
+  if (spec !== 'none') {
+    const file = join(values.model, 'config.json');
+    const config = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    config.sampling = JSON.parse(spec) as unknown;
+    writeFileSync(file, JSON.stringify(config, null, 2) + '\n');
+  }
+  console.log(`applied ${values.apply} to ${join(values.model, 'config.json')}`);
 }
