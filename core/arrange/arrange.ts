@@ -249,7 +249,7 @@ function finish(raw: readonly Note[], plan: ArrangementPlan, o: ArrangeOptions):
   let notes = keepPlayingRoles(raw, plan.sections);
   if (o.repeat ?? true) notes = repeatSections(notes, plan.sections, plan.chords);
   if (o.repeat ?? true) notes = loopDrums(notes, plan.sections, beatsPerBar(plan.meter));
-  notes = quantizeDrums(notes, compound, plan.sections);
+  notes = quantizeDrums(notes, compound, plan.sections, plan.style);
   notes = swingEighths(notes, plan.style, compound);
   notes = addClave(notes, plan);
   if (isSustained(plan.programs.harmony)) notes = sustainRole(notes, 'harmony', plan.chords);

@@ -19,7 +19,8 @@ const EPS = 1e-6;
 
 /**
  * Adds the clave under a latin piece in 4/4 (other styles and meters are returned as they are): the pattern
- * restarts at each section that has drums and is cut at the section's end; `velocity` is the claves' MIDI
+ * restarts at each section that has drums and is cut at the section's end (a stroke the model already
+ * played on the claves is not doubled); `velocity` is the claves' MIDI
  * velocity (the drums' level scales it later, as it does the model's drums).
  */
 export function addClave(
@@ -31,12 +32,17 @@ export function addClave(
   if (!CLAVE_STYLES.includes(plan.style) || numerator !== 4 || denominator !== 4) return [...notes];
   const span = 2 * beatsPerBar(plan.meter);
   const out = [...notes];
+  // Where the model already struck the claves, its stroke stands for the pattern's.
+  const struck = new Set(
+    notes.filter((n) => n.isDrum && n.pitch === CLAVES).map((n) => Math.round(n.start * 12)),
+  );
   for (const s of plan.sections) {
     if (!s.roles.includes('drums')) continue;
     for (let at = s.start; at < s.end - EPS; at += span)
       for (const b of SON_CLAVE) {
         const start = at + b;
         if (start >= s.end - EPS) break;
+        if (struck.has(Math.round(start * 12))) continue;
         out.push({
           pitch: CLAVES,
           start,

@@ -14,13 +14,20 @@ export const GRID_UNIT = { sixteenth: 1 / 4, triplet: 1 / 3, compound: 1 / 6 } a
 const TOL = 1 / 48;
 const near = (f: number, x: number): boolean => Math.abs(f - x) < TOL;
 
+/** Styles played straight: their drums sit on sixteenths whatever the model wrote (funk's sixteenths). */
+export const STRAIGHT_STYLES: readonly Style[] = ['funk', 'rock', 'electronic', 'latin'];
+
 /**
- * The grid a stretch of drums sits on. Compound meters (6/8, 12/8) keep their sixteenth triplets; in a
- * simple meter the drums are swung when more of their onsets fall on a triplet point of the beat (1/3,
- * 2/3) than on a sixteenth point off the eighths (1/4, 3/4), and straight otherwise (also when neither).
+ * The grid a stretch of drums sits on. Compound meters (6/8, 12/8) keep their sixteenth triplets; a
+ * straight style ({@link STRAIGHT_STYLES}) is on sixteenths and a swung one ({@link SWING_STYLES}) on
+ * eighth-note triplets; in any other style the drums are swung when more of their onsets fall on a triplet
+ * point of the beat (1/3, 2/3) than on a sixteenth point off the eighths (1/4, 3/4), and straight
+ * otherwise (also when neither): the feel the model wrote.
  */
-export function drumUnit(drums: readonly Note[], compound: boolean): Beats {
+export function drumUnit(drums: readonly Note[], compound: boolean, style?: Style): Beats {
   if (compound) return GRID_UNIT.compound;
+  if (style && STRAIGHT_STYLES.includes(style)) return GRID_UNIT.sixteenth;
+  if (style && SWING_STYLES.includes(style)) return GRID_UNIT.triplet;
   let triplet = 0;
   let sixteenth = 0;
   for (const n of drums) {

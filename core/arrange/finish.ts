@@ -4,6 +4,7 @@
  * minor-second clashes, section changes get a fill and a crash, the ending lands on a held tonic chord,
  * and a loop's notes stop at the loop point.
  */
+import type { Style } from '../conditioning';
 import type { ChordSpan } from '../features/chords';
 import { chordFromId, chordIdAt, chordPitchClasses } from '../features/chords';
 import type { Beats, Note, Role } from '../sequence';
@@ -107,13 +108,15 @@ export function loopDrums(
 
 /**
  * Moves drum onsets onto the grid their stretch is written on (`spans`: the sections; the whole piece when
- * none): sixteenths, or eighth-note triplets where the model swung the drums ({@link drumUnit}), sixteenth
- * triplets in compound meters; hits of one drum that land together merge.
+ * none): sixteenths, or eighth-note triplets where the model swung the drums, or the grid of the `style`
+ * where it has one ({@link drumUnit}), sixteenth triplets in compound meters; hits of one drum that land
+ * together merge.
  */
 export function quantizeDrums(
   notes: readonly Note[],
   compound: boolean,
   spans: readonly { start: Beats; end: Beats }[] = [],
+  style?: Style,
 ): Note[] {
   const drums = notes.filter((n) => n.isDrum);
   const spanOf = (t: Beats) => spans.findIndex((s) => t >= s.start - EPS && t < s.end - EPS);
@@ -126,6 +129,7 @@ export function quantizeDrums(
         drumUnit(
           drums.filter((n) => spanOf(n.start) === k),
           compound,
+          style,
         ),
       );
     return units.get(k)!;
@@ -218,7 +222,7 @@ export function addTransitions(notes: readonly Note[], plan: ArrangementPlan, ve
     const fillFrom = s.start - 1;
     if (prev?.roles.includes('drums') && fillFrom >= 0) {
       const groove = out.filter((n) => n.isDrum && n.start >= prev.start - EPS && n.start < s.start - EPS);
-      const swung = drumUnit(groove, compound) === 1 / 3;
+      const swung = drumUnit(groove, compound, plan.style) === 1 / 3;
       // Clear the groove under the fill, then four sixteenths (three triplets when swung) rising.
       for (let i = out.length - 1; i >= 0; i--)
         if (out[i].isDrum && out[i].start >= fillFrom - EPS && out[i].start < s.start - EPS) out.splice(i, 1);

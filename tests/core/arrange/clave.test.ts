@@ -31,6 +31,13 @@ describe('the clave of latin music', () => {
     expect(Math.max(...claves.map((n) => n.end))).toBeLessThanOrEqual(18);
   });
 
+  it('does not double a stroke the model already played on the claves', () => {
+    const own = { ...note('drums', CLAVES, 5.5, 5.6), origin: 'model' as const };
+    const out = addClave([own], plan('latin'));
+    expect(out.filter((n) => Math.abs(n.start - 5.5) < 1e-9)).toEqual([own]);
+    expect(out.filter((n) => n.by === 'clave')).toHaveLength(SON_CLAVE.length + 2 + 3 - 1);
+  });
+
   it('leaves other styles and meters other than 4/4 alone', () => {
     const ns = [note('drums', 36, 4, 4.25)];
     expect(addClave(ns, plan('jazz'))).toEqual(ns);

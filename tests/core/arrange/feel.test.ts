@@ -15,6 +15,13 @@ describe('the drums feel', () => {
     expect(drumUnit([], false)).toBe(GRID_UNIT.sixteenth);
     expect(drumUnit(hats(0, 2 / 3), true)).toBe(GRID_UNIT.compound);
   });
+
+  it("is the style's where the style has one: funk straight, jazz swung", () => {
+    expect(drumUnit(hats(0, 2 / 3, 1, 5 / 3), false, 'funk')).toBe(GRID_UNIT.sixteenth);
+    expect(drumUnit(hats(0, 0.25, 0.75), false, 'jazz')).toBe(GRID_UNIT.triplet);
+    expect(drumUnit(hats(0, 2 / 3, 1, 5 / 3), false, 'soul')).toBe(GRID_UNIT.triplet);
+    expect(drumUnit(hats(0, 2 / 3), true, 'funk')).toBe(GRID_UNIT.compound);
+  });
 });
 
 describe('swinging the eighths of a swung style', () => {
