@@ -24,6 +24,12 @@ export type RolePriors = Record<Role, RolePrior>;
 /** Priors of the roles of each style that had enough training streams (a style or role missing: none). */
 export type StylePriors = Partial<Record<Style, Partial<RolePriors>>>;
 
+/**
+ * Roles that get a style's own prior: the accompaniment. The styled corpora's melody streams are groove
+ * riffs and chorale sopranos, not the tunes a melody role writes, so the melody keeps the overall prior.
+ */
+export const STYLE_PRIOR_ROLES: readonly Role[] = ['harmony', 'bass', 'drums'];
+
 /** Fewest training streams of a role in a style for the style's own prior. */
 export const MIN_STYLE_STREAMS = 10;
 
@@ -56,8 +62,9 @@ export function measurePriors(rows: readonly { role: string; conditioning: Condi
 }
 
 /**
- * Measures the priors of each style's roles from streams with a style (`unknown` and unlabelled streams
- * left out), for each role of which a style has at least {@link MIN_STYLE_STREAMS} streams.
+ * Measures the priors of each style's accompaniment ({@link STYLE_PRIOR_ROLES}) from streams with a style
+ * (`unknown` and unlabelled streams left out), for each role of which a style has at least
+ * {@link MIN_STYLE_STREAMS} streams.
  */
 export function measureStylePriors(
   rows: readonly { role: string; style?: string; conditioning: Conditioning }[],
@@ -66,7 +73,9 @@ export function measureStylePriors(
   for (const style of STYLES) {
     const rs = rows.filter((r) => r.style === style);
     const measured = measurePriors(rs);
-    const roles = ROLES.filter((role) => rs.filter((r) => r.role === role).length >= MIN_STYLE_STREAMS);
+    const roles = STYLE_PRIOR_ROLES.filter(
+      (role) => rs.filter((r) => r.role === role).length >= MIN_STYLE_STREAMS,
+    );
     if (roles.length > 0) out[style] = Object.fromEntries(roles.map((role) => [role, measured[role]]));
   }
   return out;

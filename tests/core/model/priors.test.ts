@@ -28,12 +28,14 @@ describe('priors per role and per style', () => {
     expect(p.melody).toEqual(FALLBACK_PRIORS.melody);
   });
 
-  it('measures a style only for the roles with enough streams, never for unknown', () => {
+  it('measures a style only for the accompaniment roles with enough streams, never for unknown', () => {
     const sp = measureStylePriors([
       ...rows(MIN_STYLE_STREAMS, 'drums', 'hiphop', 0.6, 0.25),
       ...rows(MIN_STYLE_STREAMS - 1, 'bass', 'hiphop', 0.3),
       ...rows(MIN_STYLE_STREAMS, 'drums', 'unknown', 0.9),
       ...rows(MIN_STYLE_STREAMS - 1, 'drums', 'jazz', 0.3),
+      // The melody keeps the overall prior: the styled corpora's melodies are riffs, not tunes.
+      ...rows(MIN_STYLE_STREAMS, 'melody', 'hiphop', 0.5),
     ]);
     expect(sp).toEqual({ hiphop: { drums: { density: 0.6, register: 0.25, dynamics: 0.6 } } });
   });
