@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { DataError, FileError, UsageError } from '../../core/errors';
 import { baselineBatches, baselineExamples, baselineLoss } from '../../core/model/baseline';
 import { evaluateNll } from '../../core/model/evaluate';
-import { measurePriors } from '../../core/model/priors';
+import { measurePriors, measureStylePriors } from '../../core/model/priors';
 import type { BaselineBatch } from '../../core/model/baseline';
 import type { ModelConfig, SeedBaselineArchitecture } from '../../core/model/config';
 import { CONFIGS } from '../../core/model/config';
@@ -230,6 +230,7 @@ export async function train(
           ...o.config,
           training: {
             priors: measurePriors(sets.trainRefs),
+            stylePriors: measureStylePriors(sets.trainRefs),
             epochs: r.epoch + 1,
             seconds: Math.round(state.seconds),
             seed: o.seed,

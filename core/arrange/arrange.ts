@@ -33,6 +33,8 @@ import {
   scaleDrums,
   strongBeats,
 } from './finish';
+import { addClave } from './clave';
+import { swingEighths } from './feel';
 import { sustainRole } from './sustain';
 import { isSustained, orchestrate } from './orchestrate';
 import type { ArrangementPlan, Section } from './plan';
@@ -247,7 +249,9 @@ function finish(raw: readonly Note[], plan: ArrangementPlan, o: ArrangeOptions):
   let notes = keepPlayingRoles(raw, plan.sections);
   if (o.repeat ?? true) notes = repeatSections(notes, plan.sections, plan.chords);
   if (o.repeat ?? true) notes = loopDrums(notes, plan.sections, beatsPerBar(plan.meter));
-  notes = quantizeDrums(notes, compound);
+  notes = quantizeDrums(notes, compound, plan.sections, plan.style);
+  notes = swingEighths(notes, plan.style, compound);
+  notes = addClave(notes, plan);
   if (isSustained(plan.programs.harmony)) notes = sustainRole(notes, 'harmony', plan.chords);
   notes = scaleDrums(notes, drumLevel);
   notes = levelDynamics(notes, plan.sections);

@@ -1,26 +1,22 @@
 /**
  * What the arranger does to the model's raw notes: each role plays only in its sections, drums sit on the
- * sixteenth grid, strong beats lose their minor-second clashes, section changes get a fill and a crash,
- * the ending lands on a held tonic chord, and a loop's notes stop at the loop point.
+ * grid the model wrote them on (sixteenths, or triplets where it swung), strong beats lose their
+ * minor-second clashes, section changes get a fill and a crash, the ending lands on a held tonic chord,
+ * and a loop's notes stop at the loop point.
  */
+import type { Style } from '../conditioning';
 import type { ChordSpan } from '../features/chords';
 import { chordFromId, chordIdAt, chordPitchClasses } from '../features/chords';
 import type { Beats, Note, Role } from '../sequence';
 import { beatsPerBar } from '../sequence';
+import { drumUnit } from './feel';
+import { mended } from './mended';
 import type { ArrangementPlan, Section } from './plan';
 
 /** GM drum notes used by transitions and endings. */
 export const DRUM = { kick: 36, snare: 38, closedHat: 42, crash: 49, lowTom: 45, midTom: 47 } as const;
 
 const EPS = 1e-6;
-
-/**
- * A note after a pass moved or shortened it: a model note becomes `mended` by that pass; a note that a
- * pass copied or a rule made keeps its origin.
- */
-export function mended(n: Note, by: string): Note {
-  return n.origin === 'copy' || n.origin === 'rule' ? n : { ...n, origin: 'mended', by };
-}
 
 /** Keeps each note only inside a section where its role plays (notes are cut at the section's end). */
 export function keepPlayingRoles(notes: readonly Note[], sections: readonly Section[]): Note[] {
@@ -110,9 +106,34 @@ export function loopDrums(
   return out;
 }
 
-/** Moves drum onsets to the nearest sixteenth (triplet grids for compound meters), merging duplicates. */
-export function quantizeDrums(notes: readonly Note[], compound: boolean): Note[] {
-  const unit = compound ? 1 / 6 : 1 / 4;
+/**
+ * Moves drum onsets onto the grid their stretch is written on (`spans`: the sections; the whole piece when
+ * none): sixteenths, or eighth-note triplets where the model swung the drums, or the grid of the `style`
+ * where it has one ({@link drumUnit}), sixteenth triplets in compound meters; hits of one drum that land
+ * together merge.
+ */
+export function quantizeDrums(
+  notes: readonly Note[],
+  compound: boolean,
+  spans: readonly { start: Beats; end: Beats }[] = [],
+  style?: Style,
+): Note[] {
+  const drums = notes.filter((n) => n.isDrum);
+  const spanOf = (t: Beats) => spans.findIndex((s) => t >= s.start - EPS && t < s.end - EPS);
+  const units = new Map<number, Beats>();
+  const unitAt = (t: Beats): Beats => {
+    const k = spanOf(t);
+    if (!units.has(k))
+      units.set(
+        k,
+        drumUnit(
+          drums.filter((n) => spanOf(n.start) === k),
+          compound,
+          style,
+        ),
+      );
+    return units.get(k)!;
+  };
   const seen = new Set<string>();
   const out: Note[] = [];
   for (const n of notes) {
@@ -120,7 +141,9 @@ export function quantizeDrums(notes: readonly Note[], compound: boolean): Note[]
       out.push(n);
       continue;
     }
-    const start = Math.round(n.start / unit) * unit;
+    const unit = unitAt(n.start);
+    // In grid steps of twelve a beat, so triplet points are exact (the codec's grid).
+    const start = (Math.round(n.start / unit) * Math.round(unit * 12)) / 12;
     const key = `${n.pitch}@${start.toFixed(4)}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -185,20 +208,29 @@ export function mendClashes(
   return out;
 }
 
-/** Adds a one-beat snare fill before each transition and a crash with a kick on its downbeat. */
+/**
+ * Adds a one-beat snare fill before each transition (four rising sixteenths, or three eighth-note
+ * triplets where the section before is swung: {@link drumUnit}) and a crash with a kick on its downbeat.
+ */
 export function addTransitions(notes: readonly Note[], plan: ArrangementPlan, velocityScale: number): Note[] {
   const out = [...notes];
+  const compound = plan.meter.denominator === 8 && plan.meter.numerator % 3 === 0;
   const v = (x: number): number => Math.max(1, Math.min(127, Math.round(x * velocityScale)));
   for (const s of plan.sections) {
     if (!s.transition || !s.roles.includes('drums')) continue;
     const prev = plan.sections[plan.sections.indexOf(s) - 1];
     const fillFrom = s.start - 1;
     if (prev?.roles.includes('drums') && fillFrom >= 0) {
-      // Clear the groove under the fill, then four sixteenths rising.
+      const groove = out.filter((n) => n.isDrum && n.start >= prev.start - EPS && n.start < s.start - EPS);
+      const swung = drumUnit(groove, compound, plan.style) === 1 / 3;
+      // Clear the groove under the fill, then four sixteenths (three triplets when swung) rising.
       for (let i = out.length - 1; i >= 0; i--)
         if (out[i].isDrum && out[i].start >= fillFrom - EPS && out[i].start < s.start - EPS) out.splice(i, 1);
-      [DRUM.snare, DRUM.snare, DRUM.midTom, DRUM.lowTom].forEach((pitch, i) =>
-        out.push(drum(pitch, fillFrom + i / 4, v(70 + i * 12), 'fill')),
+      const fill = swung
+        ? [DRUM.snare, DRUM.midTom, DRUM.lowTom]
+        : [DRUM.snare, DRUM.snare, DRUM.midTom, DRUM.lowTom];
+      fill.forEach((pitch, i) =>
+        out.push(drum(pitch, fillFrom + i / fill.length, v(70 + i * (36 / (fill.length - 1))), 'fill')),
       );
     }
     out.push(drum(DRUM.crash, s.start, v(105), 'crash'), drum(DRUM.kick, s.start, v(105), 'crash'));

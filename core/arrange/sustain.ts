@@ -10,7 +10,7 @@
 import type { ChordSpan } from '../features/chords';
 import { chordPitchClasses } from '../features/chords';
 import type { Note, Role } from '../sequence';
-import { mended } from './finish';
+import { mended } from './mended';
 
 const EPS = 1e-6;
 /** Range of the pitches a voicing may add. */

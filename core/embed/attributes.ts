@@ -61,6 +61,8 @@ export const DYNAMICS_FROM_AROUSAL = { at0: 0.517, perArousal: 0.158 } as const;
 /** Tempo of a prompt with no mood and no style: {@link defaultConditioning}'s. */
 const NEUTRAL_TEMPO = defaultConditioning().tempo;
 const PERCUSSIVE: Instrument[] = ['drums', 'percussion'];
+/** Styles that are a groove: their beat plays however calm the prompt (a laid-back hip-hop or reggae tune still has one). */
+const GROOVE_STYLES: readonly Style[] = ['hiphop', 'reggae', 'funk', 'electronic', 'latin', 'lofi'];
 const BASSY: Instrument[] = ['bass'];
 const r2 = (x: number) => Math.round(x * 100) / 100;
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
@@ -136,7 +138,10 @@ export function resolve(explicit: ExplicitRequests, mood: Mood): Resolved {
   if (excluded.has('drums') || excluded.has('percussion')) drums = false;
   else if (explicit.instruments.some((i) => PERCUSSIVE.includes(i))) drums = true;
   else if (explicit.only) drums = false;
-  else drums = style !== 'ambient' && arousal >= -0.4 && !(style === 'acoustic' && arousal < 0);
+  else
+    drums =
+      GROOVE_STYLES.includes(style) ||
+      (style !== 'ambient' && arousal >= -0.4 && !(style === 'acoustic' && arousal < 0));
   const asked = explicit.instruments.length > 0;
   let instruments = asked
     ? [...explicit.instruments]

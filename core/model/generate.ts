@@ -17,6 +17,7 @@ import { beatsPerBar, ROLES } from '../sequence';
 import { barPosition, tonicShift } from './data';
 import { roleFamily } from './families';
 import { sampleLogits } from './sample';
+import { styleScale } from './scales';
 import type { ModelConfig } from './config';
 import type { LaneHeads, Onset, StepInput, Stepper } from './step';
 
@@ -60,10 +61,6 @@ export interface RoleOptions {
   rules?: boolean;
 }
 
-const MAJOR = [0, 2, 4, 5, 7, 9, 11];
-/** Natural minor: the leading tone comes with the chords that ask for it (see {@link pitchBias}). */
-const MINOR = [0, 2, 3, 5, 7, 8, 10];
-
 /** Step bias that forbids a step of 0 (time must move on). */
 const MOVE_ON = (() => {
   const b = new Float64Array(STEP_MAX + 1);
@@ -87,13 +84,14 @@ const durationBias = (() => {
 
 /**
  * Bias over the model's (key-relative) pitch ids under the chord `chord` (an absolute chord id, 0 = none):
- * `scaleBias` for pitches outside the key's scale that are not tones of the chord (so a minor key's V
+ * `scaleBias` for pitches outside the style's scale over the key ({@link styleScale}: blue notes belong
+ * to blues, jazz and funk) that are not tones of the chord (so a minor key's V
  * lets its leading tone through: harmonic minor where the chord asks for it), `tonicBias` for the tonic.
  */
 function pitchBias(o: RoleOptions, shift: number, chord = 0): Float64Array | undefined {
   if ((!o.scaleBias && !o.tonicBias) || o.role === 'drums') return undefined;
   const { tonic, mode } = o.conditioning.key;
-  const scale = mode === 'major' ? MAJOR : MINOR;
+  const scale = styleScale(o.conditioning.style, mode);
   const c = chordFromId(chord);
   const tones = c ? chordPitchClasses(c).map((p) => (((p - tonic) % 12) + 12) % 12) : [];
   const bias = new Float64Array(REST + 1);

@@ -14,7 +14,7 @@ import { generateRoles, generateRolesAsync } from './generate';
 import type { PauseOptions, RoleOptions } from './generate';
 import type { FileLoader } from './read';
 import { readModelParts, weightArrays } from './read';
-import type { RolePriors } from './priors';
+import type { RolePriors, StylePriors } from './priors';
 import { FALLBACK_PRIORS, roleConditioning } from './priors';
 import { createStepper } from './band-step';
 import { DEFAULT_PROGRAMS } from './families';
@@ -78,6 +78,11 @@ export class MusicModel {
     return (this.config.training?.priors as RolePriors | undefined) ?? FALLBACK_PRIORS;
   }
 
+  /** The per-style priors measured in training (none for a model trained before they were). */
+  get stylePriors(): StylePriors {
+    return (this.config.training?.stylePriors as StylePriors | undefined) ?? {};
+  }
+
   /** The model version written beside every result. */
   get version(): string {
     return `${this.config.name}@${this.config.version}`;
@@ -127,7 +132,7 @@ export class MusicModel {
     const programs = { ...DEFAULT_PROGRAMS, ...req.programs };
     return (req.roles ?? c.roles).map((role) => ({
       role,
-      conditioning: roleConditioning(c, role, this.priors),
+      conditioning: roleConditioning(c, role, this.priors, this.stylePriors),
       beats: req.beats,
       chords: req.chords,
       temperature: req.temperature,
@@ -140,7 +145,7 @@ export class MusicModel {
       rules: req.rules,
       sections: req.sections?.map((x) => ({
         start: x.start,
-        conditioning: roleConditioning(x.conditioning, role, this.priors),
+        conditioning: roleConditioning(x.conditioning, role, this.priors, this.stylePriors),
       })),
     }));
   }

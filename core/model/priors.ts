@@ -1,9 +1,13 @@
 /**
  * Per-role priors measured on the training streams (median density, register and dynamics of each role),
- * stored in config.json. Generation turns a piece's overall density (0..1, 0.3 = typical) into each role's
- * own density around its median, as the model saw it in training.
+ * stored in config.json, and the same per style where the training streams of a style are enough: a
+ * hip-hop drum part is busier than the median drum part, a funk bass busier than the median bass, and the
+ * model learned each style at its own density. Generation turns a piece's overall density (0..1, 0.3 =
+ * typical) into each role's own density around its style's median (the role's median when the style has
+ * too few streams), as the model saw it in training.
  */
-import type { Conditioning } from '../conditioning';
+import type { Conditioning, Style } from '../conditioning';
+import { STYLES } from '../conditioning';
 import type { Role } from '../sequence';
 import { ROLES } from '../sequence';
 
@@ -16,6 +20,18 @@ export interface RolePrior {
 
 /** Priors of every role. */
 export type RolePriors = Record<Role, RolePrior>;
+
+/** Priors of the roles of each style that had enough training streams (a style or role missing: none). */
+export type StylePriors = Partial<Record<Style, Partial<RolePriors>>>;
+
+/**
+ * Roles that get a style's own prior: the accompaniment. The styled corpora's melody streams are groove
+ * riffs and chorale sopranos, not the tunes a melody role writes, so the melody keeps the overall prior.
+ */
+export const STYLE_PRIOR_ROLES: readonly Role[] = ['harmony', 'bass', 'drums'];
+
+/** Fewest training streams of a role in a style for the style's own prior. */
+export const MIN_STYLE_STREAMS = 10;
 
 /** Typical values, used when a config has no measured priors. */
 export const FALLBACK_PRIORS: RolePriors = {
@@ -46,15 +62,37 @@ export function measurePriors(rows: readonly { role: string; conditioning: Condi
 }
 
 /**
+ * Measures the priors of each style's accompaniment ({@link STYLE_PRIOR_ROLES}) from streams with a style
+ * (`unknown` and unlabelled streams left out), for each role of which a style has at least
+ * {@link MIN_STYLE_STREAMS} streams.
+ */
+export function measureStylePriors(
+  rows: readonly { role: string; style?: string; conditioning: Conditioning }[],
+): StylePriors {
+  const out: StylePriors = {};
+  for (const style of STYLES) {
+    const rs = rows.filter((r) => r.style === style);
+    const measured = measurePriors(rs);
+    const roles = STYLE_PRIOR_ROLES.filter(
+      (role) => rs.filter((r) => r.role === role).length >= MIN_STYLE_STREAMS,
+    );
+    if (roles.length > 0) out[style] = Object.fromEntries(roles.map((role) => [role, measured[role]]));
+  }
+  return out;
+}
+
+/**
  * The conditioning one role is written under: the piece's attributes, with density scaled around the
- * role's median (overall density 0.3 gives the median; each +0.4 doubles it) and the role's register.
+ * median of the role in the piece's style (`stylePriors`; the role's median in `priors` when the style has
+ * none: overall density 0.3 gives the median; each +0.4 doubles it) and that median's register.
  */
 export function roleConditioning(
   piece: Conditioning,
   role: Role,
   priors: RolePriors = FALLBACK_PRIORS,
+  stylePriors: StylePriors = {},
 ): Conditioning {
-  const p = priors[role];
+  const p = stylePriors[piece.style]?.[role] ?? priors[role];
   const density = Math.min(1, Math.max(0, p.density * 2 ** ((piece.density - 0.3) * 2.5)));
   const register = Math.min(1, Math.max(0, p.register + (piece.register - 0.5) * 0.3));
   return { ...piece, density, register, dynamics: piece.dynamics };

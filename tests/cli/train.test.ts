@@ -56,6 +56,8 @@ describe('audiogenesis train', () => {
     const config = JSON.parse(readFileSync(join(out, 'config.json'), 'utf8'));
     expect(config.name).toBe('audiogenesis-lstm-tiny');
     expect(config.training.priors.melody.density).toBeGreaterThan(0);
+    // Per-style priors: an object (empty when no style has enough labelled streams in the small corpus).
+    expect(typeof config.training.stylePriors).toBe('object');
     expect(existsSync(join(out, 'checkpoint', 'state.json'))).toBe(true);
   });
 

@@ -115,6 +115,41 @@ describe('finishing the raw notes', () => {
     ]);
   });
 
+  it('keeps swung drums on the triplet grid, section by section, and straight ones on sixteenths', () => {
+    const swung = [0, 2 / 3 + 0.01, 1, 5 / 3, 2.4].map((t) => note('drums', 42, t, t + 0.1));
+    const straight = [4, 4.26, 4.75, 5.3].map((t) => note('drums', 42, t, t + 0.1));
+    const out = quantizeDrums([...swung, ...straight], false, [
+      section('verse', 0, 4, ['drums']),
+      section('chorus', 4, 8, ['drums']),
+    ]);
+    const starts = out.map((n) => Math.round(n.start * 12) / 12);
+    // 2.4 is nearer the swung eighth 2 + 1/3 than a sixteenth; in the straight chorus 5.3 goes to 5.25.
+    expect(starts).toEqual([0, 2 / 3, 1, 5 / 3, 7 / 3, 4, 4.25, 4.75, 5.25]);
+    // The whole piece as one stretch: straight wins there only when sixteenths outnumber triplets.
+    expect(quantizeDrums(swung, false).map((n) => n.start)).toEqual([0, 2 / 3, 1, 5 / 3, 7 / 3]);
+  });
+
+  it('fills in triplets before a swung section ends and in sixteenths otherwise', () => {
+    const plan = (groove: Note[]) =>
+      addTransitions(
+        groove,
+        {
+          meter: { numerator: 4, denominator: 4 },
+          sections: [
+            section('verse', 0, 4, ['drums']),
+            { ...section('chorus', 4, 8, ['drums']), transition: true },
+          ],
+        } as unknown as ArrangementPlan,
+        1,
+      )
+        .filter((n) => n.by === 'fill')
+        .map((n) => Math.round((n.start - 3) * 12));
+    const swung = [0, 2 / 3, 1, 5 / 3].map((t) => note('drums', 42, t, t + 0.1));
+    const straight = [0, 0.25, 0.75, 1.25].map((t) => note('drums', 42, t, t + 0.1));
+    expect(plan(swung)).toEqual([0, 4, 8]);
+    expect(plan(straight)).toEqual([0, 3, 6, 9]);
+  });
+
   it('mends minor seconds on strong beats: a new note moves to a chord tone, a held one stops', () => {
     expect(strongBeats(8, { numerator: 4, denominator: 4 })).toEqual([0, 2, 4, 6]);
     expect(strongBeats(6, { numerator: 3, denominator: 4 })).toEqual([0, 3]);
@@ -227,6 +262,7 @@ describe('provenance of every finished note', () => {
     const plan = {
       beats: 8,
       key: { tonic: 0, mode: 'major' },
+      meter: { numerator: 4, denominator: 4 },
       programs: { melody: 0, harmony: 0, bass: 33, drums: 0 },
       sections: [
         section('verse', 0, 4, ['melody', 'drums']),

@@ -51,6 +51,25 @@ describe('MusicModel lifecycle', () => {
     expect(notes(48)).not.toBe(notes(0)); // string ensemble
   });
 
+  it("writes a styled piece's roles at the style's priors from config.json, others at the role's", async () => {
+    const stylePriors = { jazz: { drums: { density: 0.9, register: 0.25, dynamics: 0.6 } } };
+    const withPriors = await MusicModel.load(
+      memoryLoader(edit(files, (c) => (c.training = { ...(c.training as object), stylePriors }))),
+    );
+    const plain = await MusicModel.load(memoryLoader(files));
+    expect(withPriors.stylePriors).toEqual(stylePriors);
+    expect(plain.stylePriors).toEqual({});
+    const req = (style: 'jazz' | 'pop') => ({
+      conditioning: { ...defaultConditioning(), style },
+      beats: 16,
+      seed: 5,
+      roles: ['drums' as const],
+    });
+    const notes = (m: MusicModel, style: 'jazz' | 'pop') => JSON.stringify(m.generate(req(style)).notes);
+    expect(notes(withPriors, 'jazz')).not.toBe(notes(plain, 'jazz'));
+    expect(notes(withPriors, 'pop')).toBe(notes(plain, 'pop'));
+  });
+
   it('loads and writes with a format-1 event LSTM (the first shipped model)', async () => {
     const m = await MusicModel.load(memoryLoader(await tinyModelFiles(3, tinyEventConfig())));
     expect(m.config.format).toBe(1);

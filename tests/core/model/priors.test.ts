@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { Conditioning } from '../../../core/conditioning';
+import { defaultConditioning } from '../../../core/conditioning';
+import {
+  FALLBACK_PRIORS,
+  measurePriors,
+  measureStylePriors,
+  MIN_STYLE_STREAMS,
+  roleConditioning,
+} from '../../../core/model/priors';
+
+const row = (role: string, style: string, density: number, register = 0.3) => ({
+  role,
+  style,
+  conditioning: { ...defaultConditioning(), density, register } as Conditioning,
+});
+const rows = (n: number, role: string, style: string, density: number, register?: number) =>
+  Array.from({ length: n }, () => row(role, style, density, register));
+
+describe('priors per role and per style', () => {
+  it('measures the median of each role, falling back where a role has no stream', () => {
+    const p = measurePriors([
+      row('drums', 'hiphop', 0.2),
+      row('drums', 'hiphop', 0.6),
+      row('drums', 'jazz', 0.4),
+    ]);
+    expect(p.drums).toEqual({ density: 0.4, register: 0.3, dynamics: 0.6 });
+    expect(p.melody).toEqual(FALLBACK_PRIORS.melody);
+  });
+
+  it('measures a style only for the accompaniment roles with enough streams, never for unknown', () => {
+    const sp = measureStylePriors([
+      ...rows(MIN_STYLE_STREAMS, 'drums', 'hiphop', 0.6, 0.25),
+      ...rows(MIN_STYLE_STREAMS - 1, 'bass', 'hiphop', 0.3),
+      ...rows(MIN_STYLE_STREAMS, 'drums', 'unknown', 0.9),
+      ...rows(MIN_STYLE_STREAMS - 1, 'drums', 'jazz', 0.3),
+      // The melody keeps the overall prior: the styled corpora's melodies are riffs, not tunes.
+      ...rows(MIN_STYLE_STREAMS, 'melody', 'hiphop', 0.5),
+    ]);
+    expect(sp).toEqual({ hiphop: { drums: { density: 0.6, register: 0.25, dynamics: 0.6 } } });
+  });
+
+  it("writes a role at its style's median density and register, else at the role's", () => {
+    const stylePriors = { hiphop: { drums: { density: 0.6, register: 0.25, dynamics: 0.6 } } };
+    const piece = { ...defaultConditioning(), style: 'hiphop' as const, density: 0.3, register: 0.5 };
+    expect(roleConditioning(piece, 'drums', FALLBACK_PRIORS, stylePriors)).toMatchObject({
+      density: 0.6,
+      register: 0.25,
+    });
+    // Busier piece: density scales around the style's median (each +0.4 doubles it).
+    expect(
+      roleConditioning({ ...piece, density: 0.5 }, 'drums', FALLBACK_PRIORS, stylePriors).density,
+    ).toBeCloseTo(0.6 * 2 ** 0.5);
+    expect(roleConditioning(piece, 'bass', FALLBACK_PRIORS, stylePriors).density).toBe(
+      FALLBACK_PRIORS.bass.density,
+    );
+    expect(roleConditioning({ ...piece, style: 'jazz' }, 'drums', FALLBACK_PRIORS, stylePriors).density).toBe(
+      FALLBACK_PRIORS.drums.density,
+    );
+    expect(roleConditioning(piece, 'drums').density).toBe(FALLBACK_PRIORS.drums.density);
+  });
+});
