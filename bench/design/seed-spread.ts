@@ -34,6 +34,8 @@ const moods = read(values.prompts!).filter((p) => p.quadrant);
 const styled = read(values['style-prompts']!).filter((p) => p.style && styles.classes.includes(p.style));
 const { model } = await loadModels(values.model!, null);
 const count = { asked: 0, valence: 0, arousal: 0, moods: 0, top1: 0, top3: 0, styles: 0 };
+/** Asked quadrant -> heard quadrant -> pieces. */
+const confusion = new Map<string, Map<string, number>>();
 const high = (q: string) => q === 'Q1' || q === 'Q2';
 const positive = (q: string) => q === 'Q1' || q === 'Q4';
 const write = (p: EvalPrompt, seed: number) =>
@@ -43,6 +45,9 @@ for (let s = 0; s < Number(values.seeds); s++) {
   moods.forEach((p, i) => {
     const q = classifyQuadrant(emotion, write(p, first + i));
     count.moods++;
+    const row = confusion.get(p.quadrant!) ?? new Map<string, number>();
+    row.set(q ?? 'none', (row.get(q ?? 'none') ?? 0) + 1);
+    confusion.set(p.quadrant!, row);
     if (!q) return;
     if (q === p.quadrant) count.asked++;
     if (positive(q) === positive(p.quadrant!)) count.valence++;
@@ -70,3 +75,11 @@ console.log(
       count.styles,
     )}, top-3 ${rate(count.top3, count.styles)}`,
 );
+for (const asked of [...confusion.keys()].sort())
+  console.log(
+    `  asked ${asked}: heard ` +
+      [...confusion.get(asked)!]
+        .sort()
+        .map(([q, n]) => `${q} ${n}`)
+        .join(', '),
+  );
