@@ -10,14 +10,14 @@ import { decodeEvents } from '../codec/events';
 import type { Conditioning } from '../conditioning';
 import { conditioningVector } from '../conditioning';
 import type { ChordSpan } from '../features/chords';
-import { chordFromId, chordIdAt, chordPitchClasses, transposeChordId } from '../features/chords';
+import { chordIdAt, transposeChordId } from '../features/chords';
 import type { Random } from '../random';
 import type { Beats, Note, Role } from '../sequence';
 import { beatsPerBar, ROLES } from '../sequence';
 import { barPosition, tonicShift } from './data';
 import { roleFamily } from './families';
 import { sampleLogits } from './sample';
-import { styleScale } from './scales';
+import { DURATION_BIAS, MELODY_FLOOR, MOVE_ON, pitchBias } from './biases';
 import type { ModelConfig } from './config';
 import type { LaneHeads, Onset, StepInput, Stepper } from './step';
 
@@ -59,48 +59,6 @@ export interface RoleOptions {
    * steps not bounded by it); the scale and tonic biases are the caller's (pass 0). Default true.
    */
   rules?: boolean;
-}
-
-/** Step bias that forbids a step of 0 (time must move on). */
-const MOVE_ON = (() => {
-  const b = new Float64Array(STEP_MAX + 1);
-  b[0] = -Infinity;
-  return b;
-})();
-
-/**
- * Lowest melody pitch under the rules (G3): a melody pitch sampled below it is raised by octaves (its
- * pitch class, so the key and the chord, stay the model's), so that a melody the keep-playing rule makes
- * start where the model would rest does not fall into the bass's register.
- */
-export const MELODY_FLOOR = 55;
-
-/** Durations of 0 are not notes: forbid them. */
-const durationBias = (() => {
-  const b = new Float64Array(DURATION_MAX + 1);
-  b[0] = -Infinity;
-  return b;
-})();
-
-/**
- * Bias over the model's (key-relative) pitch ids under the chord `chord` (an absolute chord id, 0 = none):
- * `scaleBias` for pitches outside the style's scale over the key ({@link styleScale}: blue notes belong
- * to blues, jazz and funk) that are not tones of the chord (so a minor key's V
- * lets its leading tone through: harmonic minor where the chord asks for it), `tonicBias` for the tonic.
- */
-function pitchBias(o: RoleOptions, shift: number, chord = 0): Float64Array | undefined {
-  if ((!o.scaleBias && !o.tonicBias) || o.role === 'drums') return undefined;
-  const { tonic, mode } = o.conditioning.key;
-  const scale = styleScale(o.conditioning.style, mode);
-  const c = chordFromId(chord);
-  const tones = c ? chordPitchClasses(c).map((p) => (((p - tonic) % 12) + 12) % 12) : [];
-  const bias = new Float64Array(REST + 1);
-  for (let r = 0; r < 128; r++) {
-    const pc = (((r - shift - tonic) % 12) + 12) % 12;
-    if (!scale.includes(pc) && !tones.includes(pc)) bias[r] = o.scaleBias ?? 0;
-    else if (pc === 0) bias[r] = o.tonicBias ?? 0;
-  }
-  return bias;
 }
 
 /** One role being written: its settings, its events so far and the input of its next step. */
@@ -221,7 +179,7 @@ class RoleWriter {
       if (this.recent.length > REPETITION_WINDOW) this.recent.shift();
     }
     const note = heads.note(onset, pitch);
-    const sampled = sampleLogits(note.duration, rng, { ...this.sample.duration, bias: durationBias });
+    const sampled = sampleLogits(note.duration, rng, { ...this.sample.duration, bias: DURATION_BIAS });
     const velocity = sampleLogits(note.velocity, rng, this.sample.velocity);
     const duration = pitch === REST ? 0 : Math.max(1, Math.min(sampled, DURATION_MAX, this.total - this.t));
     if (pitch !== REST) this.lastEnd = Math.max(this.lastEnd, this.t + duration);
