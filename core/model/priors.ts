@@ -25,10 +25,14 @@ export type RolePriors = Record<Role, RolePrior>;
 export type StylePriors = Partial<Record<Style, Partial<RolePriors>>>;
 
 /**
- * Roles that get a style's own prior: the accompaniment. The styled corpora's melody streams are groove
- * riffs and chorale sopranos, not the tunes a melody role writes, so the melody keeps the overall prior.
+ * Roles that get a style's own prior: the bass and the drums. The styled corpora's melody streams are
+ * groove riffs and chorale sopranos, not the tunes a melody role writes, so the melody keeps the overall
+ * prior; so does the harmony: a style's harmony streams are the several parts of a groove's accompaniment
+ * (chords, arpeggios, strums), each dense for one part, and a piece's one harmony part asked for their
+ * median (pop 0.63, jazz 0.65, funk 0.88 against 0.34 overall) came out as a swarm of short scattered
+ * notes on the piano (15 notes a second in a 30 s pop piece against 6.5).
  */
-export const STYLE_PRIOR_ROLES: readonly Role[] = ['harmony', 'bass', 'drums'];
+export const STYLE_PRIOR_ROLES: readonly Role[] = ['bass', 'drums'];
 
 /** Fewest training streams of a role in a style for the style's own prior. */
 export const MIN_STYLE_STREAMS = 10;
