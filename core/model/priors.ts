@@ -30,7 +30,8 @@ export type StylePriors = Partial<Record<Style, Partial<RolePriors>>>;
  * prior; so does the harmony: a style's harmony streams are the several parts of a groove's accompaniment
  * (chords, arpeggios, strums), each dense for one part, and a piece's one harmony part asked for their
  * median (pop 0.63, jazz 0.65, funk 0.88 against 0.34 overall) came out as a swarm of short scattered
- * notes on the piano (15 notes a second in a 30 s pop piece against 6.5).
+ * notes on the piano (the evaluation's piano harmony parts: 15 notes a second against 6.5; one upbeat pop
+ * piece: 1,330 notes in 30 s against 254).
  */
 export const STYLE_PRIOR_ROLES: readonly Role[] = ['bass', 'drums'];
 
