@@ -4,7 +4,7 @@
  * text), the arranger and the model (which reads {@link conditioningVector} at every step).
  */
 import type { Bpm, Mode, Role } from './sequence';
-import { ROLES } from './sequence';
+import { isCompound, ROLES } from './sequence';
 
 /** Styles the model knows. Corpus labels and prompt words map onto these. */
 export const STYLES = [
@@ -89,7 +89,7 @@ export function conditioningVector(c: Conditioning): number[] {
   v[5] = clamp(c.dynamics, 0, 1);
   v[6] = clamp(c.register, 0, 1);
   v[7] = c.meter.numerator % 3 === 0 ? 1 : 0;
-  v[8] = c.meter.denominator === 8 && c.meter.numerator % 3 === 0 ? 1 : 0;
+  v[8] = isCompound(c.meter) ? 1 : 0;
   const s = STYLES.indexOf(c.style);
   if (s >= 0) v[9 + s] = 1;
   for (const r of c.roles) v[9 + STYLES.length + ROLES.indexOf(r)] = 1;

@@ -181,6 +181,11 @@ export function beatsPerBar(ts: Pick<TimeSignatureEvent, 'numerator' | 'denomina
   return (ts.numerator * 4) / ts.denominator;
 }
 
+/** Whether a time signature is compound (6/8, 9/8, 12/8: beats in dotted quarters of three eighths). */
+export function isCompound(ts: Pick<TimeSignatureEvent, 'numerator' | 'denominator'>): boolean {
+  return ts.denominator === 8 && ts.numerator % 3 === 0;
+}
+
 /** Notes of one role. */
 export function notesOfRole(seq: NoteSequence, role: Role): Note[] {
   return seq.notes.filter((n) => n.role === role);

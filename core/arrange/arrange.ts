@@ -9,7 +9,7 @@ import type { MusicModel } from '../model/model';
 import type { Writes } from '../model/writes';
 import { runWrites } from '../model/writes';
 import type { Note, NoteSequence, Role, Seconds } from '../sequence';
-import { beatsPerBar, ROLES, sortNotes } from '../sequence';
+import { beatsPerBar, isCompound, ROLES, sortNotes } from '../sequence';
 import type { TimeSpan } from '../embed/types';
 import { planChords } from './chords';
 import type { Theme } from './cutdowns';
@@ -245,7 +245,7 @@ function* write(
 /** The finishing passes, in order; each marks the notes it copies, makes or moves (`Note.origin`). */
 function finish(raw: readonly Note[], plan: ArrangementPlan, o: ArrangeOptions): Note[] {
   const { drumLevel } = plan;
-  const compound = plan.meter.denominator === 8 && plan.meter.numerator % 3 === 0;
+  const compound = isCompound(plan.meter);
   let notes = keepPlayingRoles(raw, plan.sections);
   if (o.repeat ?? true) notes = repeatSections(notes, plan.sections, plan.chords);
   if (o.repeat ?? true) notes = loopDrums(notes, plan.sections, beatsPerBar(plan.meter));

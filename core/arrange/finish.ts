@@ -8,8 +8,8 @@ import type { Style } from '../conditioning';
 import type { ChordSpan } from '../features/chords';
 import { chordFromId, chordIdAt, chordPitchClasses } from '../features/chords';
 import type { Beats, Note, Role } from '../sequence';
-import { beatsPerBar } from '../sequence';
-import { drumUnit } from './feel';
+import { beatsPerBar, isCompound } from '../sequence';
+import { drumUnit, GRID_UNIT } from './feel';
 import { mended } from './mended';
 import type { ArrangementPlan, Section } from './plan';
 
@@ -214,7 +214,7 @@ export function mendClashes(
  */
 export function addTransitions(notes: readonly Note[], plan: ArrangementPlan, velocityScale: number): Note[] {
   const out = [...notes];
-  const compound = plan.meter.denominator === 8 && plan.meter.numerator % 3 === 0;
+  const compound = isCompound(plan.meter);
   const v = (x: number): number => Math.max(1, Math.min(127, Math.round(x * velocityScale)));
   for (const s of plan.sections) {
     if (!s.transition || !s.roles.includes('drums')) continue;
@@ -222,7 +222,7 @@ export function addTransitions(notes: readonly Note[], plan: ArrangementPlan, ve
     const fillFrom = s.start - 1;
     if (prev?.roles.includes('drums') && fillFrom >= 0) {
       const groove = out.filter((n) => n.isDrum && n.start >= prev.start - EPS && n.start < s.start - EPS);
-      const swung = drumUnit(groove, compound, plan.style) === 1 / 3;
+      const swung = drumUnit(groove, compound, plan.style) === GRID_UNIT.triplet;
       // Clear the groove under the fill, then four sixteenths (three triplets when swung) rising.
       for (let i = out.length - 1; i >= 0; i--)
         if (out[i].isDrum && out[i].start >= fillFrom - EPS && out[i].start < s.start - EPS) out.splice(i, 1);

@@ -11,7 +11,7 @@
 import { findKey, pitchClassHistogram } from '../../features/key';
 import { INSTRUMENT_FAMILIES, familyOfProgram } from '../../features/family';
 import type { Note, NoteSequence } from '../../sequence';
-import { beatsPerBar, tempoAt } from '../../sequence';
+import { beatsPerBar, isCompound, tempoAt } from '../../sequence';
 
 /** Features of what is played, in vector order. */
 export const NOTE_FEATURES = [
@@ -191,7 +191,7 @@ export function styleFeatures(seq: NoteSequence): number[] | null {
   const features = [
     Math.log2(Math.min(300, Math.max(20, tempoAt(0, seq.tempos))) / 120),
     meter.numerator % 3 === 0 ? 1 : 0,
-    meter.denominator === 8 && meter.numerator % 3 === 0 ? 1 : 0,
+    isCompound(meter) ? 1 : 0,
     ...drumFeatures(drums, beats, bar),
     ...rhythmFeatures(notes),
     onsetsOf(pitched),
