@@ -10,6 +10,7 @@ import type { Conditioning, Style } from '../conditioning';
 import { STYLES } from '../conditioning';
 import type { Role } from '../sequence';
 import { ROLES } from '../sequence';
+import { ModelLoadError } from '../errors';
 
 /** Medians of one role's conditioning in the training data. */
 export interface RolePrior {
@@ -101,4 +102,31 @@ export function roleConditioning(
   const density = Math.min(1, Math.max(0, p.density * 2 ** ((piece.density - 0.3) * 2.5)));
   const register = Math.min(1, Math.max(0, p.register + (piece.register - 0.5) * 0.3));
   return { ...piece, density, register, dynamics: piece.dynamics };
+}
+
+const isUnit = (x: unknown): boolean => typeof x === 'number' && x >= 0 && x <= 1;
+
+/**
+ * Checks a config's `training.stylePriors` (absent is fine): known styles and roles, each prior's density,
+ * register and dynamics in 0..1.
+ * @throws {ModelLoadError} naming the first style, role or value that is not.
+ */
+export function checkStylePriors(raw: unknown): StylePriors | undefined {
+  if (raw === undefined) return undefined;
+  if (typeof raw !== 'object' || raw === null)
+    throw new ModelLoadError('config.json training.stylePriors is not an object');
+  for (const [style, roles] of Object.entries(raw)) {
+    if (!(STYLES as readonly string[]).includes(style))
+      throw new ModelLoadError(`config.json training.stylePriors names no style "${style}"`);
+    for (const [role, prior] of Object.entries((roles ?? {}) as object)) {
+      if (!(ROLES as readonly string[]).includes(role))
+        throw new ModelLoadError(`config.json training.stylePriors.${style} names no role "${role}"`);
+      const p = (prior ?? {}) as Partial<Record<keyof RolePrior, unknown>>;
+      if (!isUnit(p.density) || !isUnit(p.register) || !isUnit(p.dynamics))
+        throw new ModelLoadError(
+          `config.json training.stylePriors.${style}.${role} needs density, register and dynamics in 0..1`,
+        );
+    }
+  }
+  return raw as StylePriors;
 }

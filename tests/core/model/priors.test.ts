@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Conditioning } from '../../../core/conditioning';
 import { defaultConditioning } from '../../../core/conditioning';
+import { ModelLoadError } from '../../../core/errors';
+import { checkConfig } from '../../../core/model/config';
 import {
+  checkStylePriors,
   FALLBACK_PRIORS,
   measurePriors,
   measureStylePriors,
   MIN_STYLE_STREAMS,
   roleConditioning,
 } from '../../../core/model/priors';
+import { tinyConfig } from '../../fixtures/tiny-model';
 
 const row = (role: string, style: string, density: number, register = 0.3) => ({
   role,
@@ -58,5 +62,32 @@ describe('priors per role and per style', () => {
       FALLBACK_PRIORS.drums.density,
     );
     expect(roleConditioning(piece, 'drums').density).toBe(FALLBACK_PRIORS.drums.density);
+  });
+});
+
+describe('checkStylePriors', () => {
+  const prior = { density: 0.6, register: 0.23, dynamics: 0.64 };
+
+  it('accepts no priors and priors of known styles and roles', () => {
+    expect(checkStylePriors(undefined)).toBeUndefined();
+    const ok = { hiphop: { drums: prior, bass: prior }, funk: { bass: prior } };
+    expect(checkStylePriors(ok)).toEqual(ok);
+    expect(() => checkConfig({ ...tinyConfig(), training: { stylePriors: ok } })).not.toThrow();
+  });
+
+  it.each([
+    [3, 'is not an object'],
+    [{ grunge: { drums: prior } }, 'names no style "grunge"'],
+    [{ funk: { horns: prior } }, 'funk names no role "horns"'],
+    [
+      { funk: { bass: { ...prior, density: 1.5 } } },
+      'funk.bass needs density, register and dynamics in 0..1',
+    ],
+    [{ funk: { bass: { density: 0.2, register: 0.2 } } }, 'funk.bass needs'],
+    [{ funk: { bass: { ...prior, register: '0.2' } } }, 'funk.bass needs'],
+  ])('rejects %j with ModelLoadError, also when a config is loaded', (raw, message) => {
+    expect(() => checkStylePriors(raw)).toThrow(ModelLoadError);
+    expect(() => checkStylePriors(raw)).toThrow(message);
+    expect(() => checkConfig({ ...tinyConfig(), training: { stylePriors: raw } })).toThrow(ModelLoadError);
   });
 });
