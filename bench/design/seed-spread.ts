@@ -34,6 +34,8 @@ const moods = read(values.prompts!).filter((p) => p.quadrant);
 const styled = read(values['style-prompts']!).filter((p) => p.style && styles.classes.includes(p.style));
 const { model } = await loadModels(values.model!, null);
 const count = { asked: 0, valence: 0, arousal: 0, moods: 0, top1: 0, top3: 0, styles: 0 };
+/** Asked style -> [pieces heard as it first, pieces]. */
+const styleHits = new Map<string, [number, number]>();
 /** Asked quadrant -> heard quadrant -> pieces. */
 const confusion = new Map<string, Map<string, number>>();
 const high = (q: string) => q === 'Q1' || q === 'Q2';
@@ -56,6 +58,8 @@ for (let s = 0; s < Number(values.seeds); s++) {
   styled.forEach((p, i) => {
     const heard = pieceStyle(styles, p.style!, write(p, first + 500 + i)).notes ?? [];
     count.styles++;
+    const hits = styleHits.get(p.style!) ?? [0, 0];
+    styleHits.set(p.style!, [hits[0] + (heard[0] === p.style ? 1 : 0), hits[1] + 1]);
     if (heard[0] === p.style) count.top1++;
     if (heard.slice(0, 3).includes(p.style!)) count.top3++;
   });
@@ -83,3 +87,10 @@ for (const asked of [...confusion.keys()].sort())
         .map(([q, n]) => `${q} ${n}`)
         .join(', '),
   );
+console.log(
+  '  style top-1: ' +
+    [...styleHits]
+      .sort()
+      .map(([style, [hit, n]]) => `${style} ${hit}/${n}`)
+      .join(', '),
+);

@@ -36,6 +36,7 @@ import {
 import { addClave } from './clave';
 import { swingEighths } from './feel';
 import { sustainRole } from './sustain';
+import { keepInRange } from './range';
 import { isSustained, orchestrate } from './orchestrate';
 import type { ArrangementPlan, Section } from './plan';
 
@@ -253,6 +254,7 @@ function finish(raw: readonly Note[], plan: ArrangementPlan, o: ArrangeOptions):
   notes = swingEighths(notes, plan.style, compound);
   notes = addClave(notes, plan);
   if (isSustained(plan.programs.harmony)) notes = sustainRole(notes, 'harmony', plan.chords);
+  notes = keepInRange(notes);
   notes = scaleDrums(notes, drumLevel);
   notes = levelDynamics(notes, plan.sections);
   notes = addTransitions(notes, plan, drumLevel);

@@ -11,11 +11,11 @@ import type { ChordSpan } from '../features/chords';
 import { chordPitchClasses } from '../features/chords';
 import type { Note, Role } from '../sequence';
 import { mended } from './mended';
+import { ROLE_RANGE } from './range';
 
 const EPS = 1e-6;
-/** Range of the pitches a voicing may add. */
-const LOW = 36;
-const HIGH = 96;
+/** Range of the pitches a voicing may add: the harmony's. */
+const { low: LOW, high: HIGH } = ROLE_RANGE.harmony;
 
 /** One voice of a voicing: a pitch and the model's note that sounds it, if the model played it. */
 interface Voice {

@@ -11,7 +11,7 @@ import { secondsToBeats } from '../sequence';
 import type { ArrangementPlan, Section, SpeechSpan } from './plan';
 
 /** How the conditioning moves under speech: density, dynamics, register and arousal. */
-export const UNDER_SPEECH = { density: -0.15, dynamics: -0.15, register: -0.1, arousal: -0.1 } as const;
+export const UNDER_SPEECH = { density: -0.15, dynamics: -0.15, register: -0.03, arousal: -0.1 } as const;
 /** The melody's kept notes under speech: velocity x 0.75 - 8, and down an octave from C5 up (not below G3). */
 const SOFTEN = { scale: 0.75, minus: 8, highPitch: 72, floor: 55 } as const;
 const EPS = 1e-6;

@@ -58,6 +58,18 @@ export const STYLE_INSTRUMENTS: Record<Style, Instrument[]> = {
  */
 export const DYNAMICS_FROM_AROUSAL = { at0: 0.517, perArousal: 0.158 } as const;
 
+/**
+ * The register (0..1 around 0.5) a prompt's mood asks for: 0.5 + `perValence` x valence +
+ * `perValenceArousal` x valence x arousal. The second term is the shape of EMOPIA's training clips, whose
+ * mean pitch is higher in happy (62.6) and sad (63.4) music than in tense (60.4) and calm (61.3) music
+ * (`bench/design/mood-register.ts` prints it and fails if the sign here differs); the first, which EMOPIA
+ * does not show (0.07 semitones per unit), keeps brighter moods higher, as the issue asks valence to be
+ * heard in the register. Both are larger than EMOPIA's piano shows (a band's melody and harmony carry the mood in their register, and
+ * the model's register conditioning moves them less than it asks); they were chosen on development seeds
+ * (`bench/design/seed-spread.ts`, seeds from 1001), never on the evaluation's.
+ */
+export const REGISTER_FROM_MOOD = { perValence: 0.1, perValenceArousal: 0.4 } as const;
+
 /** Tempo of a prompt with no mood and no style: {@link defaultConditioning}'s. */
 const NEUTRAL_TEMPO = defaultConditioning().tempo;
 const PERCUSSIVE: Instrument[] = ['drums', 'percussion'];
@@ -168,7 +180,15 @@ export function resolve(explicit: ExplicitRequests, mood: Mood): Resolved {
     explicit.dynamics?.value ??
     r2(clamp(DYNAMICS_FROM_AROUSAL.at0 + DYNAMICS_FROM_AROUSAL.perArousal * arousal, 0.1, 0.95));
   if (explicit.dynamics) why.push(`dynamics ${dynamics}: asked for ("${explicit.dynamics.text}")`);
-  const register = r2(clamp(0.5 + 0.12 * valence, 0, 1));
+  const register = r2(
+    clamp(
+      0.5 +
+        REGISTER_FROM_MOOD.perValence * valence +
+        REGISTER_FROM_MOOD.perValenceArousal * valence * arousal,
+      0,
+      1,
+    ),
+  );
 
   const conditioning: Conditioning = {
     tempo,

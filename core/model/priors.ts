@@ -39,6 +39,13 @@ export const STYLE_PRIOR_ROLES: readonly Role[] = ['bass', 'drums'];
 /** Fewest training streams of a role in a style for the style's own prior. */
 export const MIN_STYLE_STREAMS = 10;
 
+/**
+ * How far a piece's register may move each role from its median (register units, 72 semitones each): down
+ * 0.12 (about 9 semitones: a tense piece's strings and brass go low, a melody stays near or above C4) and
+ * up 0.05 (about 4: pop's piano and lead already sit around C6 at the median, and higher they turn shrill).
+ */
+export const REGISTER_SHIFT = { down: 0.12, up: 0.12 } as const;
+
 /** Typical values, used when a config has no measured priors. */
 export const FALLBACK_PRIORS: RolePriors = {
   melody: { density: 0.2, register: 0.6, dynamics: 0.6 },
@@ -90,7 +97,9 @@ export function measureStylePriors(
 /**
  * The conditioning one role is written under: the piece's attributes, with density scaled around the
  * median of the role in the piece's style (`stylePriors`; the role's median in `priors` when the style has
- * none: overall density 0.3 gives the median; each +0.4 doubles it) and that median's register.
+ * none: overall density 0.3 gives the median; each +0.4 doubles it) and that median's register moved
+ * as far as the piece's register is from 0.5, within {@link REGISTER_SHIFT} (in training each stream's
+ * register is its own mean pitch, so a piece asked 0.1 lower writes every role about 7 semitones lower).
  */
 export function roleConditioning(
   piece: Conditioning,
@@ -100,7 +109,8 @@ export function roleConditioning(
 ): Conditioning {
   const p = stylePriors[piece.style]?.[role] ?? priors[role];
   const density = Math.min(1, Math.max(0, p.density * 2 ** ((piece.density - 0.3) * 2.5)));
-  const register = Math.min(1, Math.max(0, p.register + (piece.register - 0.5) * 0.3));
+  const shift = Math.min(REGISTER_SHIFT.up, Math.max(-REGISTER_SHIFT.down, piece.register - 0.5));
+  const register = Math.min(1, Math.max(0, p.register + shift));
   return { ...piece, density, register, dynamics: piece.dynamics };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { embed } from '../../../core/embed';
+import { REGISTER_FROM_MOOD } from '../../../core/embed/attributes';
 import { namedMode, scoreMood } from '../../../core/embed/mood';
 import { tokenize } from '../../../core/embed/text';
 
@@ -64,5 +65,26 @@ describe('mood words decide the mode', () => {
     const r = embed('calm corporate explainer');
     expect(r.key.mode).toBe(r.valence < -0.1 ? 'minor' : 'major');
     expect(r.explanation.some((l) => l.includes('from valence'))).toBe(true);
+  });
+});
+
+describe('the mood decides the register', () => {
+  it('follows 0.5 + perValence x valence + perValenceArousal x valence x arousal', () => {
+    for (const prompt of ['horror trailer', 'sad goodbye', 'yoga retreat', 'summer beach party']) {
+      const r = embed(prompt);
+      const expected =
+        0.5 +
+        REGISTER_FROM_MOOD.perValence * r.valence +
+        REGISTER_FROM_MOOD.perValenceArousal * r.valence * r.arousal;
+      expect(r.register).toBeCloseTo(Math.min(1, Math.max(0, expected)), 2);
+    }
+  });
+
+  it('puts tense music lowest and happy music highest, sad above calm (EMOPIA: 60.4, 61.3, 62.6, 63.4)', () => {
+    const reg = (p: string) => embed(p).register;
+    expect(reg('horror trailer, menacing and tense')).toBeLessThan(reg('calm spa weekend'));
+    expect(reg('calm spa weekend')).toBeLessThan(reg('sad goodbye, slow and mournful'));
+    expect(reg('horror trailer, menacing and tense')).toBeLessThan(0.4);
+    expect(reg('jubilant summer beach party')).toBeGreaterThan(0.6);
   });
 });

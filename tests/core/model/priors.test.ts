@@ -63,6 +63,14 @@ describe('priors per role and per style', () => {
     );
     expect(roleConditioning(piece, 'drums').density).toBe(FALLBACK_PRIORS.drums.density);
   });
+
+  it("moves every role's register as far as the piece's is from 0.5, within 0..1", () => {
+    const piece = { ...defaultConditioning(), register: 0.4 };
+    expect(roleConditioning(piece, 'melody').register).toBeCloseTo(FALLBACK_PRIORS.melody.register - 0.1, 9);
+    expect(roleConditioning(piece, 'bass').register).toBeCloseTo(FALLBACK_PRIORS.bass.register - 0.1, 9);
+    expect(roleConditioning({ ...piece, register: 1 }, 'melody').register).toBe(1);
+    expect(roleConditioning({ ...piece, register: 0 }, 'bass').register).toBe(0);
+  });
 });
 
 describe('checkStylePriors', () => {

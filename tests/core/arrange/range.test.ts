@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { foldIntoSpan, keepInRange, ROLE_RANGE } from '../../../core/arrange/range';
+import type { Note, Role } from '../../../core/sequence';
+
+const note = (role: Role, pitch: number, start = 0): Note => ({
+  pitch,
+  start,
+  end: start + 1,
+  velocity: 80,
+  role,
+  isDrum: role === 'drums',
+  origin: 'model',
+});
+
+describe('foldIntoSpan', () => {
+  it('moves a pitch by octaves into the span, keeping its pitch class', () => {
+    expect(foldIntoSpan(112, { low: 55, high: 96 })).toBe(88);
+    expect(foldIntoSpan(19, { low: 36, high: 96 })).toBe(43);
+    expect(foldIntoSpan(60, { low: 55, high: 96 })).toBe(60);
+  });
+});
+
+describe('keepInRange', () => {
+  it("moves each pitched role's notes into its span, marked as mended by range, and leaves drums", () => {
+    const notes = [
+      note('melody', 108),
+      note('harmony', 21),
+      note('bass', 70),
+      note('drums', 81),
+      note('melody', 72),
+    ];
+    const out = keepInRange(notes);
+    expect(out.map((n) => n.pitch)).toEqual([96, 45, 58, 81, 72]);
+    expect(out.map((n) => n.origin)).toEqual(['mended', 'mended', 'mended', 'model', 'model']);
+    expect(out[0].by).toBe('range');
+    for (const n of out.filter((x) => !x.isDrum)) {
+      const span = ROLE_RANGE[n.role as 'melody' | 'harmony' | 'bass'];
+      expect(n.pitch).toBeGreaterThanOrEqual(span.low);
+      expect(n.pitch).toBeLessThanOrEqual(span.high);
+    }
+  });
+
+  it('drops a moved note that would double a pitch its role starts at the same time', () => {
+    const out = keepInRange([note('harmony', 88), note('harmony', 100), note('harmony', 100, 1)]);
+    expect(out.map((n) => [n.pitch, n.start])).toEqual([
+      [88, 0],
+      [88, 1],
+    ]);
+  });
+
+  it('keeps a copied note a copy', () => {
+    const out = keepInRange([{ ...note('melody', 100), origin: 'copy', by: 'repeat' }]);
+    expect(out[0]).toMatchObject({ pitch: 88, origin: 'copy', by: 'repeat' });
+  });
+});
