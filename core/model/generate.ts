@@ -17,6 +17,7 @@ import { beatsPerBar, ROLES } from '../sequence';
 import { barPosition, tonicShift } from './data';
 import { roleFamily } from './families';
 import { sampleLogits } from './sample';
+import { SkipSpans } from './skips';
 import { DURATION_BIAS, MELODY_FLOOR, MOVE_ON, pitchBias } from './biases';
 import type { ModelConfig } from './config';
 import type { LaneHeads, Onset, StepInput, Stepper } from './step';
@@ -97,9 +98,7 @@ class RoleWriter {
   private readonly recent: number[] = [];
   /** Grid step at which the role's last note ends (silence is measured from it). */
   private lastEnd = 0;
-  /** The skip spans in grid steps; those before `skipped` are behind the current time. */
-  private readonly skips: { start: number; end: number }[];
-  private skipped = 0;
+  private readonly skips: SkipSpans;
   /** Grid step of the last recorded onset. */
   private recorded = 0;
 
@@ -118,10 +117,7 @@ class RoleWriter {
       at: Math.round(x.start * GRID),
       cond: conditioningVector(x.conditioning),
     }));
-    this.skips = (o.skip ?? []).map((x) => ({
-      start: Math.round(x.start * GRID),
-      end: Math.round(x.end * GRID),
-    }));
+    this.skips = new SkipSpans(o.skip);
     this.advanceSection();
     this.sample = headSampling(o.temperature ?? 1, o.topP ?? 0.95, o.headTemperature);
     this.maxStack = o.maxStack ?? (o.role === 'harmony' ? 6 : o.role === 'drums' ? 4 : 3);
@@ -177,7 +173,7 @@ class RoleWriter {
     const last = this.events[this.events.length - 1];
     const full = last === undefined ? false : last.pitch === REST || this.stacked.length >= this.maxStack;
     const step = sampleLogits(heads.step, rng, { ...this.sample.step, bias: this.stepBias(full) });
-    const at = this.landing(this.t + step);
+    const at = this.skips.landing(this.t + step);
     if (at >= this.total || this.events.length >= this.maxEvents) {
       this.done = true;
       return;
@@ -219,17 +215,6 @@ class RoleWriter {
     this.advanceSection();
   }
 
-  /** Where an onset at grid step `t` lands: past every skip span it would fall inside. */
-  private landing(t: number): number {
-    for (const k = this.skips; this.skipped < k.length;) {
-      const x = k[this.skipped];
-      if (x.end <= t) this.skipped++;
-      else if (x.start <= t) t += x.end - x.start;
-      else break;
-    }
-    return t;
-  }
-
   /**
    * Records the event at the current time for the output: its step from the last recorded onset (rests
    * of {@link STEP_MAX} fill a longer gap, as the codec writes one), its note cut where a skip span starts.
@@ -239,7 +224,7 @@ class RoleWriter {
     let step = this.t - this.recorded;
     for (; step > STEP_MAX; step -= STEP_MAX)
       this.events.push({ pitch: REST, step: STEP_MAX, duration: 0, velocity: 0, role });
-    const next = this.skips[this.skipped]?.start ?? Infinity;
+    const next = this.skips.nextStart;
     this.events.push({
       pitch,
       step,
