@@ -9,6 +9,7 @@ import type { ChordSpan } from '../features/chords';
 import { chordFromId, chordIdAt, chordPitchClasses } from '../features/chords';
 import type { Beats, Note, Role } from '../sequence';
 import { beatsPerBar, isCompound } from '../sequence';
+import { DRUM_LOOP_BARS, loopRange, returnOf } from './discarded';
 import { drumUnit, GRID_UNIT } from './feel';
 import { mended } from './mended';
 import type { ArrangementPlan, Section } from './plan';
@@ -44,10 +45,9 @@ export function repeatSections(
 ): Note[] {
   let out = [...notes];
   sections.forEach((s, i) => {
-    if (s.kind === 'intro' || s.kind === 'ending') return;
-    const first = sections.slice(0, i).find((p) => p.kind === s.kind && p.segment === s.segment);
-    if (!first) return;
-    const length = Math.min(s.end - s.start, first.end - first.start);
+    const r = returnOf(sections, i);
+    if (!r) return;
+    const { first, length } = r;
     const shift = s.start - first.start;
     const until = s.start + length;
     /** Whether the note (at its place in the returning section) may come from the first occurrence. */
@@ -80,19 +80,19 @@ export function loopDrums(
   notes: readonly Note[],
   sections: readonly Section[],
   bar: Beats,
-  bars = 2,
+  bars = DRUM_LOOP_BARS,
 ): Note[] {
   let out = [...notes];
-  const span = bar * bars;
   for (const s of sections) {
-    if (!s.roles.includes('drums') || s.end - s.start < span + 2 * bar - EPS) continue;
-    const groove = notes.filter(
-      (n) => n.isDrum && n.start >= s.start - EPS && n.start < s.start + span - EPS,
-    );
+    const loop = loopRange(s, bar, bars);
+    if (!loop) continue;
+    const { groove: g, fill } = loop;
+    const span = g.end - g.start;
+    const groove = notes.filter((n) => n.isDrum && n.start >= g.start - EPS && n.start < g.end - EPS);
     if (groove.length === 0) continue;
-    const until = s.end - bar;
-    out = out.filter((n) => !n.isDrum || n.start < s.start + span - EPS || n.start >= until - EPS);
-    for (let at = s.start + span; at < until - EPS; at += span)
+    const until = fill.end;
+    out = out.filter((n) => !n.isDrum || n.start < fill.start - EPS || n.start >= until - EPS);
+    for (let at = fill.start; at < until - EPS; at += span)
       for (const n of groove)
         if (n.start + at - s.start < until - EPS)
           out.push({

@@ -19,6 +19,8 @@ export interface WriteSettings {
   tonicBias: number;
   /** False: the model alone (no generation rule). */
   rules: boolean;
+  /** Spans of the piece (beats, sorted) where the drums are not written (see RoleOptions.skip). Default none. */
+  skipDrums?: readonly { start: Beats; end: Beats }[];
 }
 
 /** A stretch of the piece in one key: its beats and the conditioning changes inside it. */
@@ -49,6 +51,13 @@ function chordsIn(chords: readonly ChordSpan[], from: Beats, to: Beats): ChordSp
     .map((c) => ({ ...c, start: Math.max(0, c.start - from), end: Math.min(to, c.end) - from }));
 }
 
+/** The spans that meet `from`..`to`, clipped to it and moved to start at 0. */
+function spansIn(spans: readonly { start: Beats; end: Beats }[], from: Beats, to: Beats) {
+  return spans
+    .filter((x) => x.end > from + EPS && x.start < to - EPS)
+    .map((x) => ({ start: Math.max(from, x.start) - from, end: Math.min(to, x.end) - from }));
+}
+
 /**
  * Writes every role of the plan with the model: the form's sections and the speech spans as conditioning
  * changes, the chord plan, one generator run per key region (region k seeded `seed + k`). A job
@@ -77,6 +86,7 @@ export function* writeByKey(plan: ArrangementPlan, roles: Role[], s: WriteSettin
       beats: r.end - r.start,
       chords: regions.length === 1 ? plan.chords : chordsIn(plan.chords, r.start, r.end),
       sections: inside.slice(1).map((c) => ({ start: c.start - r.start, conditioning: c.conditioning })),
+      skip: s.skipDrums ? { drums: spansIn(s.skipDrums, r.start, r.end) } : undefined,
     };
     parts.push({
       raw,

@@ -17,6 +17,7 @@ import { beatsPerBar, ROLES } from '../sequence';
 import { barPosition, tonicShift } from './data';
 import { roleFamily } from './families';
 import { sampleLogits } from './sample';
+import { SkipSpans } from './skips';
 import { DURATION_BIAS, MELODY_FLOOR, MOVE_ON, pitchBias } from './biases';
 import type { ModelConfig } from './config';
 import type { LaneHeads, Onset, StepInput, Stepper } from './step';
@@ -59,6 +60,15 @@ export interface RoleOptions {
    * steps not bounded by it); the scale and tonic biases are the caller's (pass 0). Default true.
    */
   rules?: boolean;
+  /**
+   * Spans the role does not write (sorted, disjoint, each starting on a bar line and whole bars long, or
+   * reaching the end): the arranger's finishing passes replace what would sound there. When the next onset
+   * would land inside one, time jumps over it; the model keeps its state and its view of time as if the
+   * span were not there (it is fed the step it sampled, at the same place in the bar), while its chord,
+   * position and conditioning are those of the onset after the jump, and the notes written land there.
+   * A note is cut where a span starts. Default none.
+   */
+  skip?: readonly { start: Beats; end: Beats }[];
 }
 
 /** One role being written: its settings, its events so far and the input of its next step. */
@@ -88,6 +98,9 @@ class RoleWriter {
   private readonly recent: number[] = [];
   /** Grid step at which the role's last note ends (silence is measured from it). */
   private lastEnd = 0;
+  private readonly skips: SkipSpans;
+  /** Grid step of the last recorded onset. */
+  private recorded = 0;
 
   constructor(
     readonly o: RoleOptions,
@@ -104,6 +117,7 @@ class RoleWriter {
       at: Math.round(x.start * GRID),
       cond: conditioningVector(x.conditioning),
     }));
+    this.skips = new SkipSpans(o.skip);
     this.advanceSection();
     this.sample = headSampling(o.temperature ?? 1, o.topP ?? 0.95, o.headTemperature);
     this.maxStack = o.maxStack ?? (o.role === 'harmony' ? 6 : o.role === 'drums' ? 4 : 3);
@@ -159,11 +173,14 @@ class RoleWriter {
     const last = this.events[this.events.length - 1];
     const full = last === undefined ? false : last.pitch === REST || this.stacked.length >= this.maxStack;
     const step = sampleLogits(heads.step, rng, { ...this.sample.step, bias: this.stepBias(full) });
-    if (this.t + step >= this.total || this.events.length >= this.maxEvents) {
+    const at = this.skips.landing(this.t + step);
+    if (at >= this.total || this.events.length >= this.maxEvents) {
       this.done = true;
       return;
     }
-    this.t += step;
+    // Over a skip span: the rule's view of silence moves with the model's (its last note as far behind).
+    this.lastEnd += at - this.t - step;
+    this.t = at;
     if (step > 0) this.stacked = [];
     const onset: Onset = {
       step,
@@ -183,7 +200,7 @@ class RoleWriter {
     const velocity = sampleLogits(note.velocity, rng, this.sample.velocity);
     const duration = pitch === REST ? 0 : Math.max(1, Math.min(sampled, DURATION_MAX, this.total - this.t));
     if (pitch !== REST) this.lastEnd = Math.max(this.lastEnd, this.t + duration);
-    this.events.push({ pitch, step, duration, velocity: pitch === REST ? 0 : velocity, role: this.roleIdx });
+    this.record(pitch, duration, pitch === REST ? 0 : velocity);
     const { chord, position } = onset;
     this.input = {
       pitch,
@@ -196,6 +213,26 @@ class RoleWriter {
       family: this.family,
     };
     this.advanceSection();
+  }
+
+  /**
+   * Records the event at the current time for the output: its step from the last recorded onset (rests
+   * of {@link STEP_MAX} fill a longer gap, as the codec writes one), its note cut where a skip span starts.
+   */
+  private record(pitch: number, duration: number, velocity: number): void {
+    const role = this.roleIdx;
+    let step = this.t - this.recorded;
+    for (; step > STEP_MAX; step -= STEP_MAX)
+      this.events.push({ pitch: REST, step: STEP_MAX, duration: 0, velocity: 0, role });
+    const next = this.skips.nextStart;
+    this.events.push({
+      pitch,
+      step,
+      duration: pitch === REST ? 0 : Math.min(duration, next - this.t),
+      velocity,
+      role,
+    });
+    this.recorded = this.t;
   }
 
   /**

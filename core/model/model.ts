@@ -45,6 +45,8 @@ export interface GenerateRequest {
   sections?: readonly { start: Beats; conditioning: Conditioning }[];
   /** False: no generation rule (see RoleOptions.rules); pass no biases either. Default true. */
   rules?: boolean;
+  /** Spans each role does not write (see RoleOptions.skip), in beats from 0. Default none. */
+  skip?: Partial<Record<Role, readonly { start: Beats; end: Beats }[]>>;
 }
 
 /** A loaded model. */
@@ -143,6 +145,7 @@ export class MusicModel {
       tonicBias: req.tonicBias,
       program: programs[role],
       rules: req.rules,
+      skip: req.skip?.[role],
       sections: req.sections?.map((x) => ({
         start: x.start,
         conditioning: roleConditioning(x.conditioning, role, this.priors, this.stylePriors),

@@ -4,8 +4,10 @@ import { defaultConditioning } from '../../../core/conditioning';
 import type { ChordSpan } from '../../../core/features/chords';
 import { DURATION_MAX, REST, STEP_MAX, VELOCITY_BINS } from '../../../core/codec/events';
 import { MELODY_FLOOR } from '../../../core/model/biases';
+import { barPosition } from '../../../core/model/data';
 import { generateRole } from '../../../core/model/generate';
-import type { LaneHeads, StepInput, Stepper } from '../../../core/model/step';
+import type { Role } from '../../../core/sequence';
+import type { LaneHeads, Onset, StepInput, Stepper } from '../../../core/model/step';
 import { seededRandom } from '../../../core/random';
 import { MusicModel } from '../../../core/model/model';
 import { memoryLoader, tinyConfig, tinyModelFiles } from '../../fixtures/tiny-model';
@@ -72,7 +74,10 @@ describe('the melody floor', () => {
  * A stepper of fixed heads: `choose` gives, from the last input, the step to take (grid steps) and the
  * logits of the pitches (the rest forbidden); every note lasts an eighth.
  */
-function scriptedStepper(choose: (last: StepInput) => { step: number; pitch: Float64Array }): Stepper {
+function scriptedStepper(
+  choose: (last: StepInput) => { step: number; pitch: Float64Array },
+  onsets: Onset[] = [],
+): Stepper {
   return {
     config: tinyConfig(),
     reset: () => undefined,
@@ -87,7 +92,10 @@ function scriptedStepper(choose: (last: StepInput) => { step: number; pitch: Flo
         duration[6] = 0;
         return {
           step,
-          pitch: () => chosen.pitch,
+          pitch: (o) => {
+            onsets.push(o);
+            return chosen.pitch;
+          },
           note: () => ({ duration, velocity: new Float64Array(VELOCITY_BINS) }),
         };
       }),
@@ -143,3 +151,61 @@ describe('the melody floor with stacked notes', () => {
     expect(Math.min(...notes.map((n) => n.pitch))).toBeGreaterThanOrEqual(MELODY_FLOOR);
   });
 });
+
+describe('skip spans', () => {
+  /** Sixteenths (3 grid steps) of one drum; records the steps it is fed and the onsets it is asked at. */
+  const sixteenths = (fed: number[], onsets: Onset[]) =>
+    scriptedStepper((last) => {
+      fed.push(last.step);
+      const pitch = new Float64Array(REST + 1).fill(-20);
+      pitch[38] = 0;
+      return { step: 3, pitch };
+    }, onsets);
+  const write = (skip?: { start: number; end: number }[], role: Role = 'drums') => {
+    const fed: number[] = [];
+    const onsets: Onset[] = [];
+    const notes = generateRole(
+      sixteenths(fed, onsets),
+      { role, conditioning: defaultConditioning(), beats: 24, skip },
+      seededRandom(3),
+    );
+    return { notes, fed, onsets };
+  };
+
+  it('jump the onsets over each span, the model fed the steps it sampled, at the same place in the bar', () => {
+    // 8 beats (96 grid steps, more than STEP_MAX) and then a bar; the last span reaches the end.
+    const { notes, fed, onsets } = write([
+      { start: 4, end: 12 },
+      { start: 16, end: 20 },
+      { start: 22, end: 24 },
+    ]);
+    const starts = notes.map((n) => n.start);
+    const expected = [...range(0.25, 4), ...range(12, 16), ...range(20, 22)];
+    expect(starts).toEqual(expected);
+    expect(notes.every((n) => n.origin === 'model' && n.isDrum)).toBe(true);
+    // After the first (fed the start of the piece), every step fed back is the sampled sixteenth.
+    expect(fed.slice(1).every((x) => x === 3)).toBe(true);
+    expect(onsets.every((o) => o.step === 3)).toBe(true);
+    // The onset's position is that of the real time (whole-bar spans keep it where the model expects it).
+    expect(onsets.map((o) => o.position)).toEqual(expected.map((b) => barPosition(b * 12, 48)));
+    // An eighth before a span stops where the span starts; elsewhere it lasts an eighth.
+    expect(notes.find((n) => n.start === 3.75)?.end).toBe(4);
+    expect(notes.find((n) => n.start === 15.75)?.end).toBe(16);
+    expect(notes.find((n) => n.start === 12)?.end).toBe(12.5);
+  });
+
+  it('change nothing when there are none, and write the same under the same seed', () => {
+    expect(write([]).notes).toEqual(write().notes);
+    expect(write().notes.map((n) => n.start)).toEqual(range(0.25, 24));
+    const spans = [{ start: 8, end: 16 }];
+    expect(write(spans, 'bass').notes).toEqual(write(spans, 'bass').notes);
+    expect(write(spans, 'bass').notes.some((n) => n.start >= 8 && n.start < 16)).toBe(false);
+  });
+});
+
+/** Sixteenth onsets from `from` up to (not including) `to`. */
+function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let b = from; b < to - 1e-9; b += 0.25) out.push(b);
+  return out;
+}
