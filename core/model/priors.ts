@@ -44,7 +44,7 @@ export const MIN_STYLE_STREAMS = 10;
  * 0.12 (about 9 semitones: a tense piece's strings and brass go low, a melody stays near or above C4) and
  * up 0.05 (about 4: pop's piano and lead already sit around C6 at the median, and higher they turn shrill).
  */
-export const REGISTER_SHIFT = { down: 0.12, up: 0.12 } as const;
+export const REGISTER_SHIFT = { down: 0.3, up: 0.3 } as const;
 
 /** Typical values, used when a config has no measured priors. */
 export const FALLBACK_PRIORS: RolePriors = {

@@ -9,6 +9,7 @@ const note = (role: Role, pitch: number, start = 0): Note => ({
   velocity: 80,
   role,
   isDrum: role === 'drums',
+  program: 0,
   origin: 'model',
 });
 
