@@ -14,12 +14,13 @@ export interface PitchSpan {
 }
 
 /**
- * The span of each pitched role: a melody from the writer's floor (G3) to C7, harmony from C2 to C7 (the
- * span a sustained voicing uses), a bass from E1 (a bass guitar's low string) to C4.
+ * The span of each pitched role: a melody from the writer's floor (G3) to C7; harmony from C2 to C6 (the
+ * span a sustained voicing uses: above it a chord part rings over the tune, as the mood's register had
+ * pop's piano doing); a bass from E1 (a bass guitar's low string) to C4.
  */
 export const ROLE_RANGE: Readonly<Record<Exclude<Role, 'drums'>, PitchSpan>> = {
   melody: { low: MELODY_FLOOR, high: 96 },
-  harmony: { low: 36, high: 96 },
+  harmony: { low: 36, high: 84 },
   bass: { low: 28, high: 60 },
 };
 

@@ -9,6 +9,7 @@ import {
   measurePriors,
   measureStylePriors,
   MIN_STYLE_STREAMS,
+  REGISTER_SHIFT,
   roleConditioning,
 } from '../../../core/model/priors';
 import { tinyConfig } from '../../fixtures/tiny-model';
@@ -64,12 +65,19 @@ describe('priors per role and per style', () => {
     expect(roleConditioning(piece, 'drums').density).toBe(FALLBACK_PRIORS.drums.density);
   });
 
-  it("moves every role's register as far as the piece's is from 0.5, within 0..1", () => {
+  it("moves every role's register as far as the piece's is from 0.5, at most REGISTER_SHIFT, within 0..1", () => {
     const piece = { ...defaultConditioning(), register: 0.4 };
     expect(roleConditioning(piece, 'melody').register).toBeCloseTo(FALLBACK_PRIORS.melody.register - 0.1, 9);
     expect(roleConditioning(piece, 'bass').register).toBeCloseTo(FALLBACK_PRIORS.bass.register - 0.1, 9);
-    expect(roleConditioning({ ...piece, register: 1 }, 'melody').register).toBe(1);
+    expect(roleConditioning({ ...piece, register: 1 }, 'melody').register).toBeCloseTo(
+      FALLBACK_PRIORS.melody.register + REGISTER_SHIFT.up,
+      9,
+    );
     expect(roleConditioning({ ...piece, register: 0 }, 'bass').register).toBe(0);
+    const high = { melody: { density: 0.2, register: 0.9, dynamics: 0.6 } };
+    expect(
+      roleConditioning({ ...piece, register: 1 }, 'melody', { ...FALLBACK_PRIORS, ...high }).register,
+    ).toBe(1);
   });
 });
 
