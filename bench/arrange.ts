@@ -2,7 +2,7 @@
  * The main job's speed: 60 s of full-band music (melody, harmony, bass, drums) composed by the shipped
  * model (embed, plan, LSTM, finishing) and rendered to a finished WAV, as ratios to real time. Targets:
  * written in <= 1.5 s (>= 40x real time), rendered in <= 3 s (>= 20x). `npm run bench arrange`.
- * Beside each, in the same run, the arranger with and without the drum bars the finishing passes replace
+ * Beside each, in the same run, the arranger with and without the bars the finishing passes replace
  * (`skipDiscarded`): its seconds both ways and the drum notes the model wrote.
  */
 import { performance } from 'node:perf_hooks';
@@ -73,7 +73,7 @@ console.log(
   `worst: written ${worstWrite.toFixed(2)} s (target <= 1.5 s; ${over} of ${ratios.length} over 1 s), rendered ${worstRender.toFixed(2)} s (target <= 3 s)`,
 );
 console.log(
-  `skipping the replaced drum bars: arranged in ${mean(ratios).toFixed(2)}x the time of writing them all (mean over pieces), drum notes written ${mean(drumRatios).toFixed(2)}x`,
+  `skipping the bars the passes replace (every role): arranged in ${mean(ratios).toFixed(2)}x the time of writing them all (mean over pieces), drum notes written ${mean(drumRatios).toFixed(2)}x`,
 );
 process.exitCode = worstWrite <= 1.5 && worstRender <= 3 ? 0 : 1;
 model.dispose();

@@ -12,7 +12,7 @@ import type { Note, NoteSequence, Role, Seconds } from '../sequence';
 import { beatsPerBar, isCompound, ROLES, sortNotes } from '../sequence';
 import type { TimeSpan } from '../embed/types';
 import { planChords } from './chords';
-import { discardedDrumSpans } from './discarded';
+import { discardedSpans } from './discarded';
 import type { Theme } from './cutdowns';
 import { motifWindow, placeMotif, withTheme } from './cutdowns';
 import { planSections } from './form';
@@ -56,8 +56,8 @@ export interface ArrangeOptions {
   /** Whether a returning section repeats its first occurrence, and drums loop their first two bars. Default true. */
   repeat?: boolean;
   /**
-   * With the rules and `repeat` on: the model does not write the drum bars that the finishing passes
-   * replace or drop ({@link discardedDrumSpans}), which saves their steps. False writes them all (to
+   * With the rules and `repeat` on: the model does not write the bars of each role that the finishing
+   * passes replace or drop ({@link discardedSpans}), which saves their steps. False writes them all (to
    * measure the saving). Default true.
    */
   skipDiscarded?: boolean;
@@ -231,8 +231,10 @@ function* write(
     scaleBias: rules ? (o.scaleBias ?? -4) : 0,
     tonicBias,
     rules,
-    skipDrums:
-      rules && (o.repeat ?? true) && (o.skipDiscarded ?? true) ? discardedDrumSpans(plan) : undefined,
+    skip:
+      rules && (o.repeat ?? true) && (o.skipDiscarded ?? true)
+        ? Object.fromEntries(roles.map((role) => [role, discardedSpans(plan, role)]))
+        : undefined,
   });
   const notes = rules ? finish(raw.notes, plan, o) : raw.notes;
   const track = (r: Role): number => roles.indexOf(r);

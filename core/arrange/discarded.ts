@@ -1,10 +1,13 @@
 /**
- * Where the finishing passes replace the model's drums: the bars a drum loop fills with its groove
+ * Where the finishing passes replace the model's notes: the bars a drum loop fills with its groove
  * ({@link loopRange}), a returning section's copy of its first occurrence ({@link returnOf}), the sections
- * without drums and the ending. Shared by the passes (`finish.ts`) and the writer's skip spans
- * ({@link discardedDrumSpans}), so the model is not asked for drum bars that are thrown away.
+ * without the role and the ending. Shared by the passes (`finish.ts`) and the writer's skip spans
+ * ({@link discardedSpans}), so the model is not asked for bars that are thrown away.
  */
-import type { Beats } from '../sequence';
+import { GRID } from '../codec/events';
+import type { ChordSpan } from '../features/chords';
+import { chordIdAt } from '../features/chords';
+import type { Beats, Role } from '../sequence';
 import { beatsPerBar } from '../sequence';
 import type { ArrangementPlan, Section } from './plan';
 
@@ -56,14 +59,27 @@ const within = (a: Beats, len: Beats, span: BeatSpan): boolean =>
 const meets = (a: Beats, len: Beats, span: BeatSpan): boolean =>
   a < span.end - EPS && a + len > span.start + EPS;
 
+/** Whether the chord under every grid point of the bar at `at` is the chord `shift` beats earlier. */
+function sameChords(chords: readonly ChordSpan[], at: Beats, bar: Beats, shift: Beats): boolean {
+  if (chords.length === 0) return true;
+  for (let k = 0; k < bar * GRID - EPS; k++) {
+    const t = at + k / GRID;
+    if (chordIdAt(chords, t) !== chordIdAt(chords, t - shift)) return false;
+  }
+  return true;
+}
+
 /**
- * The whole bars of the drum lane whose model notes the finishing passes (with repeats on) replace or
- * drop, merged into sorted spans of whole bars: a loop's filled bars, a returning section's copied bars
- * (unless a bar that stays is copied from them), the sections without drums and, unless the piece loops,
- * the ending (`addEnding` keeps nothing that starts there). A bar is kept when any part of it may sound.
+ * The whole bars of `role`'s lane whose model notes the finishing passes (with repeats on) replace or
+ * drop, merged into sorted spans of whole bars: the sections where the role does not play, a returning
+ * section's copied bars (for a pitched role only where every chord of the bar is its first occurrence's, as
+ * `repeatSections` keeps the model's own notes under a chord that differs; unless a bar that stays is
+ * copied from them), a drum loop's filled bars and, unless the piece loops, the ending (`addEnding` keeps
+ * nothing that starts there). A bar is kept when any part of it may sound.
  */
-export function discardedDrumSpans(
-  plan: Pick<ArrangementPlan, 'sections' | 'meter' | 'loop' | 'beats'>,
+export function discardedSpans(
+  plan: Pick<ArrangementPlan, 'sections' | 'meter' | 'loop' | 'beats'> & { chords?: readonly ChordSpan[] },
+  role: Role,
 ): BeatSpan[] {
   const bar = beatsPerBar(plan.meter);
   const sections = plan.sections;
@@ -78,13 +94,15 @@ export function discardedDrumSpans(
     const s = sections[i];
     const copy = r && { start: s.start, end: s.start + r.length };
     if (!r || !copy || !meets(at, bar, copy)) return need(at);
-    if (r.first.roles.includes('drums')) need(at - s.start + r.first.start);
-    if (!within(at, bar, copy)) need(at);
+    const shift = s.start - r.first.start;
+    if (r.first.roles.includes(role)) need(at - shift);
+    const copied = role === 'drums' || sameChords(plan.chords ?? [], at, bar, shift);
+    if (!within(at, bar, copy) || !copied) need(at);
   };
   const last = plan.loop ? sections.length : sections.length - 1;
   sections.slice(0, last).forEach((s, i) => {
-    if (!s.roles.includes('drums')) return;
-    const loop = loopRange(s, bar);
+    if (!s.roles.includes(role)) return;
+    const loop = role === 'drums' ? loopRange(s, bar) : null;
     for (let at = s.start; at < s.end - EPS; at += bar) {
       if (!loop || !meets(at, bar, loop.fill)) repeated(i, at);
       else {
@@ -104,4 +122,11 @@ export function discardedDrumSpans(
     else out.push({ start: at, end });
   }
   return out;
+}
+
+/** The drum lane's {@link discardedSpans}. */
+export function discardedDrumSpans(
+  plan: Pick<ArrangementPlan, 'sections' | 'meter' | 'loop' | 'beats'>,
+): BeatSpan[] {
+  return discardedSpans(plan, 'drums');
 }

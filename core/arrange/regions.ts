@@ -19,8 +19,8 @@ export interface WriteSettings {
   tonicBias: number;
   /** False: the model alone (no generation rule). */
   rules: boolean;
-  /** Spans of the piece (beats, sorted) where the drums are not written (see RoleOptions.skip). Default none. */
-  skipDrums?: readonly { start: Beats; end: Beats }[];
+  /** Spans of the piece (beats, sorted) where each role is not written (see RoleOptions.skip). Default none. */
+  skip?: Partial<Record<Role, readonly { start: Beats; end: Beats }[]>>;
 }
 
 /** A stretch of the piece in one key: its beats and the conditioning changes inside it. */
@@ -86,7 +86,11 @@ export function* writeByKey(plan: ArrangementPlan, roles: Role[], s: WriteSettin
       beats: r.end - r.start,
       chords: regions.length === 1 ? plan.chords : chordsIn(plan.chords, r.start, r.end),
       sections: inside.slice(1).map((c) => ({ start: c.start - r.start, conditioning: c.conditioning })),
-      skip: s.skipDrums ? { drums: spansIn(s.skipDrums, r.start, r.end) } : undefined,
+      skip: s.skip
+        ? Object.fromEntries(
+            Object.entries(s.skip).map(([role, spans]) => [role, spansIn(spans ?? [], r.start, r.end)]),
+          )
+        : undefined,
     };
     parts.push({
       raw,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { discardedDrumSpans, loopRange, returnOf } from '../../../core/arrange/discarded';
+import { discardedDrumSpans, discardedSpans, loopRange, returnOf } from '../../../core/arrange/discarded';
 import { keepPlayingRoles, loopDrums, repeatSections } from '../../../core/arrange/finish';
 import type { Section } from '../../../core/arrange/plan';
+import type { ChordSpan } from '../../../core/features/chords';
 import type { Note } from '../../../core/sequence';
 import { note, section } from '../../helpers/notes';
 
@@ -94,5 +95,53 @@ describe('the drum bars the finishing passes replace', () => {
     const all = drumsEveryBeat(42);
     const kept = all.filter((n) => !spans.some((s) => n.start >= s.start && n.start < s.end));
     expect(passes(kept, sections, false)).toEqual(passes(all, sections, false));
+  });
+});
+
+describe("a pitched role's bars the finishing passes replace", () => {
+  /** One chord a bar, C F G C over the first verse (4-20) and the second (36-52), but G7 -> A minor at 44-48. */
+  const bars = (from: number, roots: number[]): ChordSpan[] =>
+    roots.map((root, k) => ({ root, quality: 'maj', start: from + 4 * k, end: from + 4 * k + 4 }));
+  const CHORDS: ChordSpan[] = [
+    ...bars(0, [0]),
+    ...bars(4, [0, 5, 7, 0, 0, 5]),
+    ...bars(28, [5, 7]),
+    ...bars(36, [0, 5, 9, 0]),
+    ...bars(52, [0, 0, 0]),
+  ];
+  const bass = (loop: boolean) => discardedSpans({ ...plan(loop), chords: CHORDS }, 'bass');
+  const passes = (notes: readonly Note[], loop: boolean): string[] => {
+    const end = loop ? Infinity : SECTIONS[SECTIONS.length - 1].start;
+    return repeatSections(keepPlayingRoles(notes, SECTIONS), SECTIONS, CHORDS)
+      .filter((n) => n.start < end)
+      .map((n) => `${n.start}:${n.pitch}`)
+      .sort();
+  };
+  const bassEveryBeat = (beats: number): Note[] =>
+    Array.from({ length: beats }, (_, b) => note('bass', 30 + (b % 24), b, b + 0.5, { origin: 'model' }));
+
+  it('are the copied bars of a return under the same chords, never a bar whose chord differs, and the ending', () => {
+    // The second verse copies 4-20 over 36-52: its bar 44-48 has A where the first had G, so it stays.
+    expect(bass(false)).toEqual([
+      { start: 36, end: 44 },
+      { start: 48, end: 52 },
+      { start: 60, end: 64 },
+    ]);
+    expect(bass(true)).toEqual([
+      { start: 36, end: 44 },
+      { start: 48, end: 52 },
+    ]);
+    // A role that does not play in a section is not written there.
+    expect(discardedSpans({ ...plan(false), chords: CHORDS }, 'melody')).toEqual([{ start: 0, end: 64 }]);
+  });
+
+  it('are never heard: the passes give the same notes whether the model wrote those bars or not', () => {
+    for (const loop of [false, true]) {
+      const spans = bass(loop);
+      const all = bassEveryBeat(64);
+      const kept = all.filter((n) => !spans.some((x) => n.start >= x.start && n.start < x.end));
+      expect(kept.length).toBeLessThan(all.length);
+      expect(passes(kept, loop)).toEqual(passes(all, loop));
+    }
   });
 });

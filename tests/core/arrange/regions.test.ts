@@ -30,13 +30,12 @@ describe('a script that changes key in its second part (the shipped model)', () 
   afterAll(() => model.dispose());
 
   it('is heard in the new key from that part on, and its .mid has the key signature change', () => {
-    // Over 16 seeds: the key finder hears E minor in the new part every time and in each of its
-    // sections most of the time (14/16 measured with the band LSTM 0.3.0, 13 with 0.2.0; 14 with the event LSTM
-    // 0.1.0; 12 with 0.3.1 and the mood's register, which over seeds 1-48 gives 40/48 against 41/48 with no
-    // register shift at all: runs of 16 draw 12 to 15); the first part (12 s, its last chord the new key's V)
-    // is heard in C major in most pieces.
+    // Over 48 seeds (16 drew 11 to 15 from one change to the next): the key finder hears E minor in the
+    // new part every time and in each of its sections in 39/48 pieces with the shipped 0.3.1 and this
+    // code (41/48 with no mood register, 40/48 before the pitched roles skipped their copied bars); the
+    // first part (12 s, its last chord the new key's V) is heard in C major in most pieces (40/48).
     const heard = { first: 0, second: 0, sections: 0 };
-    for (let seed = 1; seed <= 16; seed++) {
+    for (let seed = 1; seed <= 48; seed++) {
       const r = compose(model, { prompt: KEY_CHANGE_SCRIPT, seconds: 36, seed });
       const [first, second] = keyRegions(r.plan);
       const is = (k: { tonic: number; mode: string }, tonic: number, mode: string): boolean =>
@@ -54,10 +53,10 @@ describe('a script that changes key in its second part (the shipped model)', () 
       const ending = r.sequence.notes.filter((n) => !n.isDrum && n.start >= r.plan.sections.at(-1)!.start);
       expect(new Set(ending.map((n) => n.pitch % 12))).toEqual(new Set([4, 7, 11]));
     }
-    console.log(`key change heard: ${JSON.stringify(heard)} of 16`);
-    expect(heard.second).toBe(16);
-    expect(heard.sections).toBeGreaterThanOrEqual(12);
-    expect(heard.first).toBeGreaterThanOrEqual(10);
+    console.log(`key change heard: ${JSON.stringify(heard)} of 48`);
+    expect(heard.second).toBe(48);
+    expect(heard.sections).toBeGreaterThanOrEqual(36);
+    expect(heard.first).toBeGreaterThanOrEqual(30);
   });
 });
 
