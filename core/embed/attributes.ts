@@ -64,9 +64,9 @@ export const DYNAMICS_FROM_AROUSAL = { at0: 0.517, perArousal: 0.158 } as const;
  * mean pitch is higher in happy (62.6) and sad (63.4) music than in tense (60.4) and calm (61.3) music
  * (`bench/design/mood-register.ts` prints it and fails if the sign here differs); the first, which EMOPIA
  * does not show (0.07 semitones per unit), keeps brighter moods higher, as the issue asks valence to be
- * heard in the register. Both are larger than EMOPIA's piano shows (a band's melody and harmony carry the mood in their register, and
- * the model's register conditioning moves them less than it asks); they were chosen on development seeds
- * (`bench/design/seed-spread.ts`, seeds from 1001), never on the evaluation's.
+ * heard in the register. Both are larger than EMOPIA's piano shows (a band's melody and harmony carry the
+ * mood in their register, and the model's register conditioning moves them less than it asks); they were
+ * chosen on development seeds (`bench/design/seed-spread.ts`, seeds from 1001), never on the evaluation's.
  */
 export const REGISTER_FROM_MOOD = { perValence: 0.1, perValenceArousal: 0.4 } as const;
 
