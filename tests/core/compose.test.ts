@@ -59,17 +59,23 @@ describe('compose', () => {
   });
 
   it('is heard in the key the prompt states, minor keys and dominant-prone styles included', () => {
+    // Eight seeds a prompt, at least 90% of the 40 pieces (the model issue's target for stated keys):
+    // one seed a prompt flipped with any change to what the lanes draw. Measured: 38/40 (40/40 before
+    // the pitched roles skipped their copied bars, c330c8d).
+    let heard = 0;
     for (const [i, prompt] of [
       'hip-hop instrumental, 90bpm, Dm',
       'Skincare spot, soft and airy, 66 bpm in F major',
       'cinematic trailer in Eb major',
       'upbeat tech launch in E minor',
       'sports highlights, 165 bpm, A minor',
-    ].entries()) {
-      const r = compose(model, { prompt, seconds: 12, seed: 3 + i });
-      const k = findKey(r.sequence.notes.filter((n) => !n.isDrum));
-      expect(`${k.tonic} ${k.mode}`).toBe(`${r.plan.key.tonic} ${r.plan.key.mode}`);
-    }
+    ].entries())
+      for (let s = 0; s < 80; s += 10) {
+        const r = compose(model, { prompt, seconds: 12, seed: 3 + i + s });
+        const k = findKey(r.sequence.notes.filter((n) => !n.isDrum));
+        if (k.tonic === r.plan.key.tonic && k.mode === r.plan.key.mode) heard++;
+      }
+    expect(heard).toBeGreaterThanOrEqual(36);
   });
 
   it('takes a length stated in the prompt, else 30 s, and nudges an implied tempo by at most 5%', () => {
