@@ -4,7 +4,7 @@
  */
 import type { SamplingConfig } from './sampling';
 import { checkSampling } from './sampling';
-import { checkStylePriors } from './priors';
+import { checkRolePriors, checkStylePriors } from './priors';
 import { CHORD_VOCAB } from '../features/chords';
 import { INSTRUMENT_FAMILIES } from '../features/family';
 import { GRID, VOCAB } from '../codec/events';
@@ -196,7 +196,7 @@ const sameList = (a: unknown, b: readonly string[]): boolean =>
  * Checks a parsed config.json against this code: format 2, or format 1 (the first model's, without
  * families) for the event LSTM and the seed baseline.
  * @throws {ModelLoadError} when a field is missing or does not match the code's vocabularies or schema, or
- *   its decoding settings or per-style priors are out of range.
+ *   its decoding settings, per-role or per-style priors are out of range.
  */
 export function checkConfig(raw: unknown): ModelConfig {
   if (typeof raw !== 'object' || raw === null) throw new ModelLoadError('config.json is not an object');
@@ -225,6 +225,7 @@ export function checkConfig(raw: unknown): ModelConfig {
   if (c.conditioning?.size !== CONDITIONING_SIZE || c.conditioning.version !== CONDITIONING_VERSION)
     throw new ModelLoadError('config.json conditioning schema does not match the code');
   checkSampling(c.sampling);
+  checkRolePriors(c.training?.priors);
   checkStylePriors(c.training?.stylePriors);
   return c as ModelConfig;
 }

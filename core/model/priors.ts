@@ -117,6 +117,33 @@ export function roleConditioning(
 
 const isUnit = (x: unknown): boolean => typeof x === 'number' && x >= 0 && x <= 1;
 
+/** @throws {ModelLoadError} unless `prior` has density, register and dynamics in 0..1. */
+function checkPrior(prior: unknown, where: string): void {
+  const p = (prior ?? {}) as Partial<Record<keyof RolePrior, unknown>>;
+  if (!isUnit(p.density) || !isUnit(p.register) || !isUnit(p.dynamics))
+    throw new ModelLoadError(`config.json ${where} needs density, register and dynamics in 0..1`);
+}
+
+/** @throws {ModelLoadError} when `role` is not one of {@link ROLES}. */
+function checkRole(role: string, where: string): void {
+  if (!(ROLES as readonly string[]).includes(role))
+    throw new ModelLoadError(`config.json ${where} names no role "${role}"`);
+}
+
+/**
+ * Checks a config's `training.priors` (absent is fine: {@link FALLBACK_PRIORS} serve): every role, and
+ * no other, each with density, register and dynamics in 0..1 (generation reads each role's).
+ * @throws {ModelLoadError} naming the first role or value that is not.
+ */
+export function checkRolePriors(raw: unknown): RolePriors | undefined {
+  if (raw === undefined) return undefined;
+  if (typeof raw !== 'object' || raw === null)
+    throw new ModelLoadError('config.json training.priors is not an object');
+  for (const role of Object.keys(raw)) checkRole(role, 'training.priors');
+  for (const role of ROLES) checkPrior((raw as Record<string, unknown>)[role], `training.priors.${role}`);
+  return raw as RolePriors;
+}
+
 /**
  * Checks a config's `training.stylePriors` (absent is fine): known styles and roles, each prior's density,
  * register and dynamics in 0..1.
@@ -130,13 +157,8 @@ export function checkStylePriors(raw: unknown): StylePriors | undefined {
     if (!(STYLES as readonly string[]).includes(style))
       throw new ModelLoadError(`config.json training.stylePriors names no style "${style}"`);
     for (const [role, prior] of Object.entries((roles ?? {}) as object)) {
-      if (!(ROLES as readonly string[]).includes(role))
-        throw new ModelLoadError(`config.json training.stylePriors.${style} names no role "${role}"`);
-      const p = (prior ?? {}) as Partial<Record<keyof RolePrior, unknown>>;
-      if (!isUnit(p.density) || !isUnit(p.register) || !isUnit(p.dynamics))
-        throw new ModelLoadError(
-          `config.json training.stylePriors.${style}.${role} needs density, register and dynamics in 0..1`,
-        );
+      checkRole(role, `training.stylePriors.${style}`);
+      checkPrior(prior, `training.stylePriors.${style}.${role}`);
     }
   }
   return raw as StylePriors;

@@ -4,6 +4,7 @@ import { defaultConditioning } from '../../../core/conditioning';
 import { ModelLoadError } from '../../../core/errors';
 import { checkConfig } from '../../../core/model/config';
 import {
+  checkRolePriors,
   checkStylePriors,
   FALLBACK_PRIORS,
   measurePriors,
@@ -105,5 +106,29 @@ describe('checkStylePriors', () => {
     expect(() => checkStylePriors(raw)).toThrow(ModelLoadError);
     expect(() => checkStylePriors(raw)).toThrow(message);
     expect(() => checkConfig({ ...tinyConfig(), training: { stylePriors: raw } })).toThrow(ModelLoadError);
+  });
+});
+
+describe('checkRolePriors', () => {
+  const prior = { density: 0.3, register: 0.5, dynamics: 0.6 };
+  const all = { melody: prior, harmony: prior, bass: prior, drums: prior };
+
+  it('accepts no priors and a prior for every role (measured ones too)', () => {
+    expect(checkRolePriors(undefined)).toBeUndefined();
+    expect(checkRolePriors(all)).toEqual(all);
+    expect(checkRolePriors(FALLBACK_PRIORS)).toEqual(FALLBACK_PRIORS);
+    expect(() => checkConfig({ ...tinyConfig(), training: { priors: all } })).not.toThrow();
+  });
+
+  it.each([
+    ['not an object', 'x', 'training.priors is not an object'],
+    ['a role missing', { melody: prior, harmony: prior, bass: prior }, 'training.priors.drums needs'],
+    ['an unknown role', { ...all, horns: prior }, 'training.priors names no role "horns"'],
+    ['density NaN', { ...all, bass: { ...prior, density: NaN } }, 'training.priors.bass needs density'],
+    ['register over 1', { ...all, melody: { ...prior, register: 1.2 } }, 'training.priors.melody needs'],
+  ])('rejects %s with ModelLoadError, also when a config is loaded', (_, raw, message) => {
+    expect(() => checkRolePriors(raw)).toThrow(ModelLoadError);
+    expect(() => checkRolePriors(raw)).toThrow(message);
+    expect(() => checkConfig({ ...tinyConfig(), training: { priors: raw } })).toThrow(ModelLoadError);
   });
 });
