@@ -7,28 +7,19 @@
  *
  * Usage: node --import tsx bench/design/arousal-dynamics.ts [--emopia ../shared/data/emopia]
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { midiToSequence } from '../../core/codec/midi-read';
 import { DYNAMICS_FROM_AROUSAL } from '../../core/embed/attributes';
+import { meanOf, readEmopiaClips } from './emopia-clips';
 
 const { values } = parseArgs({ options: { emopia: { type: 'string', default: '../shared/data/emopia' } } });
-const dir = join(values.emopia!, 'midis');
 /** The arousal training gives a quadrant's clips (core/features/corpus.ts). */
 const AROUSAL = 0.6;
 const groups = { high: [] as number[], low: [] as number[] };
-let unreadable = 0;
-for (const f of readdirSync(dir).filter((x) => /^Q[1-4]_.*\.midi?$/i.test(x))) {
-  try {
-    const notes = midiToSequence(readFileSync(join(dir, f))).notes.filter((n) => !n.isDrum);
-    if (notes.length === 0) continue;
-    const dynamics = notes.reduce((s, n) => s + n.velocity, 0) / notes.length / 127;
-    (f[1] === '1' || f[1] === '2' ? groups.high : groups.low).push(dynamics);
-  } catch {
-    unreadable++;
-  }
-}
+const { clips, unreadable } = readEmopiaClips(values.emopia!);
+for (const c of clips)
+  (c.quadrant === 'Q1' || c.quadrant === 'Q2' ? groups.high : groups.low).push(
+    meanOf(c.notes, 'velocity') / 127,
+  );
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 const [hi, lo] = [mean(groups.high), mean(groups.low)];
 const fit = { at0: (hi + lo) / 2, perArousal: (hi - lo) / (2 * AROUSAL) };

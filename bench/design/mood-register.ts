@@ -7,26 +7,16 @@
  *
  * Usage: node --import tsx bench/design/mood-register.ts [--emopia ../shared/data/emopia]
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { midiToSequence } from '../../core/codec/midi-read';
 import { REGISTER_FROM_MOOD } from '../../core/embed/attributes';
+import { meanOf, readEmopiaClips } from './emopia-clips';
 
 const { values } = parseArgs({ options: { emopia: { type: 'string', default: '../shared/data/emopia' } } });
-const dir = join(values.emopia!, 'midis');
 /** The valence and arousal training gives a quadrant's clips (core/features/corpus.ts). */
 const MOOD = 0.6;
 const pitches: Record<string, number[]> = { Q1: [], Q2: [], Q3: [], Q4: [] };
-let unreadable = 0;
-for (const f of readdirSync(dir).filter((x) => /^Q[1-4]_.*\.midi?$/i.test(x))) {
-  try {
-    const notes = midiToSequence(readFileSync(join(dir, f))).notes.filter((n) => !n.isDrum);
-    if (notes.length > 0) pitches[f.slice(0, 2)].push(notes.reduce((s, n) => s + n.pitch, 0) / notes.length);
-  } catch {
-    unreadable++;
-  }
-}
+const { clips, unreadable } = readEmopiaClips(values.emopia!);
+for (const c of clips) pitches[c.quadrant].push(meanOf(c.notes, 'pitch'));
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 const [q1, q2, q3, q4] = ['Q1', 'Q2', 'Q3', 'Q4'].map((q) => mean(pitches[q]));
 for (const q of Object.keys(pitches))

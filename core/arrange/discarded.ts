@@ -123,10 +123,3 @@ export function discardedSpans(
   }
   return out;
 }
-
-/** The drum lane's {@link discardedSpans}. */
-export function discardedDrumSpans(
-  plan: Pick<ArrangementPlan, 'sections' | 'meter' | 'loop' | 'beats'>,
-): BeatSpan[] {
-  return discardedSpans(plan, 'drums');
-}

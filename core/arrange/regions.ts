@@ -5,7 +5,6 @@
  * and the regions are joined. A piece in one key is one call, as before.
  */
 import type { Conditioning } from '../conditioning';
-import type { ChordSpan } from '../features/chords';
 import type { Writes } from '../model/writes';
 import type { Beats, Note, NoteSequence, Role } from '../sequence';
 import type { ArrangementPlan } from './plan';
@@ -44,18 +43,11 @@ export function keyRegions(plan: ArrangementPlan): KeyRegion[] {
   return out;
 }
 
-/** The chords of `from`..`to`, moved to start at 0. */
-function chordsIn(chords: readonly ChordSpan[], from: Beats, to: Beats): ChordSpan[] {
-  return chords
-    .filter((c) => c.end > from + EPS && c.start < to - EPS)
-    .map((c) => ({ ...c, start: Math.max(0, c.start - from), end: Math.min(to, c.end) - from }));
-}
-
-/** The spans that meet `from`..`to`, clipped to it and moved to start at 0. */
-function spansIn(spans: readonly { start: Beats; end: Beats }[], from: Beats, to: Beats) {
+/** The spans (chords, skips) that meet `from`..`to`, clipped to it and moved to start at 0. */
+function spansIn<T extends { start: Beats; end: Beats }>(spans: readonly T[], from: Beats, to: Beats): T[] {
   return spans
     .filter((x) => x.end > from + EPS && x.start < to - EPS)
-    .map((x) => ({ start: Math.max(from, x.start) - from, end: Math.min(to, x.end) - from }));
+    .map((x) => ({ ...x, start: Math.max(from, x.start) - from, end: Math.min(to, x.end) - from }));
 }
 
 /**
@@ -84,7 +76,7 @@ export function* writeByKey(plan: ArrangementPlan, roles: Role[], s: WriteSettin
       seed: s.seed + k,
       conditioning: inside[0].conditioning,
       beats: r.end - r.start,
-      chords: regions.length === 1 ? plan.chords : chordsIn(plan.chords, r.start, r.end),
+      chords: regions.length === 1 ? plan.chords : spansIn(plan.chords, r.start, r.end),
       sections: inside.slice(1).map((c) => ({ start: c.start - r.start, conditioning: c.conditioning })),
       skip: s.skip
         ? Object.fromEntries(

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { arrange } from '../../../core/arrange/arrange';
-import { discardedDrumSpans } from '../../../core/arrange/discarded';
+import { discardedSpans } from '../../../core/arrange/discarded';
 import { embed } from '../../../core/embed';
 import { keyFit } from '../../../core/features/key';
 import { MusicModel } from '../../../core/model/model';
@@ -60,7 +60,7 @@ describe('the drum bars the model does not write', () => {
   it('leave no bar of a drum section without drums, and no model drum note in a skipped span', () => {
     for (const seed of [1, 2]) {
       const r = arrange(model, e, { seconds: 40, seed });
-      const spans = discardedDrumSpans(r.plan);
+      const spans = discardedSpans(r.plan, 'drums');
       expect(spans.length).toBeGreaterThan(1);
       const bar = beatsPerBar(r.plan.meter);
       const played = r.plan.sections.slice(0, -1).filter((s) => s.roles.includes('drums'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { discardedDrumSpans, discardedSpans, loopRange, returnOf } from '../../../core/arrange/discarded';
+import { discardedSpans, loopRange, returnOf } from '../../../core/arrange/discarded';
 import { keepPlayingRoles, loopDrums, repeatSections } from '../../../core/arrange/finish';
 import type { Section } from '../../../core/arrange/plan';
 import type { ChordSpan } from '../../../core/features/chords';
@@ -40,14 +40,14 @@ const passes = (notes: readonly Note[], sections: readonly Section[], loop: bool
 
 describe('the drum bars the finishing passes replace', () => {
   it('are the loop fills, the copied returns, the sections without drums and the ending, in whole bars', () => {
-    expect(discardedDrumSpans(plan(false))).toEqual([
+    expect(discardedSpans(plan(false), 'drums')).toEqual([
       { start: 0, end: 4 },
       { start: 12, end: 16 },
       { start: 20, end: 24 },
       { start: 36, end: 64 },
     ]);
     // A loop has no ending: its last section's bars are the model's.
-    expect(discardedDrumSpans(plan(true))).toEqual([
+    expect(discardedSpans(plan(true), 'drums')).toEqual([
       { start: 0, end: 4 },
       { start: 12, end: 16 },
       { start: 20, end: 24 },
@@ -57,7 +57,7 @@ describe('the drum bars the finishing passes replace', () => {
 
   it('are never heard: the passes give the same drums whether the model wrote those bars or not', () => {
     for (const loop of [false, true]) {
-      const spans = discardedDrumSpans(plan(loop));
+      const spans = discardedSpans(plan(loop), 'drums');
       const all = drumsEveryBeat(64);
       const kept = all.filter((n) => !spans.some((s) => n.start >= s.start && n.start < s.end));
       expect(kept.length).toBeLessThan(all.length);
@@ -85,7 +85,7 @@ describe('the drum bars the finishing passes replace', () => {
       section('chorus', 16, 40, ['drums']),
       section('ending', 40, 42, ['drums']),
     ];
-    const spans = discardedDrumSpans({ sections, meter: METER, loop: false, beats: 42 });
+    const spans = discardedSpans({ sections, meter: METER, loop: false, beats: 42 }, 'drums');
     // The return copies 0-16 over 16-32 (its groove 16-24 is 0-8); its loop fills 24-36; 36-40 is its own.
     expect(spans).toEqual([
       { start: 8, end: 12 },
