@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { familyId } from '../../../core/features/family';
-import { DEFAULT_PROGRAMS, roleFamily, SYNTH_LEAD_MELODY_AS } from '../../../core/model/families';
+import {
+  BRASS_MELODY_AS,
+  DEFAULT_PROGRAMS,
+  roleFamily,
+  SYNTH_LEAD_MELODY_AS,
+} from '../../../core/model/families';
 
 describe('roleFamily', () => {
   it("is the program's family, the role's default program's when none is given", () => {
@@ -18,5 +23,16 @@ describe('roleFamily', () => {
     }
     expect(roleFamily('melody', 89)).toBe(familyId(89));
     expect(roleFamily('melody', 79)).toBe(familyId(79));
+  });
+
+  it('writes a melody on brass (56-63) as a string ensemble melody, and other roles on it as brass', () => {
+    for (const brass of [56, 60, 61, 63]) {
+      expect(roleFamily('melody', brass)).toBe(familyId(BRASS_MELODY_AS));
+      expect(roleFamily('melody', brass)).toBe(familyId(48));
+      expect(roleFamily('harmony', brass)).toBe(familyId(brass));
+      expect(roleFamily('harmony', brass)).not.toBe(familyId(BRASS_MELODY_AS));
+    }
+    expect(roleFamily('melody', 55)).toBe(familyId(55));
+    expect(roleFamily('melody', 64)).toBe(familyId(64));
   });
 });
