@@ -14,25 +14,17 @@ describe('roleFamily', () => {
     expect(roleFamily('drums')).toBe(familyId(0, true));
   });
 
-  it('writes a melody on a synth lead (80-87) as a pipe melody, and other roles on it as synths', () => {
-    for (const lead of [80, 81, 87]) {
-      expect(roleFamily('melody', lead)).toBe(familyId(SYNTH_LEAD_MELODY_AS));
-      expect(roleFamily('melody', lead)).toBe(familyId(73));
-      expect(roleFamily('harmony', lead)).toBe(familyId(lead));
-      expect(roleFamily('harmony', lead)).not.toBe(familyId(SYNTH_LEAD_MELODY_AS));
+  // A family whose corpus parts are not tunes: its melody is written as another family's, other roles not.
+  it.each([
+    { family: 'synth lead', programs: [80, 81, 87], as: SYNTH_LEAD_MELODY_AS, gm: 73, outside: [79, 89] },
+    { family: 'brass', programs: [56, 60, 61, 63], as: BRASS_MELODY_AS, gm: 48, outside: [55, 64] },
+  ])('writes a melody on $family as program $gm writes one, and other roles on it as $family', (c) => {
+    expect(c.as).toBe(c.gm);
+    for (const p of c.programs) {
+      expect(roleFamily('melody', p)).toBe(familyId(c.gm));
+      expect(roleFamily('harmony', p)).toBe(familyId(p));
+      expect(roleFamily('harmony', p)).not.toBe(familyId(c.gm));
     }
-    expect(roleFamily('melody', 89)).toBe(familyId(89));
-    expect(roleFamily('melody', 79)).toBe(familyId(79));
-  });
-
-  it('writes a melody on brass (56-63) as a string ensemble melody, and other roles on it as brass', () => {
-    for (const brass of [56, 60, 61, 63]) {
-      expect(roleFamily('melody', brass)).toBe(familyId(BRASS_MELODY_AS));
-      expect(roleFamily('melody', brass)).toBe(familyId(48));
-      expect(roleFamily('harmony', brass)).toBe(familyId(brass));
-      expect(roleFamily('harmony', brass)).not.toBe(familyId(BRASS_MELODY_AS));
-    }
-    expect(roleFamily('melody', 55)).toBe(familyId(55));
-    expect(roleFamily('melody', 64)).toBe(familyId(64));
+    for (const p of c.outside) expect(roleFamily('melody', p)).toBe(familyId(p));
   });
 });
