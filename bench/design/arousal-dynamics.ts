@@ -13,12 +13,11 @@ import { parseArgs } from 'node:util';
 import { VELOCITY_SPREAD_FROM_AROUSAL } from '../../core/arrange/dynamics';
 import { DYNAMICS_FROM_AROUSAL } from '../../core/embed/attributes';
 import type { Note } from '../../core/sequence';
-import { meanOf, readEmopiaClips } from './emopia-clips';
+import { mean, meanOf, readEmopiaClips } from './emopia-clips';
 
 const { values } = parseArgs({ options: { emopia: { type: 'string', default: '../shared/data/emopia' } } });
 /** The arousal training gives a quadrant's clips (core/features/corpus.ts). */
 const AROUSAL = 0.6;
-const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 const spreadOf = (notes: readonly Note[]): number => {
   const m = meanOf(notes, 'velocity');
   return Math.sqrt(mean(notes.map((n) => (n.velocity - m) ** 2))) / 127;

@@ -30,6 +30,9 @@ export function readEmopiaClips(dir: string): { clips: EmopiaClip[]; unreadable:
   return { clips, unreadable };
 }
 
+/** The mean of `xs`. */
+export const mean = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
+
 /** The mean of `notes`' `field`. */
 export const meanOf = (notes: readonly Note[], field: 'pitch' | 'velocity'): number =>
-  notes.reduce((s, n) => s + n[field], 0) / notes.length;
+  mean(notes.map((n) => n[field]));

@@ -9,7 +9,7 @@
  */
 import { parseArgs } from 'node:util';
 import { REGISTER_FROM_MOOD } from '../../core/embed/attributes';
-import { meanOf, readEmopiaClips } from './emopia-clips';
+import { mean, meanOf, readEmopiaClips } from './emopia-clips';
 
 const { values } = parseArgs({ options: { emopia: { type: 'string', default: '../shared/data/emopia' } } });
 /** The valence and arousal training gives a quadrant's clips (core/features/corpus.ts). */
@@ -17,7 +17,6 @@ const MOOD = 0.6;
 const pitches: Record<string, number[]> = { Q1: [], Q2: [], Q3: [], Q4: [] };
 const { clips, unreadable } = readEmopiaClips(values.emopia!);
 for (const c of clips) pitches[c.quadrant].push(meanOf(c.notes, 'pitch'));
-const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 const [q1, q2, q3, q4] = ['Q1', 'Q2', 'Q3', 'Q4'].map((q) => mean(pitches[q]));
 for (const q of Object.keys(pitches))
   console.log(`${q}: ${pitches[q].length} clips, mean pitch ${mean(pitches[q]).toFixed(2)}`);

@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadModels } from '../../cli/eval/generate';
+import { readStyleClassifier } from '../../cli/eval/style';
 import { quantizeNotes } from '../../core/codec/events';
 import { compose } from '../../core/compose';
 import { parsePrompts } from '../../core/eval/prompts';
@@ -22,13 +23,7 @@ const { values } = parseArgs({
     seeds: { type: 'string', default: '2' },
   },
 });
-const notes = JSON.parse(readFileSync('assets/eval/style.json', 'utf8')).notes as {
-  features: string[];
-  classes: string[];
-  mean: number[];
-  std: number[];
-  weights: number[][];
-};
+const notes = readStyleClassifier('assets/eval/style.json').notes;
 const prompts = parsePrompts(readFileSync('assets/eval/style-prompts.json', 'utf8'), 'json');
 const { model } = await loadModels(values.model!, null);
 const z = notes.features.map(() => 0);

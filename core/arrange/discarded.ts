@@ -4,7 +4,6 @@
  * without the role and the ending. Shared by the passes (`finish.ts`) and the writer's skip spans
  * ({@link discardedSpans}), so the model is not asked for bars that are thrown away.
  */
-import { GRID } from '../codec/events';
 import type { ChordSpan } from '../features/chords';
 import { chordIdAt } from '../features/chords';
 import type { Beats, Role } from '../sequence';
@@ -59,14 +58,14 @@ const within = (a: Beats, len: Beats, span: BeatSpan): boolean =>
 const meets = (a: Beats, len: Beats, span: BeatSpan): boolean =>
   a < span.end - EPS && a + len > span.start + EPS;
 
-/** Whether the chord under every grid point of the bar at `at` is the chord `shift` beats earlier. */
+/**
+ * Whether the chord under every point of the bar at `at` is the chord `shift` beats earlier: checked just
+ * after each point where either bar's chord can change (the bar's start, every chord boundary inside it).
+ */
 function sameChords(chords: readonly ChordSpan[], at: Beats, bar: Beats, shift: Beats): boolean {
-  if (chords.length === 0) return true;
-  for (let k = 0; k < bar * GRID - EPS; k++) {
-    const t = at + k / GRID;
-    if (chordIdAt(chords, t) !== chordIdAt(chords, t - shift)) return false;
-  }
-  return true;
+  const inside = (t: Beats): boolean => t > at + EPS && t < at + bar - EPS;
+  const changes = chords.flatMap((c) => [c.start, c.end, c.start + shift, c.end + shift]).filter(inside);
+  return [at, ...changes].every((t) => chordIdAt(chords, t + EPS) === chordIdAt(chords, t - shift + EPS));
 }
 
 /**
