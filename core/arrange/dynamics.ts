@@ -50,8 +50,8 @@ interface Level {
   spread: number;
 }
 
-function sectionLevel(notes: readonly Note[], s: Section): Level {
-  const inside = notes.filter((n) => !n.isDrum && n.start >= s.start - EPS && n.start < s.end - EPS);
+/** The level of a section from the pitched notes that start in it. */
+function sectionLevel(inside: readonly Note[], s: Section): Level {
   if (inside.length === 0) return { level: 1, mean: 0, spread: 1 };
   const raw = inside.reduce((sum, n) => sum + n.velocity, 0) / inside.length;
   const level = levelFactor(raw, s.conditioning.dynamics);
@@ -61,17 +61,35 @@ function sectionLevel(notes: readonly Note[], s: Section): Level {
 }
 
 /**
+ * The index of the section a beat falls in, or -1: the last section (in start order, `order`) starting at
+ * or before it, when the beat is also before that section's end (a binary search over the starts).
+ */
+function sectionAt(sections: readonly Section[], order: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = order.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sections[order[mid]].start - EPS <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  const k = lo > 0 ? order[lo - 1] : -1;
+  return k >= 0 && t < sections[k].end - EPS ? k : -1;
+}
+
+/**
  * Scales the velocities of the pitched notes that start in each section so that their mean is the
  * section's asked dynamics and their spread the one its arousal asks for (see the module); drums keep
- * theirs (they have their own level).
+ * theirs (they have their own level). Sections do not overlap; each note's section is found once.
  */
 export function levelDynamics(notes: readonly Note[], sections: readonly Section[]): Note[] {
-  const levels = sections.map((s) => sectionLevel(notes, s));
-  return notes.map((n) => {
-    if (n.isDrum) return n;
-    const k = sections.findIndex((s) => n.start >= s.start - EPS && n.start < s.end - EPS);
-    if (k < 0) return n;
-    const { level, mean, spread } = levels[k];
+  const order = sections.map((_, k) => k).sort((a, b) => sections[a].start - sections[b].start);
+  const at = notes.map((n) => (n.isDrum ? -1 : sectionAt(sections, order, n.start)));
+  const inside: Note[][] = sections.map(() => []);
+  notes.forEach((n, i) => at[i] >= 0 && inside[at[i]].push(n));
+  const levels = sections.map((s, k) => sectionLevel(inside[k], s));
+  return notes.map((n, i) => {
+    if (at[i] < 0) return n;
+    const { level, mean, spread } = levels[at[i]];
     if (level === 1 && spread === 1) return n;
     const velocity = mean + spread * (n.velocity * level - mean);
     return { ...n, velocity: Math.max(1, Math.min(127, Math.round(velocity))) };

@@ -78,4 +78,16 @@ describe('levelDynamics', () => {
     const soft = levelDynamics([note(0, 1), note(1, 3)], [section(0, 4, 0.02)]);
     expect(Math.min(...soft.map((n) => n.velocity))).toBe(1);
   });
+  it('finds each note its section whatever the order sections are listed in, and leaves notes outside all', () => {
+    const notes = [note(0, 60), note(3.9, 100), note(4, 60), note(7, 80), note(9, 70)];
+    const inOrder = [section(0, 4, 0.5), section(4, 8, 0.7, -0.6)];
+    const forward = levelDynamics(notes, inOrder);
+    const backward = levelDynamics(notes, [...inOrder].reverse());
+    expect(backward.map((n) => n.velocity)).toEqual(forward.map((n) => n.velocity));
+    // The note at beat 4 is levelled with the second section's (its mean 70 -> 0.7 x 127), not the first's.
+    expect(forward[2].velocity).toBeLessThan(forward[3].velocity);
+    expect(Math.round((forward[2].velocity + forward[3].velocity) / 2)).toBe(Math.round(0.7 * 127));
+    expect(forward[4].velocity).toBe(70);
+    expect(levelDynamics(notes, []).map((n) => n.velocity)).toEqual(notes.map((n) => n.velocity));
+  });
 });
