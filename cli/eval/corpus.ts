@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import type { NoteEvent } from '../../core/codec/events';
 import { decodeEvents } from '../../core/codec/events';
 import { DataError } from '../../core/errors';
-import { annotatedChords } from '../../core/eval/excerpt';
+import { annotatedChords } from '../../core/features/chords';
 import { parseBeats, parseTimedLabels } from '../../core/features/annotations';
 import type { ChordSpan } from '../../core/features/chords';
 import type { CorpusRow } from '../../core/features/corpus';

@@ -3,10 +3,7 @@
  * MusPy figures grow with length, so each reference song is compared through an excerpt of the same length
  * taken from its middle, starting on a bar line.
  */
-import { spanToBeats } from '../codec/beatgrid';
-import type { BeatMark, TimedLabel } from '../features/annotations';
 import type { ChordSpan } from '../features/chords';
-import { parseChordSymbol } from '../features/chords';
 import { barBeats } from '../render/pianoroll';
 import type { NoteSequence, Seconds } from '../sequence';
 import { beatsToSeconds, durationSeconds, secondsToBeats } from '../sequence';
@@ -54,24 +51,4 @@ export function excerptChords(chords: readonly ChordSpan[], excerpt: NoteSequenc
   return chords
     .filter((c) => c.end > from && c.start < to)
     .map((c) => ({ ...c, start: Math.max(c.start, from) - from, end: Math.min(c.end, to) - from }));
-}
-
-/**
- * A song's annotated chords (POP909's `chord_midi.txt`, in seconds of the MIDI file) on the beats the
- * corpus reader quantized its notes through (`beat_midi.txt`), as the scanner places them. Labels that are
- * no chord (`N`) or do not parse are left out.
- */
-export function annotatedChords(
-  labels: readonly TimedLabel[],
-  beats: readonly BeatMark[],
-  beatsPerBar = 4,
-): ChordSpan[] {
-  const out: ChordSpan[] = [];
-  for (const l of labels) {
-    const c = parseChordSymbol(l.label);
-    if (!c) continue;
-    const [start, end] = spanToBeats(beats, l.start, l.end, beatsPerBar);
-    if (end > start) out.push({ ...c, start, end });
-  }
-  return out.sort((a, b) => a.start - b.start);
 }

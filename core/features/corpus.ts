@@ -4,7 +4,7 @@
  * role with the chord and the instrument family at each event. The CLI's scanner reads the files and
  * writes the shards.
  */
-import { retimeToBeats, spanToBeats } from '../codec/beatgrid';
+import { retimeToBeats } from '../codec/beatgrid';
 import { encodeNotes, GRID, quantizeNotes, REST } from '../codec/events';
 import type { NoteEvent } from '../codec/events';
 import type { MidiRead, MidiReadReport } from '../codec/midi';
@@ -17,7 +17,7 @@ import type { BeatMark, StyleEvidence, StyleLabel, TimedLabel } from './annotati
 import { dominantKey, trustedStyle } from './annotations';
 import { trackBeats } from './beats';
 import type { ChordSpan } from './chords';
-import { chordIdAt, estimateChords, parseChordSymbol } from './chords';
+import { annotatedChords, chordIdAt, estimateChords } from './chords';
 import { td11ToGm } from './drums';
 import type { PieceFeatures } from './extract';
 import { extractFeatures } from './extract';
@@ -190,16 +190,11 @@ function chordSpans(
   input: CorpusInput,
   seq: NoteSequence,
 ): { spans: ChordSpan[]; source: CorpusRow['chords'] } {
-  if (input.chordLabels?.length && input.beats?.length) {
-    const spans: ChordSpan[] = [];
-    for (const l of input.chordLabels) {
-      const c = parseChordSymbol(l.label);
-      if (!c) continue;
-      const [start, end] = spanToBeats(input.beats, l.start, l.end, input.beatsPerBar ?? 4);
-      if (end > start) spans.push({ ...c, start, end });
-    }
-    return { spans, source: 'annotated' };
-  }
+  if (input.chordLabels?.length && input.beats?.length)
+    return {
+      spans: annotatedChords(input.chordLabels, input.beats, input.beatsPerBar ?? 4),
+      source: 'annotated',
+    };
   const pitched = seq.notes.filter((n) => !n.isDrum);
   return pitched.length
     ? { spans: estimateChords(pitched, seq.totalBeats), source: 'estimated' }

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { REST } from '../../../core/codec/events';
+import { GRID, REST } from '../../../core/codec/events';
 import { sequenceToMidi } from '../../../core/codec/midi';
 import { conditioningVector, STYLES } from '../../../core/conditioning';
 import type { Conditioning } from '../../../core/conditioning';
 import { styleOfLabel, trustedStyle } from '../../../core/features/annotations';
 import { balanceCells, weightOf } from '../../../core/features/balance';
 import { encodeRole, prepareCorpusFile } from '../../../core/features/corpus';
+import { chordId } from '../../../core/features/chords';
 import { familyId } from '../../../core/features/family';
 import type { Note, NoteSequence, Role, TrackInfo } from '../../../core/sequence';
 import { sortNotes } from '../../../core/sequence';
@@ -56,6 +57,35 @@ function bandBytes(): Uint8Array {
 }
 
 describe('the corpus pipeline', () => {
+  it('gives a note on the beat where an annotated chord starts that chord, when the label starts a hair late', () => {
+    const beat = 60 / 110;
+    const beats = Array.from({ length: 17 }, (_, k) => ({ time: k * beat, downbeat: k % 4 === 0 }));
+    // C major for beats 0-4, then A minor from a millisecond after beat 4 (POP909's labels are rarely on
+    // the beat to the sample): the bass note on beat 4 is played under A minor.
+    const late = 4 * beat + 0.001;
+    const { streams } = prepareCorpusFile({
+      id: 'band/late.mid',
+      song: 'band/late',
+      bytes: bandBytes(),
+      beats,
+      chordLabels: [
+        { start: 0, end: late, label: 'C:maj' },
+        { start: late, end: 16 * beat, label: 'A:min' },
+      ],
+    });
+    const bass = streams.find((s) => s.role === 'bass')!;
+    let t = 0;
+    const chordAt = new Map<number, number>();
+    bass.events.forEach((e, i) => {
+      t += e.step;
+      chordAt.set(t / GRID, bass.chords[i]);
+    });
+    expect(chordAt.get(0)).toBe(chordId({ root: 0, quality: 'maj' }));
+    expect(chordAt.get(2)).toBe(chordId({ root: 0, quality: 'maj' }));
+    expect(chordAt.get(4)).toBe(chordId({ root: 9, quality: 'min' }));
+    expect(chordAt.get(6)).toBe(chordId({ root: 9, quality: 'min' }));
+  });
+
   it("keeps each note's instrument family in its stream, and leaves a sound-effects track out with its reason", () => {
     const { row, streams } = prepareCorpusFile({
       id: 'band/a.mid',
