@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { appendFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DataError, FileError, UsageError } from '../../core/errors';
+import { DataError, FileError, ModelLoadError, UsageError } from '../../core/errors';
 import { baselineBatches, baselineExamples, baselineLoss } from '../../core/model/baseline';
 import { evaluateNll } from '../../core/model/evaluate';
 import { measurePriors, measureStylePriors } from '../../core/model/priors';
@@ -24,21 +24,28 @@ import { numberOption, textOption } from '../command';
 import { ensureFolder } from '../output';
 import { progressBar } from '../progress';
 import { divergenceCheck } from '../train/diverged';
-import { hasCheckpoint, loadCheckpoint, saveCheckpoint, writeModelFiles } from '../train/checkpoint';
+import {
+  hasCheckpoint,
+  loadCheckpoint,
+  readNetwork,
+  saveCheckpoint,
+  writeModelFiles,
+} from '../train/checkpoint';
 import type { RunState } from '../train/checkpoint';
 import { GradientPool } from '../train/parallel';
 import { loadStreams } from '../train/shards';
 import { resizeConfig, restartShare } from '../train/size';
 
 const usage = `usage: audiogenesis train --data <scan dir> --out <dir> [--config default|event|small|baseline]
-       [--epochs N] [--resume] [--seed N] [--batch 64] [--time 64] [--lr 0.002] [--patience 3]
+       [--epochs N] [--resume | --init <model dir>] [--seed N] [--batch 64] [--time 64] [--lr 0.002] [--patience 3]
        [--max-minutes M] [--limit-batches N] [--valid-batches N] [--workers 1]
        [--units 256[,256]] [--head-units 128] [--restarts 0.25]
 
 Trains on the shards of \`audiogenesis data scan\`. Validates and checkpoints every epoch (<out>/checkpoint),
 keeps the best model in <out> (config.json, model.json, weights.bin), stops early when validation stops
 improving. --resume continues from the last checkpoint (an error when there is none); the same seed gives
-the same result. --lr is in (0, 1]; a run whose loss diverges (not finite, or far worse than guessing)
+the same result. --init starts from a trained model's weights (fine-tuning: a fresh optimizer, epochs
+counted from 1); its architecture must be the configuration's. --lr is in (0, 1]; a run whose loss diverges (not finite, or far worse than guessing)
 stops with an error and is never saved. --max-minutes must be above 0.
 --restarts F starts that share of the training windows as a piece starts (no previous event), so that
 the first notes follow the conditioning (default 0.25 for the band LSTM, 0 for the others).
@@ -64,6 +71,8 @@ export interface TrainOptions {
   workers?: number;
   /** Share of training windows started as a stream starts (default 0). */
   restarts?: number;
+  /** A model folder whose weights the run starts from (fine-tuning), instead of random ones. */
+  init?: string;
 }
 
 function parse(argv: string[]): TrainOptions {
@@ -75,6 +84,7 @@ function parse(argv: string[]): TrainOptions {
       config: { type: 'string', default: 'default' },
       epochs: { type: 'string' },
       resume: { type: 'boolean', default: false },
+      init: { type: 'string' },
       seed: { type: 'string' },
       batch: { type: 'string' },
       time: { type: 'string' },
@@ -92,6 +102,7 @@ function parse(argv: string[]): TrainOptions {
   const data = textOption(values.data, 'data');
   const out = textOption(values.out, 'out');
   if (!data || !out) throw new UsageError('--data and --out are required');
+  if (values.resume && values.init) throw new UsageError('--resume and --init exclude each other');
   const name = values.config!;
   if (!Object.hasOwn(CONFIGS, name))
     throw new UsageError(`unknown config "${name}" (${Object.keys(CONFIGS).join(', ')})`);
@@ -113,8 +124,36 @@ function parse(argv: string[]): TrainOptions {
     limitBatches: whole(values['limit-batches'], 'limit-batches', undefined, 1),
     validBatches: whole(values['valid-batches'], 'valid-batches', undefined, 1),
     workers: whole(values.workers, 'workers', 1, 1, 16)!,
+    init: values.init,
     restarts: restartShare(values.restarts, name === 'default' || name.startsWith('band') ? 0.25 : 0),
   };
+}
+
+/**
+ * The network of the model in `dir`, with its weights, to fine-tune under `config`.
+ * @throws {UsageError} when its architecture is not `config`'s.
+ * @throws {ModelLoadError} when its files are missing or damaged.
+ */
+async function initialNetwork(dir: string, config: ModelConfig): Promise<tf.LayersModel> {
+  let read: Awaited<ReturnType<typeof readNetwork>>;
+  try {
+    read = await readNetwork(dir);
+  } catch (err) {
+    throw new ModelLoadError(
+      `cannot start from ${dir}: ${err instanceof Error ? err.message : String(err)}`,
+      {
+        cause: err,
+      },
+    );
+  }
+  const same =
+    JSON.stringify(read.config.architecture) === JSON.stringify(config.architecture) &&
+    read.config.conditioning.size === config.conditioning.size;
+  if (!same) {
+    read.model.dispose();
+    throw new UsageError(`--init ${dir} has another architecture than the configuration "${config.name}"`);
+  }
+  return read.model;
 }
 
 /** Runs a training job; returns the epoch reports. */
@@ -139,7 +178,8 @@ export async function train(
   const optimizer = tf.train.adam(o.lr);
   const resumed = o.resume ? await loadCheckpoint(ckptDir, optimizer) : null;
   const diverged = divergenceCheck(o.config);
-  const model = resumed?.model ?? buildNetwork(o.config, o.seed);
+  const model =
+    resumed?.model ?? (o.init ? await initialNetwork(o.init, o.config) : buildNetwork(o.config, o.seed));
   const state: RunState = resumed?.state ?? {
     epoch: 0,
     bestLoss: Infinity,
@@ -147,6 +187,7 @@ export async function train(
     seed: o.seed,
     seconds: 0,
   };
+  if (o.init && !resumed) log(`starting from the weights in ${o.init}`);
   if (resumed)
     log(`resuming at epoch ${state.epoch + 1} (best validation loss ${state.bestLoss.toFixed(4)})`);
   const condSize = o.config.conditioning.size;

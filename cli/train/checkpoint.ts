@@ -87,20 +87,35 @@ export async function loadCheckpoint(
   }
 }
 
+/**
+ * A network built from a model folder's files (`config.json`, `model.json`, `weights.bin`) and given its
+ * saved weights by name, with the config it was saved with.
+ * @throws {ModelLoadError} when a weight the network needs is missing (or a file does not parse).
+ */
+export async function readNetwork(dir: string): Promise<{ model: tf.LayersModel; config: ModelConfig }> {
+  const loaded = await readModelFiles(async (name) => new Uint8Array(readFileSync(join(dir, name))));
+  const model = buildNetwork(loaded.config);
+  const saved = weightArrays(loaded);
+  try {
+    model.weights.forEach((w) => {
+      const v = saved.get(w.originalName);
+      if (!v) throw new ModelLoadError(`${dir} lacks weight ${w.originalName}`);
+      const t = tf.tensor(v, w.shape as number[]);
+      w.write(t);
+      t.dispose();
+    });
+  } catch (err) {
+    model.dispose();
+    throw err;
+  }
+  return { model, config: loaded.config };
+}
+
 async function readCheckpoint(
   dir: string,
   optimizer: tf.Optimizer,
 ): Promise<{ model: tf.LayersModel; state: RunState }> {
-  const loaded = await readModelFiles(async (name) => new Uint8Array(readFileSync(join(dir, name))));
-  const model = buildNetwork(loaded.config);
-  const saved = weightArrays(loaded);
-  model.weights.forEach((w) => {
-    const v = saved.get(w.originalName);
-    if (!v) throw new ModelLoadError(`checkpoint lacks weight ${w.originalName}`);
-    const t = tf.tensor(v, w.shape as number[]);
-    w.write(t);
-    t.dispose();
-  });
+  const { model } = await readNetwork(dir);
   const specs = JSON.parse(readFileSync(join(dir, 'optimizer.json'), 'utf8')) as tf.io.WeightsManifestEntry[];
   const buf = readFileSync(join(dir, 'optimizer.bin'));
   const decoded = tf.io.decodeWeights(

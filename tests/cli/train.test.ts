@@ -106,6 +106,43 @@ describe('audiogenesis train', () => {
     expect(config.architecture.heads).toEqual(['step', 'pitch', 'duration', 'velocity']);
   }, 240_000);
 
+  it('fine-tunes from a trained model (--init), and refuses another architecture, --resume with it, or no model', () => {
+    const base = join(root, 'i0');
+    const tuned = join(root, 'i1');
+    const fresh = join(root, 'i2');
+    train(base, 1);
+    expect(train(tuned, 1, ['--init', base, '--lr', '1e-9'])).toContain(
+      `starting from the weights in ${base}`,
+    );
+    train(fresh, 1, ['--lr', '1e-9']);
+    const w = (dir: string) => {
+      const buf = readFileSync(join(dir, 'checkpoint', 'weights.bin'));
+      return new Float32Array(buf.buffer, buf.byteOffset, buf.length / 4);
+    };
+    const maxDiff = (x: Float32Array, y: Float32Array) =>
+      x.reduce((m, v, i) => Math.max(m, Math.abs(v - y[i])), 0);
+    // At a negligible learning rate a run keeps the weights it starts from: the trained ones with --init.
+    expect(maxDiff(w(tuned), w(base))).toBeLessThan(1e-5);
+    expect(maxDiff(w(fresh), w(base))).toBeGreaterThan(1e-3);
+    const stderr = (args: string[]): string => {
+      try {
+        cli(args);
+      } catch (e) {
+        return String((e as { stderr: string }).stderr);
+      }
+      return '';
+    };
+    expect(stderr([...tinyRun(join(root, 'i3'), 4, 16, 1), '--units', '8', '--init', base])).toMatch(
+      /--init .* has another architecture than the configuration/,
+    );
+    expect(stderr([...tinyRun(tuned, 4, 16, 2), '--resume', '--init', base])).toMatch(
+      /--resume and --init exclude each other/,
+    );
+    expect(stderr([...tinyRun(join(root, 'i4'), 4, 16, 1), '--init', join(root, 'nothing')])).toMatch(
+      /cannot start from .*nothing/,
+    );
+  }, 240_000);
+
   it('resizes a configuration, and refuses sizes it does not have', () => {
     const out = join(root, 'r');
     cli([...tinyRun(out, 4, 16, 1), '--units', '8,6', '--head-units', '5']);
