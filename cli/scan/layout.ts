@@ -31,6 +31,8 @@ export interface ScanTask {
   beatFile?: string;
   keyFile?: string;
   chordFile?: string;
+  /** Chords by bar from the labels (the MMA corpus' `chords` and `bars` columns). */
+  barChords?: { entries: string[]; bars: number };
 }
 
 /** A file the walk found but cannot scan, and why. */
@@ -183,6 +185,8 @@ export function discoverAll(root: string): { tasks: ScanTask[]; skipped: Skipped
     const annotated = exists(join(dir, 'beat_midi.txt'));
     const bpb = Number(row?.num_beats_per_measure);
     const bpm = Number(row?.bpm);
+    const bars = Number(row?.bars);
+    const entries = (row?.chords ?? '').split('|').map((c) => c.trim());
     const noGrid =
       row && 'tempo' in row && 'meter' in row && !row.tempo && !row.meter
         ? 'the labels give no tempo and no meter: no trustworthy beat grid'
@@ -205,6 +209,9 @@ export function discoverAll(root: string): { tasks: ScanTask[]; skipped: Skipped
       beatFile: annotated ? join(dir, 'beat_midi.txt') : undefined,
       keyFile: exists(join(dir, 'key_audio.txt')) ? join(dir, 'key_audio.txt') : undefined,
       chordFile: exists(join(dir, 'chord_midi.txt')) ? join(dir, 'chord_midi.txt') : undefined,
+      ...(Number.isInteger(bars) && bars > 0 && entries.every((c) => c !== '')
+        ? { barChords: { entries, bars } }
+        : {}),
     };
   });
   return { tasks, skipped: found.skipped.map((s) => ({ id: id(s.path), reason: s.reason })) };

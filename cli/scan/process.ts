@@ -51,6 +51,7 @@ export function processTask(task: ScanTask): ScanResult {
       beatsPerBar: task.beatsPerBar,
       keyLabels: keyText ? parseTimedLabels(keyText) : undefined,
       chordLabels: chordText ? parseTimedLabels(chordText) : undefined,
+      barChords: task.barChords,
       labels: task.labels,
       drumKit: task.drumKit,
       performance: 'auto',

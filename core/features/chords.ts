@@ -154,3 +154,41 @@ export function annotatedChords(
   }
   return out.sort((a, b) => a.start - b.start);
 }
+
+/**
+ * Parses a lead-sheet chord name as the MMA corpus labels them (`Bm`, `F#7`, `EbM7`, `Am7b5`, `Gdim7`,
+ * `Cadd9`, `D7sus4`; a slash bass is ignored); null when it is not one.
+ */
+export function parseChordName(name: string): Chord | null {
+  const m = /^([A-G][#b]?)([^/]*)/.exec(name.trim());
+  const root = m ? parsePitchClass(m[1]) : null;
+  if (!m || root === null) return null;
+  const q = m[2];
+  let quality: Quality = 'maj';
+  if (/^(dim|o|°|m7b5|m7-5|ø)/.test(q)) quality = 'dim';
+  else if (/^(aug|\+)/.test(q)) quality = 'aug';
+  else if (/^(m(?!aj)|min|-)/.test(q)) quality = 'min';
+  else if (/sus/.test(q)) quality = 'sus';
+  return { root, quality };
+}
+
+/**
+ * Chord spans from a per-bar chord list (the MMA corpus' `chords` label: one entry per bar, or per group of
+ * bars when there are fewer entries than bars; several names in one entry share its span equally), in
+ * beats from the file's start. Null when a name does not parse or the entries do not divide the bars.
+ */
+export function barChords(entries: readonly string[], bars: number, beatsPerBar: Beats): ChordSpan[] | null {
+  if (entries.length === 0 || bars % entries.length !== 0 || !(beatsPerBar > 0)) return null;
+  const span = (bars / entries.length) * beatsPerBar;
+  const out: ChordSpan[] = [];
+  for (const [k, entry] of entries.entries()) {
+    const names = entry.trim().split(/\s+/);
+    const chords = names.map(parseChordName);
+    if (chords.some((c) => c === null)) return null;
+    chords.forEach((c, i) => {
+      const start = onGrid(k * span + (i * span) / names.length);
+      out.push({ ...c!, start, end: onGrid(k * span + ((i + 1) * span) / names.length) });
+    });
+  }
+  return out;
+}

@@ -12,12 +12,12 @@ import { readMidi } from '../codec/midi';
 import type { Conditioning } from '../conditioning';
 import { densityFromNotesPerBeat, registerFromPitch } from '../conditioning';
 import type { Mode, Note, NoteSequence, Role } from '../sequence';
-import { ROLES } from '../sequence';
+import { beatsPerBar, ROLES } from '../sequence';
 import type { BeatMark, StyleEvidence, StyleLabel, TimedLabel } from './annotations';
 import { dominantKey, trustedStyle } from './annotations';
 import { trackBeats } from './beats';
 import type { ChordSpan } from './chords';
-import { annotatedChords, chordIdAt, estimateChords } from './chords';
+import { annotatedChords, barChords, chordIdAt, estimateChords } from './chords';
 import { td11ToGm } from './drums';
 import type { PieceFeatures } from './extract';
 import { extractFeatures } from './extract';
@@ -40,6 +40,11 @@ export interface CorpusInput {
   keyLabels?: TimedLabel[];
   /** Chord labels in seconds. */
   chordLabels?: TimedLabel[];
+  /**
+   * Chords by bar, in the file's own beats (the MMA corpus' `chords` label: one entry per bar or group of
+   * bars, see {@link barChords}), for a file without timed chord labels.
+   */
+  barChords?: { entries: string[]; bars: number };
   /** Corpus labels: EMOPIA quadrant (`Q1`..`Q4`), style with its confidence and basis, stated bpm. */
   labels?: { quadrant?: string; bpm?: number } & StyleEvidence;
   /** The drum kit's note map. */
@@ -195,6 +200,11 @@ function chordSpans(
       spans: annotatedChords(input.chordLabels, input.beats, input.beatsPerBar ?? 4),
       source: 'annotated',
     };
+  const ts = seq.timeSignatures[0] ?? { beat: 0, numerator: 4, denominator: 4 };
+  const labelled = input.barChords
+    ? barChords(input.barChords.entries, input.barChords.bars, beatsPerBar(ts))
+    : null;
+  if (labelled) return { spans: labelled, source: 'annotated' };
   const pitched = seq.notes.filter((n) => !n.isDrum);
   return pitched.length
     ? { spans: estimateChords(pitched, seq.totalBeats), source: 'estimated' }

@@ -7,6 +7,10 @@ import { scan } from '../../cli/commands/data';
 import { PACKED_FIELDS } from '../../core/model/data';
 import type { CorpusRow } from '../../core/features/corpus';
 import { discoverAll } from '../../cli/scan/layout';
+import { processTask } from '../../cli/scan/process';
+import { sequenceToMidi } from '../../core/codec/midi';
+import { chordId } from '../../core/features/chords';
+import type { Note } from '../../core/sequence';
 import type { StreamIndexRow } from '../../cli/scan/shards';
 import { writeCorpus, writePlainFolder } from '../fixtures/corpus';
 import { ensureCliBuilt } from '../helpers/build';
@@ -33,6 +37,49 @@ afterAll(() => {
 });
 
 describe('corpus scanner', () => {
+  it("reads a corpus' chords by bar (MMA's `chords` and `bars` labels) as the streams' chords", () => {
+    const dir = tmp();
+    const bass = [36, 38, 43].map((pitch, k): Note => ({
+      pitch,
+      start: [0, 4, 6][k],
+      end: [0, 4, 6][k] + 1,
+      velocity: 90,
+      role: 'bass',
+      program: 33,
+      isDrum: false,
+      track: 0,
+    }));
+    const midi = sequenceToMidi({
+      notes: bass,
+      tempos: [{ beat: 0, bpm: 120 }],
+      timeSignatures: [{ beat: 0, numerator: 4, denominator: 4 }],
+      keySignatures: [],
+      tracks: [{ name: 'Bass', program: 33, isDrum: false, role: 'bass' }],
+      totalBeats: 8,
+    });
+    writeFileSync(join(dir, 'x.mid'), midi);
+    writeFileSync(join(dir, 'y.mid'), midi);
+    writeFileSync(join(dir, 'labels.csv'), 'file,style,bars,chords\nx.mid,pop,2,C | Dm7 G7\ny.mid,pop,,\n');
+    const tasks = discoverAll(dir).tasks;
+    const x = tasks.find((t) => t.id.endsWith('x.mid'))!;
+    expect(x.barChords).toEqual({ entries: ['C', 'Dm7 G7'], bars: 2 });
+    expect(tasks.find((t) => t.id.endsWith('y.mid'))!.barChords).toBeUndefined();
+    const result = processTask(x);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.row.chords).toBe('annotated');
+    const events = result.streams.find((s) => s.role === 'bass')!.data;
+    // Packed events: the chord id is byte 5 of each 7-byte event, in onset order (C, Dm7, G7).
+    const chords = Array.from(
+      { length: events.length / PACKED_FIELDS },
+      (_, i) => events[i * PACKED_FIELDS + 5],
+    );
+    expect(chords).toEqual([
+      chordId({ root: 0, quality: 'maj' }),
+      chordId({ root: 2, quality: 'min' }),
+      chordId({ root: 7, quality: 'maj' }),
+    ]);
+  });
+
   it('accounts for every file: read, or skipped with its reason', async () => {
     const out = tmp();
     const s = await scan(corpus.dirs, out, 0);
