@@ -31,6 +31,8 @@ export interface ScanTask {
   beatFile?: string;
   keyFile?: string;
   chordFile?: string;
+  /** The key the labels state (`key` and `mode` columns, as the MMA corpus has), as a key label (`D:maj`). */
+  keyLabel?: string;
   /** Chords by bar from the labels (the MMA corpus' `chords` and `bars` columns). */
   barChords?: { entries: string[]; bars: number };
 }
@@ -209,6 +211,9 @@ export function discoverAll(root: string): { tasks: ScanTask[]; skipped: Skipped
       beatFile: annotated ? join(dir, 'beat_midi.txt') : undefined,
       keyFile: exists(join(dir, 'key_audio.txt')) ? join(dir, 'key_audio.txt') : undefined,
       chordFile: exists(join(dir, 'chord_midi.txt')) ? join(dir, 'chord_midi.txt') : undefined,
+      ...(row?.key && /^(major|minor)$/i.test(row.mode ?? '')
+        ? { keyLabel: `${row.key.trim()}:${/^minor$/i.test(row.mode) ? 'min' : 'maj'}` }
+        : {}),
       ...(Number.isInteger(bars) && bars > 0 && entries.every((c) => c !== '')
         ? { barChords: { entries, bars } }
         : {}),

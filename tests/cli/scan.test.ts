@@ -37,7 +37,7 @@ afterAll(() => {
 });
 
 describe('corpus scanner', () => {
-  it("reads a corpus' chords by bar (MMA's `chords` and `bars` labels) as the streams' chords", () => {
+  it("reads a corpus' chords by bar and key (MMA's `chords`, `bars`, `key`, `mode` labels) for the streams", () => {
     const dir = tmp();
     const bass = [36, 38, 43].map((pitch, k): Note => ({
       pitch,
@@ -59,14 +59,20 @@ describe('corpus scanner', () => {
     });
     writeFileSync(join(dir, 'x.mid'), midi);
     writeFileSync(join(dir, 'y.mid'), midi);
-    writeFileSync(join(dir, 'labels.csv'), 'file,style,bars,chords\nx.mid,pop,2,C | Dm7 G7\ny.mid,pop,,\n');
+    writeFileSync(
+      join(dir, 'labels.csv'),
+      'file,style,bars,chords,key,mode\nx.mid,pop,2,C | Dm7 G7,Bb,minor\ny.mid,pop,,,,\n',
+    );
     const tasks = discoverAll(dir).tasks;
     const x = tasks.find((t) => t.id.endsWith('x.mid'))!;
     expect(x.barChords).toEqual({ entries: ['C', 'Dm7 G7'], bars: 2 });
-    expect(tasks.find((t) => t.id.endsWith('y.mid'))!.barChords).toBeUndefined();
+    expect(x.keyLabel).toBe('Bb:min');
+    const y = tasks.find((t) => t.id.endsWith('y.mid'))!;
+    expect([y.barChords, y.keyLabel]).toEqual([undefined, undefined]);
     const result = processTask(x);
     if (!result.ok) throw new Error(result.reason);
     expect(result.row.chords).toBe('annotated');
+    expect([result.row.key, result.row.keySource]).toEqual([{ tonic: 10, mode: 'minor' }, 'annotation']);
     const events = result.streams.find((s) => s.role === 'bass')!.data;
     // Packed events: the chord id is byte 5 of each 7-byte event, in onset order (C, Dm7, G7).
     const chords = Array.from(
