@@ -37,16 +37,17 @@ import { loadStreams } from '../train/shards';
 import { resizeConfig, restartShare } from '../train/size';
 
 const usage = `usage: audiogenesis train --data <scan dir> --out <dir> [--config default|event|small|baseline]
-       [--epochs N] [--resume | --init <model dir>] [--seed N] [--batch 64] [--time 64] [--lr 0.002] [--patience 3]
-       [--max-minutes M] [--limit-batches N] [--valid-batches N] [--workers 1]
+       [--epochs N] [--resume | --init <model dir>] [--seed N] [--batch 64] [--time 64] [--lr 0.002]
+       [--patience 3] [--max-minutes M] [--limit-batches N] [--valid-batches N] [--workers 1]
        [--units 256[,256]] [--head-units 128] [--restarts 0.25]
 
 Trains on the shards of \`audiogenesis data scan\`. Validates and checkpoints every epoch (<out>/checkpoint),
 keeps the best model in <out> (config.json, model.json, weights.bin), stops early when validation stops
 improving. --resume continues from the last checkpoint (an error when there is none); the same seed gives
 the same result. --init starts from a trained model's weights (fine-tuning: a fresh optimizer, epochs
-counted from 1); its architecture must be the configuration's. --lr is in (0, 1]; a run whose loss diverges (not finite, or far worse than guessing)
-stops with an error and is never saved. --max-minutes must be above 0.
+counted from 1); its architecture must be the configuration's. --lr is in (0, 1]; a run whose loss
+diverges (not finite, or far worse than guessing) stops with an error and is never saved. --max-minutes
+must be above 0.
 --restarts F starts that share of the training windows as a piece starts (no previous event), so that
 the first notes follow the conditioning (default 0.25 for the band LSTM, 0 for the others).
 --workers N computes each batch's gradients on N threads (data-parallel, one core each); the same seed

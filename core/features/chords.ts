@@ -1,6 +1,7 @@
 /**
- * Chords as a conditioning stream: chord symbols (POP909's `C:maj7`, `N`), a small vocabulary of
- * root x quality, and template matching for corpora without chord labels.
+ * Chords as a conditioning stream: chord symbols (POP909's `C:maj7`, `N`) and lead-sheet names (MMA's
+ * `Bm7`), a small vocabulary of root x quality, annotated chords placed on the notes' grid, chords by bar
+ * from a corpus' labels, and template matching for corpora without chord labels.
  */
 import type { Beats, Note } from '../sequence';
 import { GRID } from '../codec/events';
