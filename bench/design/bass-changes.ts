@@ -15,7 +15,7 @@ import { loadStreams } from '../../cli/train/shards';
 import { REST } from '../../core/codec/events';
 import { compose } from '../../core/compose';
 import { parsePrompts } from '../../core/eval/prompts';
-import { chordChanges } from '../../core/eval/roles';
+import { firstNotesOnChanges, line } from '../../core/eval/roles';
 import { chordFromId } from '../../core/features/chords';
 
 const { values } = parseArgs({
@@ -43,12 +43,11 @@ if (values.model) {
   prompts.forEach((p, i) => {
     const r = compose(model, { prompt: p.prompt, seconds: 30, seed: 1001 + i, rules: values.rules });
     if (values.style && r.embedding.style !== values.style) return;
-    const bass = r.sequence.notes
-      .filter((n) => n.role === 'bass' && !n.isDrum)
-      .sort((a, b) => a.start - b.start);
-    for (const c of chordChanges(r.plan.chords)) {
-      const n = bass.find((x) => x.start >= c.start - 1e-6 && x.start < c.end - 1e-6);
-      if (!n) continue;
+    const bass = line(
+      r.sequence.notes.filter((n) => n.role === 'bass' && !n.isDrum),
+      false,
+    );
+    for (const { note: n, chord: c } of firstNotesOnChanges(bass, r.plan.chords)) {
       const root = pc(n.pitch) === c.root;
       count('all', root);
       count(`${c.quality} chords`, root);

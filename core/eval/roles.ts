@@ -130,14 +130,29 @@ export function chordChanges(chords: readonly ChordSpan[]): ChordSpan[] {
   });
 }
 
+/**
+ * The first note of `bassLine` (sorted by onset, one note an onset: see {@link line}) that starts inside
+ * each changed chord's span ({@link chordChanges}), with that chord; a change with no note in its span is
+ * left out.
+ */
+export function firstNotesOnChanges(
+  bassLine: readonly Note[],
+  chords: readonly ChordSpan[],
+): { note: Note; chord: ChordSpan }[] {
+  return chordChanges(chords).flatMap((chord) => {
+    const note = bassLine.find((x) => x.start >= chord.start - EPS && x.start < chord.end - EPS);
+    return note ? [{ note, chord }] : [];
+  });
+}
+
 function bassFigures(notes: readonly Note[], chords: readonly ChordSpan[] | null): BassFigures | null {
   const l = line(notes, false);
   if (l.length === 0) return null;
   const under = chords ? l.flatMap((n) => ((c) => (c ? [{ n, c }] : []))(tonesAt(chords, n.start))) : [];
-  const firsts = (chords ? chordChanges(chords) : []).flatMap((c) => {
-    const n = l.find((x) => x.start >= c.start - EPS && x.start < c.end - EPS);
-    return n ? [{ n, c: { root: c.root, tones: chordPitchClasses(c) } }] : [];
-  });
+  const firsts = (chords ? firstNotesOnChanges(l, chords) : []).map(({ note, chord }) => ({
+    n: note,
+    c: { root: chord.root, tones: chordPitchClasses(chord) },
+  }));
   const rate = (xs: typeof under, root: boolean): number =>
     share(
       xs.filter(({ n, c }) => (root ? pc(n.pitch) === c.root : c.tones.includes(pc(n.pitch)))).length,

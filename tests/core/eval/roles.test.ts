@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ChordSpan } from '../../../core/features/chords';
-import { chordChanges, lengthHistogram, line as topLine, roleFigures } from '../../../core/eval/roles';
+import {
+  chordChanges,
+  firstNotesOnChanges,
+  lengthHistogram,
+  line as topLine,
+  roleFigures,
+} from '../../../core/eval/roles';
 import { summariseRoles } from '../../../core/eval/roles-summary';
 import { line, note, piece } from './helpers';
 
@@ -36,6 +42,18 @@ describe('role figures of one piece', () => {
       note(52, 13, 16, 'bass'), // above it at the same onset: not the line
     ];
     expect(chordChanges(CHORDS).map((c) => c.start)).toEqual([0, 4, 12]);
+    // The first note inside each changed chord's span: at 4 the G of 4.5, not the E of 2 still sounding.
+    expect(
+      firstNotesOnChanges(topLine(bass, false), CHORDS).map((x) => [
+        x.chord.start,
+        x.note.start,
+        x.note.pitch,
+      ]),
+    ).toEqual([
+      [0, 0, 36],
+      [4, 4.5, 43],
+      [12, 13, 48],
+    ]);
     const f = roleFigures(piece(bass), CHORDS).bass!;
     expect(f.notes).toBe(6);
     expect(f.root).toBeCloseTo(2 / 6, 12);
