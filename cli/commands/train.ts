@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { appendFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { DataError, FileError, ModelLoadError, UsageError } from '../../core/errors';
 import { baselineBatches, baselineExamples, baselineLoss } from '../../core/model/baseline';
 import { evaluateNll } from '../../core/model/evaluate';
@@ -147,8 +147,9 @@ async function initialNetwork(dir: string, config: ModelConfig): Promise<tf.Laye
       },
     );
   }
+  // Compared as values: the same architecture whatever order its config.json lists the fields in.
   const same =
-    JSON.stringify(read.config.architecture) === JSON.stringify(config.architecture) &&
+    isDeepStrictEqual(read.config.architecture, config.architecture) &&
     read.config.conditioning.size === config.conditioning.size;
   if (!same) {
     read.model.dispose();

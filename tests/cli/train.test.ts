@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scan } from '../../cli/commands/data';
@@ -140,6 +140,16 @@ describe('audiogenesis train', () => {
     );
     expect(stderr([...tinyRun(join(root, 'i4'), 4, 16, 1), '--init', join(root, 'nothing')])).toMatch(
       /cannot start from .*nothing/,
+    );
+    // The same architecture with its config.json fields in another order is the same architecture.
+    const reordered = join(root, 'i5');
+    cpSync(base, reordered, { recursive: true });
+    const file = join(reordered, 'config.json');
+    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    saved.architecture = Object.fromEntries(Object.entries(saved.architecture).reverse());
+    writeFileSync(file, JSON.stringify(saved, null, 2));
+    expect(train(join(root, 'i6'), 1, ['--init', reordered, '--lr', '1e-9'])).toContain(
+      `starting from the weights in ${reordered}`,
     );
   }, 240_000);
 
