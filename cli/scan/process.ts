@@ -49,11 +49,8 @@ export function processTask(task: ScanTask): ScanResult {
       bytes: new Uint8Array(readFileSync(task.path)),
       beats: beatText ? parseBeats(beatText) : undefined,
       beatsPerBar: task.beatsPerBar,
-      keyLabels: keyText
-        ? parseTimedLabels(keyText)
-        : task.keyLabel
-          ? [{ start: 0, end: 1, label: task.keyLabel }]
-          : undefined,
+      keyLabels: keyText ? parseTimedLabels(keyText) : undefined,
+      keyLabel: task.keyLabel,
       chordLabels: chordText ? parseTimedLabels(chordText) : undefined,
       barChords: task.barChords,
       labels: task.labels,

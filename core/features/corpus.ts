@@ -14,7 +14,7 @@ import { densityFromNotesPerBeat, registerFromPitch } from '../conditioning';
 import type { Mode, Note, NoteSequence, Role } from '../sequence';
 import { beatsPerBar, ROLES } from '../sequence';
 import type { BeatMark, StyleEvidence, StyleLabel, TimedLabel } from './annotations';
-import { dominantKey, trustedStyle } from './annotations';
+import { dominantKey, parseKeyLabel, trustedStyle } from './annotations';
 import { trackBeats } from './beats';
 import type { ChordSpan } from './chords';
 import { annotatedChords, barChords, chordIdAt, estimateChords } from './chords';
@@ -37,7 +37,13 @@ export interface CorpusInput {
   /** Annotated beats (seconds of the MIDI file), when the corpus has them. */
   beats?: BeatMark[];
   beatsPerBar?: number;
+  /** Timed key labels in seconds (POP909's `key_audio.txt`); the one covering the most time is the key. */
   keyLabels?: TimedLabel[];
+  /**
+   * The whole file's labelled key (such as `Bb:min`, MMA's `key` and `mode` in `labels.csv`), for a corpus
+   * that names one key without times. {@link keyLabels} win when both are given.
+   */
+  keyLabel?: string;
   /** Chord labels in seconds. */
   chordLabels?: TimedLabel[];
   /**
@@ -306,7 +312,9 @@ export function prepareCorpusFile(input: CorpusInput): { row: CorpusRow; streams
   seq = placed.seq;
   if (placed.grid !== 'none') seq = { ...seq, notes: quantizeNotes(seq.notes) };
   const key: { tonic: number; mode: Mode } | undefined =
-    (input.keyLabels && dominantKey(input.keyLabels)) ?? undefined;
+    (input.keyLabels && dominantKey(input.keyLabels)) ??
+    (input.keyLabel !== undefined ? parseKeyLabel(input.keyLabel) : null) ??
+    undefined;
   const features = extractFeatures(seq, key);
   const { spans, source } = chordSpans(input, seq);
   const [valence, arousal] = QUADRANTS[input.labels?.quadrant ?? ''] ?? [0, 0];

@@ -118,6 +118,24 @@ describe('the corpus pipeline', () => {
     expect(streams.every((s) => s.conditioning.style === 'rock')).toBe(true);
   });
 
+  it("takes a whole file's labelled key (MMA's labels) over the key finder, and timed key labels over it", () => {
+    const keyOf = (input: {
+      keyLabel?: string;
+      keyLabels?: { start: number; end: number; label: string }[];
+    }) =>
+      prepareCorpusFile({ id: 'band/k.mid', song: 'band/k', bytes: bandBytes(), ...input }).streams.map(
+        (s) => s.conditioning.key,
+      );
+    const found = keyOf({})[0];
+    const labelled = keyOf({ keyLabel: 'F#:min' });
+    expect(labelled.every((k) => k.tonic === 6 && k.mode === 'minor')).toBe(true);
+    expect(found).not.toEqual(labelled[0]);
+    const timed = keyOf({ keyLabel: 'F#:min', keyLabels: [{ start: 0, end: 10, label: 'Eb:maj' }] });
+    expect(timed.every((k) => k.tonic === 3 && k.mode === 'major')).toBe(true);
+    // A label that names no key leaves the key to the key finder.
+    expect(keyOf({ keyLabel: 'none' })[0]).toEqual(found);
+  });
+
   it('gives a rest event the family of the note it leads to', () => {
     const n = (pitch: number, start: number, program: number): Note => ({
       pitch,
