@@ -71,7 +71,7 @@ console.log(`all | ${spread(shorts)}`);
 if (values.reference) {
   const { set } = await readReference([values.reference], 30, 100, { workers: 1 });
   const real = set.pieces.flatMap((p, i) => {
-    const melody = roleFigures(p, set.chords[i]).melody;
+    const melody = roleFigures(p, set.chords?.[i] ?? null).melody;
     return melody ? [melody.lengths[0]] : [];
   });
   console.log(`reference ${values.reference} | ${spread(real)}`);
