@@ -63,13 +63,20 @@ export function parseChordSymbol(symbol: string): Chord | null {
   const [rootName, rest = 'maj'] = symbol.trim().split(':');
   const root = parsePitchClass(rootName ?? '');
   if (root === null) return null;
-  const q = rest.split('/')[0].split('(')[0];
-  let quality: Quality = 'maj';
-  if (/^(min|m(?!aj))/.test(q)) quality = 'min';
-  else if (/^(dim|hdim)/.test(q)) quality = 'dim';
-  else if (/^aug/.test(q)) quality = 'aug';
-  else if (/^sus/.test(q)) quality = 'sus';
-  return { root, quality: q.startsWith('hdim') ? 'dim' : quality };
+  return { root, quality: qualityOf(rest.split('/')[0].split('(')[0]) };
+}
+
+/**
+ * The quality a chord's suffix names, in either spelling the corpora use: POP909's symbols after the colon
+ * (`min7`, `hdim7`, `sus4`) and lead-sheet names after the root (`m7`, `m7b5`, `7sus4`, `+`, `o`); a
+ * half-diminished chord counts as diminished, anything else unnamed as major.
+ */
+function qualityOf(suffix: string): Quality {
+  if (/^(dim|hdim|o|°|m7b5|m7-5|ø)/.test(suffix)) return 'dim';
+  if (/^(aug|\+)/.test(suffix)) return 'aug';
+  if (/^(min|m(?!aj)|-)/.test(suffix)) return 'min';
+  if (/sus/.test(suffix)) return 'sus';
+  return 'maj';
 }
 
 /** Finds the chord id in force at `beat` in sorted spans (binary search); 0 when none. */
@@ -164,13 +171,7 @@ export function parseChordName(name: string): Chord | null {
   const m = /^([A-G][#b]?)([^/]*)/.exec(name.trim());
   const root = m ? parsePitchClass(m[1]) : null;
   if (!m || root === null) return null;
-  const q = m[2];
-  let quality: Quality = 'maj';
-  if (/^(dim|o|°|m7b5|m7-5|ø)/.test(q)) quality = 'dim';
-  else if (/^(aug|\+)/.test(q)) quality = 'aug';
-  else if (/^(m(?!aj)|min|-)/.test(q)) quality = 'min';
-  else if (/sus/.test(q)) quality = 'sus';
-  return { root, quality };
+  return { root, quality: qualityOf(m[2]) };
 }
 
 /**
