@@ -52,8 +52,11 @@ export interface Conditioning {
   roles: Role[];
 }
 
+/** Where the style one-hot starts in {@link conditioningVector}'s output (after nine scalars). */
+const STYLE_OFFSET = 9;
+
 /** Length of {@link conditioningVector}'s output. */
-export const CONDITIONING_SIZE = 9 + STYLES.length + ROLES.length;
+export const CONDITIONING_SIZE = STYLE_OFFSET + STYLES.length + ROLES.length;
 
 /** The schema's version; a model's config.json records it and loading checks it. */
 export const CONDITIONING_VERSION = 1;
@@ -91,9 +94,20 @@ export function conditioningVector(c: Conditioning): number[] {
   v[7] = c.meter.numerator % 3 === 0 ? 1 : 0;
   v[8] = isCompound(c.meter) ? 1 : 0;
   const s = STYLES.indexOf(c.style);
-  if (s >= 0) v[9 + s] = 1;
-  for (const r of c.roles) v[9 + STYLES.length + ROLES.indexOf(r)] = 1;
+  if (s >= 0) v[STYLE_OFFSET + s] = 1;
+  for (const r of c.roles) v[STYLE_OFFSET + STYLES.length + ROLES.indexOf(r)] = 1;
   return v;
+}
+
+/**
+ * A conditioning vector with its style one-hot cleared: the conditioning of a piece whose style is not
+ * known (as the model saw EMOPIA's and POP909's files in training), everything else kept. The other half
+ * of style guidance (`core/model/guidance.ts`).
+ */
+export function withoutStyle(v: ArrayLike<number>): Float64Array {
+  const out = Float64Array.from(v as ArrayLike<number>);
+  out.fill(0, STYLE_OFFSET, STYLE_OFFSET + STYLES.length);
+  return out;
 }
 
 /** Neutral conditioning: 100 bpm, C major, 4/4, mid everything, pop, all roles. */

@@ -1,7 +1,7 @@
 /**
- * A helper of `bench/model.ts`: the cost
- * of generation on the panel's path (plain-TypeScript steppers, three roles stepped together) for several
- * models in one run, rounds interleaved so that the machine's load falls on all of them.
+ * Helpers of `bench/model.ts`: the cost of generation on the panel's path (plain-TypeScript steppers, three
+ * roles stepped together) for several models in one run, and the full band's with and without a model's
+ * style guidance, rounds interleaved so that the machine's load falls on all of them.
  */
 import * as tf from '@tensorflow/tfjs';
 import { basicProgression } from '../../core/arrange/progression';
@@ -16,7 +16,10 @@ import { roleConditioning } from '../../core/model/priors';
 import type { ModelParts } from '../../core/model/read';
 import { readModelParts } from '../../core/model/read';
 import type { Stepper } from '../../core/model/step';
+import { MusicModel } from '../../core/model/model';
+import type { FileLoader } from '../../core/model/read';
 import { seededRandom } from '../../core/random';
+import { folderLoader } from '../../cli/model-files';
 import type { Role } from '../../core/sequence';
 
 /** A model's parts with random weights (seed 1) of a configuration. */
@@ -97,4 +100,45 @@ export async function compareSpeed(
     notes: t.notes,
     steps: t.counting.steps,
   }));
+}
+
+/** `loader`, with `config.json`'s style guidance removed (the same weights, unguided). */
+function withoutGuidance(loader: FileLoader): FileLoader {
+  return async (name) => {
+    const bytes = await loader(name);
+    if (name !== 'config.json') return bytes;
+    const config = JSON.parse(new TextDecoder().decode(bytes)) as ModelConfig;
+    if (config.sampling) delete config.sampling.guidance;
+    return new TextEncoder().encode(JSON.stringify(config));
+  };
+}
+
+/**
+ * Milliseconds per event of the full band (melody, harmony, bass and drums, 64 beats) on the panel's path
+ * (`MusicModel.generate`), with the model's style guidance and without it (the same weights), rounds
+ * interleaved; prints both and their ratio and returns the guided figure.
+ */
+export async function fullBandSpeed(model: MusicModel, dir: string, rounds = 3, pieces = 8): Promise<number> {
+  const plain = await MusicModel.load(withoutGuidance(folderLoader(dir)));
+  const band: Role[] = ['melody', 'harmony', 'bass', 'drums'];
+  const totals = [model, plain].map(() => ({ ms: 0, events: 0 }));
+  for (let r = 0; r <= rounds; r++)
+    [model, plain].forEach((m, k) => {
+      const t0 = performance.now();
+      let events = 0;
+      for (let i = 0; i < pieces; i++) {
+        const c: Conditioning = { ...defaultConditioning(), style: 'funk', roles: band };
+        events += m.generate({ conditioning: c, beats: 64, chords: basicProgression(c, 64), seed: i + 1 })
+          .notes.length;
+      }
+      if (r === 0) return; // the first round warms the JIT up
+      totals[k].ms += performance.now() - t0;
+      totals[k].events += events;
+    });
+  plain.dispose();
+  const [guided, unguided] = totals.map((t) => t.ms / t.events);
+  console.log(
+    `Full band (drums too), ${totals[0].events} events: ${guided.toFixed(3)} ms per event with the model's style guidance, ${unguided.toFixed(3)} without (x${(guided / unguided).toFixed(2)})`,
+  );
+  return guided;
 }

@@ -1,10 +1,12 @@
 /**
  * Stateful generation of roles: each role's writer ({@link RoleWriter}) is fed its own samples one event at
  * a time, with the chord of the plan and the metric position of each event, until the requested length is
- * filled; several roles are written in lockstep through one stepper.
+ * filled; several roles are written in lockstep through one stepper (style-guided where a role asks,
+ * `guidance.ts`).
  */
 import type { Random } from '../random';
 import type { Note } from '../sequence';
+import { guideStyle } from './guidance';
 import type { RoleOptions } from './role-options';
 import { RoleWriter } from './role-writer';
 import type { Stepper } from './step';
@@ -22,10 +24,14 @@ export function* roleSteps(
   rng: Random,
 ): Generator<number, Note[][], void> {
   const writers = roles.map((o) => new RoleWriter(o, stepper.config));
-  stepper.reset(writers.length);
+  const lanes = guideStyle(
+    stepper,
+    roles.map((o) => o.guidance ?? 1),
+  );
+  lanes.reset(writers.length);
   let steps = 0;
   while (writers.some((w) => !w.done)) {
-    const heads = stepper.heads(
+    const heads = lanes.heads(
       writers.map((w) => (w.done ? null : w.input)),
       writers.map((w) => w.cond),
     );

@@ -25,6 +25,12 @@ export interface RoleOptions {
    */
   repetitionPenalty?: number;
   topP?: number;
+  /**
+   * Style guidance scale (the model's decoding setting, see `SamplingConfig.guidance`): the logits are
+   * pushed `guidance` times as far from the style-free conditioning's as the asked style puts them. Default
+   * 1 (none).
+   */
+  guidance?: number;
   /** Log-probability added to pitches outside the key's scale (0 = none). Default 0. */
   scaleBias?: number;
   /** Log-probability added to the tonic's pitch class (melodies and bass lines gravitate home). Default 0. */

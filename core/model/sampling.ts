@@ -21,11 +21,13 @@ export const REPETITION_WINDOW = 8;
  * `config.json` `sampling`: each role's head multipliers (roles absent sample every head at 1), and each
  * role's repetition penalty: a pitch's logit is lowered by the penalty times its share of the role's last
  * {@link REPETITION_WINDOW} notes (a decoding setting, as in Keskar et al.'s CTRL, against the loops
- * autoregressive sampling falls into; roles absent have none).
+ * autoregressive sampling falls into; roles absent have none), and each role's style guidance scale
+ * (`guidance.ts`; roles absent are not guided).
  */
 export interface SamplingConfig {
   roles?: Partial<Record<Role, HeadTemperature>>;
   repetition?: Partial<Record<Role, number>>;
+  guidance?: Partial<Record<Role, number>>;
 }
 
 /** Temperature and nucleus of one head. */
@@ -48,6 +50,8 @@ export function headSampling(
 const MAX_MULTIPLIER = 3;
 /** Highest repetition penalty a config may hold (in logits). */
 const MAX_PENALTY = 10;
+/** Highest style guidance scale a config may hold. */
+const MAX_GUIDANCE = 4;
 
 function checkRole(role: string): void {
   if (!(ROLES as readonly string[]).includes(role))
@@ -56,8 +60,8 @@ function checkRole(role: string): void {
 
 /**
  * Checks a config's `sampling` field (absent is fine).
- * @throws {ModelLoadError} when it names an unknown role or head, a multiplier is not in (0, 3], or a
- * repetition penalty is not in [0, 10].
+ * @throws {ModelLoadError} when it names an unknown role or head, a multiplier is not in (0, 3], a
+ * repetition penalty is not in [0, 10], or a guidance scale is not in [1, 4].
  */
 export function checkSampling(raw: unknown): SamplingConfig | undefined {
   if (raw === undefined) return undefined;
@@ -75,15 +79,22 @@ export function checkSampling(raw: unknown): SamplingConfig | undefined {
         );
     }
   }
-  const repetition: unknown = (raw as SamplingConfig).repetition ?? {};
-  if (typeof repetition !== 'object' || repetition === null)
-    throw new ModelLoadError('config.json sampling.repetition is not an object');
-  for (const [role, v] of Object.entries(repetition)) {
-    checkRole(role);
-    if (typeof v !== 'number' || !(v >= 0 && v <= MAX_PENALTY))
-      throw new ModelLoadError(
-        `config.json sampling.repetition.${role} must be a number in [0, ${MAX_PENALTY}]`,
-      );
-  }
+  checkRoleNumbers(raw, 'repetition', 0, MAX_PENALTY);
+  checkRoleNumbers(raw, 'guidance', 1, MAX_GUIDANCE);
   return raw as SamplingConfig;
+}
+
+/**
+ * Checks `sampling[field]`: an object of role -> number in [lo, hi] (absent is fine).
+ * @throws {ModelLoadError} otherwise.
+ */
+function checkRoleNumbers(raw: object, field: 'repetition' | 'guidance', lo: number, hi: number): void {
+  const values: unknown = (raw as Record<string, unknown>)[field] ?? {};
+  if (typeof values !== 'object' || values === null)
+    throw new ModelLoadError(`config.json sampling.${field} is not an object`);
+  for (const [role, v] of Object.entries(values)) {
+    checkRole(role);
+    if (typeof v !== 'number' || !(v >= lo && v <= hi))
+      throw new ModelLoadError(`config.json sampling.${field}.${role} must be a number in [${lo}, ${hi}]`);
+  }
 }

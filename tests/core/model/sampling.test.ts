@@ -27,6 +27,7 @@ describe('checkSampling', () => {
     const ok = {
       roles: { bass: { pitch: 0.7, step: 0.8 }, melody: { duration: 1.2 } },
       repetition: { melody: 2.5, bass: 0 },
+      guidance: { drums: 1.5, harmony: 1 },
     };
     expect(checkSampling(ok)).toEqual(ok);
   });
@@ -44,6 +45,11 @@ describe('checkSampling', () => {
     [{ repetition: { melody: -1 } }, 'repetition.melody must be a number in [0, 10]'],
     [{ repetition: { melody: 11 } }, 'repetition.melody must be'],
     [{ repetition: { melody: '2' } }, 'repetition.melody must be'],
+    [{ guidance: 1.5 }, 'sampling.guidance is not an object'],
+    [{ guidance: { lead: 1.5 } }, 'no role "lead"'],
+    [{ guidance: { drums: 0.5 } }, 'guidance.drums must be a number in [1, 4]'],
+    [{ guidance: { drums: 5 } }, 'guidance.drums must be'],
+    [{ guidance: { drums: '1.5' } }, 'guidance.drums must be'],
   ])('rejects %j with ModelLoadError', (raw, message) => {
     expect(() => checkSampling(raw)).toThrow(ModelLoadError);
     expect(() => checkSampling(raw)).toThrow(message);
