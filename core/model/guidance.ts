@@ -17,11 +17,17 @@ export function guidedLogits(c: Float64Array, u: Float64Array, scale: number): F
   return z;
 }
 
-/** The onset as the style-free twin reads it (a section's conditioning loses its style too). */
-const plainOnset = (o: Onset): Onset => (o.cond ? { ...o, cond: withoutStyle(o.cond) } : o);
-
-/** One lane's heads from its own (`c`) and its style-free twin's (`u`). */
-function guidedHeads(c: LaneHeads, u: LaneHeads, scale: number): LaneHeads {
+/**
+ * One lane's heads from its own (`c`) and its style-free twin's (`u`); `plain` clears a conditioning's
+ * style, so that the twin reads a section's conditioning at the onset without its style too.
+ */
+function guidedHeads(
+  c: LaneHeads,
+  u: LaneHeads,
+  scale: number,
+  plain: (cond: ArrayLike<number>) => Float64Array,
+): LaneHeads {
+  const plainOnset = (o: Onset): Onset => (o.cond ? { ...o, cond: plain(o.cond) } : o);
   return {
     step: guidedLogits(c.step, u.step, scale),
     pitch: (o) => guidedLogits(c.pitch(o), u.pitch(plainOnset(o)), scale),
@@ -83,7 +89,7 @@ export class StyleGuidedStepper implements Stepper {
     return all.slice(0, n).map((c, i) => {
       const t = this.twinOf[i];
       const u = t >= 0 ? all[n + t] : null;
-      return c && u ? guidedHeads(c, u, this.scales[i]) : c;
+      return c && u ? guidedHeads(c, u, this.scales[i], (v) => this.plainOf(v)) : c;
     });
   }
 }
