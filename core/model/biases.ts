@@ -6,6 +6,7 @@ import { DURATION_MAX, REST, STEP_MAX } from '../codec/events';
 import type { Conditioning } from '../conditioning';
 import { chordFromId, chordPitchClasses } from '../features/chords';
 import type { Role } from '../sequence';
+import { REPETITION_WINDOW } from './sampling';
 import { styleScale } from './scales';
 
 /** What {@link pitchBias} reads of a role's options (`RoleOptions` in generate.ts). */
@@ -38,6 +39,19 @@ export const DURATION_BIAS = (() => {
   b[0] = -Infinity;
   return b;
 })();
+
+/**
+ * {@link DURATION_BIAS} less the duration repetition penalty: each duration id's logit lowered by
+ * `penalty` times its share of the role's last {@link REPETITION_WINDOW} durations (`recent`), written into
+ * `out` (a writer's buffer, read only during the sampling call). {@link DURATION_BIAS} itself when there is
+ * no penalty to apply.
+ */
+export function durationBias(recent: readonly number[], penalty: number, out: Float64Array): Float64Array {
+  if (penalty <= 0 || recent.length === 0) return DURATION_BIAS;
+  out.set(DURATION_BIAS);
+  for (const d of recent) out[d] -= penalty / REPETITION_WINDOW;
+  return out;
+}
 
 /**
  * Bias over the model's (key-relative) pitch ids under the chord `chord` (an absolute chord id, 0 = none):

@@ -140,6 +140,7 @@ export class MusicModel {
       temperature: req.temperature,
       headTemperature: this.config.sampling?.roles?.[role],
       repetitionPenalty: this.config.sampling?.repetition?.[role],
+      durationRepetitionPenalty: this.config.sampling?.durationRepetition?.[role],
       guidance: this.config.sampling?.guidance?.[role],
       topP: req.topP,
       scaleBias: req.scaleBias,

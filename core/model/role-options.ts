@@ -24,6 +24,11 @@ export interface RoleOptions {
    * model's decoding setting, see `SamplingConfig.repetition`). Default 0.
    */
   repetitionPenalty?: number;
+  /**
+   * Logit penalty per unit share of a duration in the role's last `REPETITION_WINDOW` notes (the model's
+   * decoding setting, see `SamplingConfig.durationRepetition`). Default 0.
+   */
+  durationRepetitionPenalty?: number;
   topP?: number;
   /**
    * Style guidance scale (the model's decoding setting, see `SamplingConfig.guidance`): the logits are

@@ -18,7 +18,7 @@ import { barPosition, tonicShift } from './data';
 import { roleFamily } from './families';
 import { sampleLogits } from './sample';
 import { SkipSpans } from './skips';
-import { DURATION_BIAS, MELODY_FLOOR, MOVE_ON, pitchBias } from './biases';
+import { durationBias, MELODY_FLOOR, MOVE_ON, pitchBias } from './biases';
 import type { ModelConfig } from './config';
 import type { RoleOptions } from './role-options';
 import type { LaneHeads, Onset, StepInput } from './step';
@@ -48,6 +48,9 @@ export class RoleWriter {
   private readonly pitchScratch = new Float64Array(REST + 1);
   /** Model pitch ids of the role's last notes (at most {@link REPETITION_WINDOW}), for the penalty. */
   private readonly recent: number[] = [];
+  /** Duration ids of the role's last notes (at most {@link REPETITION_WINDOW}), for the duration penalty. */
+  private readonly recentDurations: number[] = [];
+  private readonly durationScratch = new Float64Array(DURATION_MAX + 1);
   /** Grid step at which the role's last note ends (silence is measured from it). */
   private lastEnd = 0;
   private readonly skips: SkipSpans;
@@ -144,11 +147,16 @@ export class RoleWriter {
     const pitch = this.lifted(sampleLogits(heads.pitch(onset), rng, { ...this.sample.pitch, bias }));
     if (pitch !== REST) {
       this.stacked.push(pitch);
-      this.recent.push(pitch);
-      if (this.recent.length > REPETITION_WINDOW) this.recent.shift();
+      remember(this.recent, pitch);
     }
     const note = heads.note(onset, pitch);
-    const sampled = sampleLogits(note.duration, rng, { ...this.sample.duration, bias: DURATION_BIAS });
+    const durationPenalty = durationBias(
+      this.recentDurations,
+      this.o.durationRepetitionPenalty ?? 0,
+      this.durationScratch,
+    );
+    const sampled = sampleLogits(note.duration, rng, { ...this.sample.duration, bias: durationPenalty });
+    if (pitch !== REST) remember(this.recentDurations, sampled);
     const velocity = sampleLogits(note.velocity, rng, this.sample.velocity);
     const duration = pitch === REST ? 0 : Math.max(1, Math.min(sampled, DURATION_MAX, this.total - this.t));
     if (pitch !== REST) this.lastEnd = Math.max(this.lastEnd, this.t + duration);
@@ -244,4 +252,10 @@ export class RoleWriter {
       origin: 'model' as const,
     }));
   }
+}
+
+/** Appends `x` to a role's recent values, keeping the last {@link REPETITION_WINDOW}. */
+function remember(recent: number[], x: number): void {
+  recent.push(x);
+  if (recent.length > REPETITION_WINDOW) recent.shift();
 }

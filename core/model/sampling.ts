@@ -21,12 +21,14 @@ export const REPETITION_WINDOW = 8;
  * `config.json` `sampling`: each role's head multipliers (roles absent sample every head at 1), and each
  * role's repetition penalty: a pitch's logit is lowered by the penalty times its share of the role's last
  * {@link REPETITION_WINDOW} notes (a decoding setting, as in Keskar et al.'s CTRL, against the loops
- * autoregressive sampling falls into; roles absent have none), and each role's style guidance scale
- * (`guidance.ts`; roles absent are not guided).
+ * autoregressive sampling falls into; roles absent have none), the same penalty on the role's recent
+ * durations (`durationRepetition`, against a melody that runs in one note length), and each role's style
+ * guidance scale (`guidance.ts`; roles absent are not guided).
  */
 export interface SamplingConfig {
   roles?: Partial<Record<Role, HeadTemperature>>;
   repetition?: Partial<Record<Role, number>>;
+  durationRepetition?: Partial<Record<Role, number>>;
   guidance?: Partial<Record<Role, number>>;
 }
 
@@ -61,7 +63,7 @@ function checkRole(role: string): void {
 /**
  * Checks a config's `sampling` field (absent is fine).
  * @throws {ModelLoadError} when it names an unknown role or head, a multiplier is not in (0, 3], a
- * repetition penalty is not in [0, 10], or a guidance scale is not in [1, 4].
+ * repetition penalty (of pitches or durations) is not in [0, 10], or a guidance scale is not in [1, 4].
  */
 export function checkSampling(raw: unknown): SamplingConfig | undefined {
   if (raw === undefined) return undefined;
@@ -80,6 +82,7 @@ export function checkSampling(raw: unknown): SamplingConfig | undefined {
     }
   }
   checkRoleNumbers(raw, 'repetition', 0, MAX_PENALTY);
+  checkRoleNumbers(raw, 'durationRepetition', 0, MAX_PENALTY);
   checkRoleNumbers(raw, 'guidance', 1, MAX_GUIDANCE);
   return raw as SamplingConfig;
 }
@@ -88,7 +91,12 @@ export function checkSampling(raw: unknown): SamplingConfig | undefined {
  * Checks `sampling[field]`: an object of role -> number in [lo, hi] (absent is fine).
  * @throws {ModelLoadError} otherwise.
  */
-function checkRoleNumbers(raw: object, field: 'repetition' | 'guidance', lo: number, hi: number): void {
+function checkRoleNumbers(
+  raw: object,
+  field: 'repetition' | 'durationRepetition' | 'guidance',
+  lo: number,
+  hi: number,
+): void {
   const values: unknown = (raw as Record<string, unknown>)[field] ?? {};
   if (typeof values !== 'object' || values === null)
     throw new ModelLoadError(`config.json sampling.${field} is not an object`);

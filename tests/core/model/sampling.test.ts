@@ -27,6 +27,7 @@ describe('checkSampling', () => {
     const ok = {
       roles: { bass: { pitch: 0.7, step: 0.8 }, melody: { duration: 1.2 } },
       repetition: { melody: 2.5, bass: 0 },
+      durationRepetition: { melody: 3 },
       guidance: { drums: 1.5, harmony: 1 },
     };
     expect(checkSampling(ok)).toEqual(ok);
@@ -45,6 +46,10 @@ describe('checkSampling', () => {
     [{ repetition: { melody: -1 } }, 'repetition.melody must be a number in [0, 10]'],
     [{ repetition: { melody: 11 } }, 'repetition.melody must be'],
     [{ repetition: { melody: '2' } }, 'repetition.melody must be'],
+    [{ durationRepetition: 3 }, 'sampling.durationRepetition is not an object'],
+    [{ durationRepetition: { lead: 3 } }, 'no role "lead"'],
+    [{ durationRepetition: { melody: -1 } }, 'durationRepetition.melody must be a number in [0, 10]'],
+    [{ durationRepetition: { melody: 11 } }, 'durationRepetition.melody must be'],
     [{ guidance: 1.5 }, 'sampling.guidance is not an object'],
     [{ guidance: { lead: 1.5 } }, 'no role "lead"'],
     [{ guidance: { drums: 0.5 } }, 'guidance.drums must be a number in [1, 4]'],
@@ -97,6 +102,17 @@ describe("a model's decoding settings", () => {
     const plain = await withSampling(undefined);
     const melody = { ...request(1), beats: 64, roles: ['melody' as const] };
     expect(melodyPenalty.generate(melody).notes).not.toEqual(plain.generate(melody).notes);
+    expect(bassPenalty.generate(melody).notes).toEqual(plain.generate(melody).notes);
+    for (const m of [melodyPenalty, bassPenalty, plain]) m.dispose();
+  });
+
+  it("durationRepetition: a role's duration penalty reaches its writer and only its writer", async () => {
+    const melodyPenalty = await withSampling({ durationRepetition: { melody: 10 } });
+    const bassPenalty = await withSampling({ durationRepetition: { bass: 10 } });
+    const plain = await withSampling(undefined);
+    const melody = { ...request(1), beats: 64, roles: ['melody' as const] };
+    const durations = (m: MusicModel) => m.generate(melody).notes.map((n) => n.end - n.start);
+    expect(durations(melodyPenalty)).not.toEqual(durations(plain));
     expect(bassPenalty.generate(melody).notes).toEqual(plain.generate(melody).notes);
     for (const m of [melodyPenalty, bassPenalty, plain]) m.dispose();
   });
