@@ -49,8 +49,16 @@ export const DURATION_BIAS = (() => {
 export function durationBias(recent: readonly number[], penalty: number, out: Float64Array): Float64Array {
   if (penalty <= 0 || recent.length === 0) return DURATION_BIAS;
   out.set(DURATION_BIAS);
-  for (const d of recent) out[d] -= penalty / REPETITION_WINDOW;
+  penaliseRecent(out, recent, penalty);
   return out;
+}
+
+/**
+ * The repetition penalty (pitches and durations alike): lowers `bias[id]` by `penalty` /
+ * {@link REPETITION_WINDOW} for each time `id` is among a role's `recent` ids.
+ */
+export function penaliseRecent(bias: Float64Array, recent: readonly number[], penalty: number): void {
+  for (const id of recent) bias[id] -= penalty / REPETITION_WINDOW;
 }
 
 /**

@@ -28,7 +28,7 @@ export function* roleSteps(
     stepper,
     roles.map((o) => o.guidance ?? 1),
   );
-  lanes.reset(writers.length);
+  lanes.reset(writers.length); // a guided stepper has its lane count already (one scale per role)
   let steps = 0;
   while (writers.some((w) => !w.done)) {
     const heads = lanes.heads(

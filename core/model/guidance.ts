@@ -66,9 +66,9 @@ export class StyleGuidedStepper implements Stepper {
     return this.inner.config;
   }
 
-  /** Clears the state of `lanes` lanes (one per scale) and their twins. */
-  reset(lanes = this.scales.length): void {
-    this.inner.reset(lanes + this.guided.length);
+  /** Clears the state of every lane (one per scale: the lanes are fixed at construction) and their twins. */
+  reset(): void {
+    this.inner.reset(this.scales.length + this.guided.length);
   }
 
   private plainOf(cond: ArrayLike<number>): Float64Array {

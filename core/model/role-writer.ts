@@ -18,7 +18,7 @@ import { barPosition, tonicShift } from './data';
 import { roleFamily } from './families';
 import { sampleLogits } from './sample';
 import { SkipSpans } from './skips';
-import { durationBias, MELODY_FLOOR, MOVE_ON, pitchBias } from './biases';
+import { durationBias, MELODY_FLOOR, MOVE_ON, penaliseRecent, pitchBias } from './biases';
 import type { ModelConfig } from './config';
 import type { RoleOptions } from './role-options';
 import type { LaneHeads, Onset, StepInput } from './step';
@@ -150,12 +150,12 @@ export class RoleWriter {
       remember(this.recent, pitch);
     }
     const note = heads.note(onset, pitch);
-    const durationPenalty = durationBias(
+    const lengthBias = durationBias(
       this.recentDurations,
       this.o.durationRepetitionPenalty ?? 0,
       this.durationScratch,
     );
-    const sampled = sampleLogits(note.duration, rng, { ...this.sample.duration, bias: durationPenalty });
+    const sampled = sampleLogits(note.duration, rng, { ...this.sample.duration, bias: lengthBias });
     if (pitch !== REST) remember(this.recentDurations, sampled);
     const velocity = sampleLogits(note.velocity, rng, this.sample.velocity);
     const duration = pitch === REST ? 0 : Math.max(1, Math.min(sampled, DURATION_MAX, this.total - this.t));
@@ -234,7 +234,7 @@ export class RoleWriter {
     const b = this.pitchScratch;
     if (this.bias) b.set(this.bias);
     else b.fill(0);
-    if (repeat) for (const p of this.recent) b[p] -= penalty / REPETITION_WINDOW;
+    if (repeat) penaliseRecent(b, this.recent, penalty);
     for (const p of this.stacked) b[p] = -Infinity;
     if (silent) b[REST] = -Infinity;
     return b;

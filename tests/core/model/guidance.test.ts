@@ -70,7 +70,7 @@ describe('StyleGuidedStepper', () => {
     const guided = new StyleGuidedStepper(await tinyStepper(), [1, 1.5]);
     // The same weights stepped plainly over three lanes: lane 0, lane 1, lane 1 without its style.
     const plain = await tinyStepper();
-    guided.reset(2);
+    guided.reset();
     plain.reset(3);
     const a = randomInputs(plain, 12, 1);
     const b = randomInputs(plain, 12, 2);
@@ -94,13 +94,21 @@ describe('StyleGuidedStepper', () => {
     }
   });
 
-  it('steps a twin only while its lane is active', async () => {
+  it("steps a twin only while its lane is active: the twin keeps its state through the lane's rests", async () => {
     const guided = new StyleGuidedStepper(await tinyStepper(), [2, 1]);
-    guided.reset(2);
-    const [x] = randomInputs(guided, 1, 3);
-    const heads = guided.heads([null, x], [jazz, jazz]);
-    expect(heads[0]).toBeNull();
-    expect(heads[1]).not.toBeNull();
+    const plain = await tinyStepper();
+    guided.reset();
+    plain.reset(3);
+    const [x1, y, x2] = randomInputs(plain, 3, 3);
+    // Step 1: lane 0 (guided) rests, so neither it nor its twin moves.
+    const first = guided.heads([null, x1], [jazz, jazz]);
+    expect(first[0]).toBeNull();
+    expect(first[1]).not.toBeNull();
+    plain.heads([null, x1, null], [jazz, jazz, withoutStyle(jazz)]);
+    // Step 2: lane 0 plays; its logits mix the lane and a twin that also skipped step 1.
+    const [g0] = guided.heads([y, x2], [jazz, jazz]);
+    const [c, , u] = plain.heads([y, x2, y], [jazz, jazz, withoutStyle(jazz)]);
+    expectClose(g0!.step, guidedLogits(c!.step, u!.step, 2));
   });
 });
 
