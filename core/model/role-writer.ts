@@ -9,7 +9,6 @@ import { headSampling, REPETITION_WINDOW } from './sampling';
 import { DURATION_MAX, GRID, REST, STEP_MAX } from '../codec/events';
 import type { NoteEvent } from '../codec/events';
 import { decodeEvents } from '../codec/events';
-import { conditioningVector } from '../conditioning';
 import { chordIdAt, transposeChordId } from '../features/chords';
 import type { Random } from '../random';
 import type { Note } from '../sequence';
@@ -17,6 +16,7 @@ import { beatsPerBar, ROLES } from '../sequence';
 import { barPosition, tonicShift } from './data';
 import { roleFamily } from './families';
 import { sampleLogits } from './sample';
+import { SectionConditioning } from './section-conditioning';
 import { SkipSpans } from './skips';
 import { durationBias, MELODY_FLOOR, MOVE_ON, penaliseRecent, pitchBias } from './biases';
 import type { ModelConfig } from './config';
@@ -28,10 +28,8 @@ export class RoleWriter {
   readonly events: NoteEvent[] = [];
   input: StepInput;
   done = false;
-  cond: number[];
   private t = 0;
-  /** Conditioning vectors from each section's start (in grid steps), in order. */
-  private readonly changes: { at: number; cond: number[] }[];
+  private readonly sections: SectionConditioning;
   private readonly roleIdx: number;
   private readonly family: number;
   private readonly shift: number;
@@ -67,13 +65,8 @@ export class RoleWriter {
     this.barSteps = Math.max(1, Math.round(beatsPerBar(o.conditioning.meter) * GRID));
     this.total = Math.round(o.beats * GRID);
     this.maxEvents = o.maxEvents ?? Math.ceil(o.beats * 20) + 64;
-    this.cond = conditioningVector(o.conditioning);
-    this.changes = (o.sections ?? []).map((x) => ({
-      at: Math.round(x.start * GRID),
-      cond: conditioningVector(x.conditioning),
-    }));
+    this.sections = new SectionConditioning(o);
     this.skips = new SkipSpans(o.skip);
-    this.advanceSection();
     this.sample = headSampling(o.temperature ?? 1, o.topP ?? 0.95, o.headTemperature);
     this.maxStack = o.maxStack ?? (o.role === 'harmony' ? 6 : o.role === 'drums' ? 4 : 3);
     this.family = roleFamily(o.role, o.program);
@@ -90,14 +83,9 @@ export class RoleWriter {
     };
   }
 
-  /** The conditioning vector in force at grid step `t` (at or after the current time). */
-  private conditioningAt(t: number): number[] {
-    let cond = this.cond;
-    for (const c of this.changes) {
-      if (c.at > t) break;
-      cond = c.cond;
-    }
-    return cond;
+  /** The conditioning vector of the role's next step (its section's at the current time). */
+  get cond(): number[] {
+    return this.sections.current;
   }
 
   /** The pitch bias under the plan's chord at the current time (made once per chord). */
@@ -106,11 +94,6 @@ export class RoleWriter {
     const id = o.chords && o.role !== 'drums' ? chordIdAt(o.chords, this.t / GRID) : 0;
     if (!this.biases.has(id)) this.biases.set(id, pitchBias(o, this.shift, id));
     return this.biases.get(id);
-  }
-
-  /** Switches to the conditioning of the section that the current time has reached. */
-  private advanceSection(): void {
-    while (this.changes.length > 0 && this.changes[0].at <= this.t) this.cond = this.changes.shift()!.cond;
   }
 
   private chordAt(t: number): number {
@@ -141,7 +124,7 @@ export class RoleWriter {
       step,
       chord: this.chordAt(this.t),
       position: barPosition(this.t, this.barSteps),
-      cond: this.conditioningAt(this.t),
+      cond: this.sections.at(this.t),
     };
     const bias = this.pitchBiasAt();
     const pitch = this.lifted(sampleLogits(heads.pitch(onset), rng, { ...this.sample.pitch, bias }));
@@ -172,7 +155,7 @@ export class RoleWriter {
       position,
       family: this.family,
     };
-    this.advanceSection();
+    this.sections.advance(this.t);
   }
 
   /**
