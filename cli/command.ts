@@ -56,3 +56,23 @@ export function textOption(value: string | undefined, name: string): string | un
   if (!value.trim()) throw new UsageError(`--${name} needs a value (got an empty one)`);
   return value;
 }
+
+/**
+ * A prompt given as words on the command line, joined by spaces. A word that names one of the command's
+ * options (`--seconds`, `--out=x`) can only have come after `--`, where it would silently become part of
+ * the prompt; it is refused instead.
+ * @throws {UsageError} naming the option and where it goes.
+ */
+export function promptWords(
+  positionals: readonly string[],
+  options: Readonly<Record<string, unknown>>,
+): string {
+  const stray = positionals.find(
+    (w) => w.startsWith('--') && Object.hasOwn(options, w.slice(2).split('=')[0]),
+  );
+  if (stray)
+    throw new UsageError(
+      `"${stray}" comes after "--", so it would be read as words of the prompt: put options before "--" (${stray} ... -- "<prompt>")`,
+    );
+  return positionals.join(' ');
+}

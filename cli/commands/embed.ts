@@ -4,7 +4,7 @@ import { UsageError } from '../../core/errors';
 import { EMBED_DEFAULTS, embed, toJson } from '../../core/embed';
 import type { EmbedAttributes, EmbedResult } from '../../core/embed';
 import type { Command } from '../command';
-import { textOption } from '../command';
+import { promptWords, textOption } from '../command';
 import { readTextFile } from '../input';
 
 const USAGE = `usage: audiogenesis embed "<prompt>" [--json] [--file F]
@@ -39,6 +39,8 @@ export function summary(r: EmbedResult): string {
   return out.join('\n');
 }
 
+const EMBED_OPTIONS = { json: { type: 'boolean', default: false }, file: { type: 'string' } } as const;
+
 /** The `embed` command. */
 export const command: Command = {
   summary: 'embed a prompt or script into conditioning (tempo, key, mood, instruments...)',
@@ -47,9 +49,9 @@ export const command: Command = {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { json: { type: 'boolean', default: false }, file: { type: 'string' } },
+      options: EMBED_OPTIONS,
     });
-    let prompt = positionals.join(' ');
+    let prompt = promptWords(positionals, EMBED_OPTIONS);
     if (values.file !== undefined) {
       const file = textOption(values.file, 'file')!;
       const text = readTextFile(file, { maxBytes: 4 * EMBED_DEFAULTS.maxChars, what: 'prompt' });

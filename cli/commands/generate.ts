@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { slug } from '../../core/naming';
 import type { Command } from '../command';
+import { promptWords } from '../command';
 import { COMPOSE_OPTIONS, COMPOSE_USAGE, composeToFiles } from '../compose-files';
 import { PICTURE_OPTIONS, PICTURE_USAGE, pictureRequest } from '../picture-files';
 
@@ -13,7 +14,7 @@ const usage = `usage: audiogenesis generate "<prompt>" [--seconds 30] [--seed N]
 
 Writes DIR/<name>.mid, .wav (48 kHz stereo, about -16 LUFS), .png (piano roll) and .json (prompt, how it
 was read, the arrangement plan, seed, model version and the NoteSequence). A prompt that starts with "-"
-goes after "--": generate -- "-5 seconds of jazz".
+goes after "--", and options before it: generate --seconds 20 -- "-5 seconds of jazz".
 
 ${COMPOSE_USAGE}
 ${PICTURE_USAGE}`;
@@ -27,7 +28,7 @@ export const command: Command = {
       allowPositionals: true,
       options: { ...COMPOSE_OPTIONS, ...PICTURE_OPTIONS },
     });
-    const prompt = positionals.join(' ');
+    const prompt = promptWords(positionals, { ...COMPOSE_OPTIONS, ...PICTURE_OPTIONS });
     return composeToFiles({ prompt, ...pictureRequest(values) }, prompt, values);
   },
 };

@@ -87,5 +87,10 @@ describe('audiogenesis generate', () => {
     });
     expect(run(['an ad', '--seconds', '-3'])).toMatchObject({ code: 2 });
     expect(run(['an ad', '--temperature', 'hot'])).toMatchObject({ code: 2 });
+    // Options after "--" would be words of the prompt (and --out ignored): refused.
+    expect(run(['--', '-5 s of jazz', '--seconds', '6', '--out', out])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/"--seconds" comes after "--".*put options before "--"/),
+    });
   });
 });
