@@ -165,7 +165,9 @@ export function resolve(explicit: ExplicitRequests, mood: Mood): Resolved {
   else why.push(`instruments ${instruments.join(', ') || 'none'}: typical of ${style}`);
   if (excluded.size > 0) why.push(`left out: ${[...excluded].join(', ')} (asked)`);
   if (!asked && excluded.size === 0)
-    why.push(drums ? 'drums: on' : `drums: off for a ${style} piece this calm`);
+    why.push(
+      drums ? 'drums: on' : `drums: off for ${/^[aeiou]/.test(style) ? 'an' : 'a'} ${style} piece this calm`,
+    );
 
   const drumsOnly = explicit.only && asked && explicit.instruments.every((i) => PERCUSSIVE.includes(i));
   const roles: Role[] = drumsOnly ? ['drums'] : ['melody', 'harmony'];

@@ -88,3 +88,11 @@ describe('the mood decides the register', () => {
     expect(reg('jubilant summer beach party')).toBeGreaterThan(0.6);
   });
 });
+
+describe('the explanation of a calm piece without drums', () => {
+  it('says why in plain English, "an" before a vowel', () => {
+    expect(embed('charity appeal').explanation).toContain('drums: off for an acoustic piece this calm');
+    expect(embed('melancholy rain').explanation).toContain('drums: off for an ambient piece this calm');
+    expect(embed('calm slow jazz ballad').explanation).toContain('drums: off for a jazz piece this calm');
+  });
+});
