@@ -23,9 +23,17 @@ const rows = checkModelTargets(report);
 const fired = report.sets.find((s) => s.name === 'default')?.keyRetry;
 console.log(`report: ${path} (${report.createdAt}), model ${report.sets[0]?.model ?? '?'}`);
 console.log(`key retries fired (default): ${fired ? `${fired.fired}/${fired.pieces}` : 'not reported'}`);
-console.log('| figure | set | value | target | met |\n| --- | --- | --- | --- | --- |');
-for (const r of rows)
-  console.log(`| ${r.figure} | ${r.set} | ${r.value.toFixed(3)} | ${r.wanted} | ${r.met ? 'yes' : 'NO'} |`);
+console.log(
+  '| figure | set | value | target | met | pieces (95% interval) |\n| --- | --- | --- | --- | --- | --- |',
+);
+for (const r of rows) {
+  const c = r.count
+    ? `${r.count.hits}/${r.count.n} (${r.count.low.toFixed(1)}-${r.count.high.toFixed(1)})`
+    : '–';
+  console.log(
+    `| ${r.figure} | ${r.set} | ${r.value.toFixed(3)} | ${r.wanted} | ${r.met ? 'yes' : 'NO'} | ${c} |`,
+  );
+}
 const missed = rows.filter((r) => !r.met);
 console.log(`${rows.length - missed.length}/${rows.length} targets met`);
 if (missed.length > 0) process.exit(1);

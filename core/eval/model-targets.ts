@@ -6,7 +6,7 @@
  * overlapped area. `scripts/check-model.ts` prints them and exits non-zero when one is missed.
  */
 import type { PipelineFigure } from './report/pipeline';
-import type { EvalReport, SetName } from './report/types';
+import type { EvalReport, SetName, SetReport } from './report/types';
 
 /**
  * The shipped model 0.1.0's style prompts heard as the asked style by the notes-only classifier (top-1):
@@ -59,6 +59,43 @@ export interface TargetRow {
   /** The target in words, e.g. `within 0.10 of 0.897` or `>= 90`. */
   wanted: string;
   met: boolean;
+  /** For a rate over pieces: the pieces it counts and its 95% interval in percent (how far chance moves it). */
+  count?: RateCount;
+}
+
+/** A rate's pieces and its Wilson 95% interval, in percent. */
+export interface RateCount {
+  hits: number;
+  n: number;
+  low: number;
+  high: number;
+}
+
+/**
+ * The Wilson score interval of `hits` of `n` (Wilson, 1927), in percent: the range of rates that such a
+ * count does not tell apart from the one measured, at `z` (1.96: 95%). Null when `n` is 0.
+ */
+export function wilsonInterval(hits: number, n: number, z = 1.96): { low: number; high: number } | null {
+  if (n <= 0) return null;
+  const p = hits / n;
+  const z2 = (z * z) / n;
+  const centre = (p + z2 / 2) / (1 + z2);
+  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n))) / (1 + z2);
+  // At 0 or n hits the bound is exactly 0 or 100 (rounding would leave it a hair inside).
+  return {
+    low: hits <= 0 ? 0 : 100 * Math.max(0, centre - half),
+    high: hits >= n ? 100 : 100 * Math.min(1, centre + half),
+  };
+}
+
+/** The hits and pieces behind a percent figure (`emotion.asked` reads the set's `emotion.asked`), if any. */
+function countOf(set: SetReport | undefined, figure: string): RateCount | undefined {
+  let at: unknown = set;
+  for (const key of figure.split('.')) at = (at as Record<string, unknown> | undefined)?.[key];
+  const { hits, n } = (at ?? {}) as { hits?: unknown; n?: unknown };
+  if (typeof hits !== 'number' || typeof n !== 'number') return undefined;
+  const interval = wilsonInterval(hits, n);
+  return interval ? { hits, n, ...interval } : undefined;
 }
 
 /** Whether `value` meets `t` (a missing value never does). */
@@ -76,7 +113,8 @@ function wanted(t: TargetKind, reference: number): string {
 /**
  * Checks every target against a report; a figure the report lacks counts as missed. The key row says how
  * often the arranger's key check fired in the default set: the check uses the arranger's own key finder,
- * never the evaluation's (Aarden-Essen), so the figure is not steered by the tool that scores it.
+ * never the evaluation's (Aarden-Essen), so the figure is not steered by the tool that scores it. A rate
+ * over pieces (stated key, style, mood) carries its count and 95% interval.
  */
 export function checkModelTargets(report: Pick<EvalReport, 'figures' | 'sets'>): TargetRow[] {
   const byId = new Map<string, PipelineFigure>(report.figures.map((f) => [f.id, f]));
@@ -94,6 +132,10 @@ export function checkModelTargets(report: Pick<EvalReport, 'figures' | 'sets'>):
         wanted:
           wanted(t.target, reference) + (t.figure === 'relevance.CK' ? ` (key check fired ${retries}x)` : ''),
         met: meets(t.target, value, reference),
+        count: countOf(
+          report.sets.find((s) => s.name === set),
+          t.figure,
+        ),
       };
     }),
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkModelTargets, meets, MODEL_TARGETS } from '../../../core/eval/model-targets';
+import { checkModelTargets, meets, MODEL_TARGETS, wilsonInterval } from '../../../core/eval/model-targets';
 import type { PipelineFigure } from '../../../core/eval/report/pipeline';
 import type { SetReport } from '../../../core/eval/report/types';
 
@@ -73,5 +73,47 @@ describe('checkModelTargets', () => {
   it('asks for three times the shipped model 0.1.0 style hits (8 of 60)', () => {
     const style = MODEL_TARGETS.find((t) => t.figure === 'style.notes.top1')!;
     expect(style.target).toEqual({ kind: 'atLeast', limit: 40 });
+  });
+
+  it("gives a rate over pieces its count and 95% interval, from the set's own hits, and other figures none", () => {
+    const r = report(good, 0.5);
+    r.sets = [
+      {
+        name: 'default',
+        keyRetry: { fired: 0, pieces: 100 },
+        emotion: { asked: { percent: 73.47, hits: 36, n: 49 } },
+        style: { notes: { top1: { percent: 100, hits: 60, n: 60 } } },
+      } as unknown as SetReport,
+    ];
+    const rows = checkModelTargets(r);
+    const mood = rows.find((x) => x.figure === 'emotion.asked')!;
+    expect(mood.count).toMatchObject({ hits: 36, n: 49 });
+    expect(mood.count!.low).toBeCloseTo(59.7, 1);
+    expect(mood.count!.high).toBeCloseTo(83.8, 1);
+    expect(rows.find((x) => x.figure === 'style.notes.top1')!.count).toMatchObject({
+      hits: 60,
+      n: 60,
+      high: 100,
+    });
+    expect(rows.find((x) => x.figure === 'relevance.CK')!.count).toBeUndefined();
+    expect(rows.find((x) => x.figure === 'roles.bass.chordTone')!.count).toBeUndefined();
+  });
+});
+
+describe('wilsonInterval', () => {
+  it('is the Wilson score interval in percent, inside 0-100, and null for no pieces', () => {
+    const i = wilsonInterval(36, 49)!;
+    // p = 0.7347, z = 1.96: centre 0.7176, half-width 0.1203.
+    expect(i.low).toBeCloseTo(59.74, 1);
+    expect(i.high).toBeCloseTo(83.79, 1);
+    expect(wilsonInterval(0, 10)!.low).toBe(0);
+    expect(wilsonInterval(0, 10)!.high).toBeCloseTo(27.75, 1);
+    expect(wilsonInterval(10, 10)!.high).toBe(100);
+    expect(wilsonInterval(10, 10)!.low).toBeCloseTo(72.25, 1);
+    expect(wilsonInterval(0, 0)).toBeNull();
+    // More pieces, a narrower interval around the same rate.
+    const wide = wilsonInterval(3, 4)!;
+    const narrow = wilsonInterval(300, 400)!;
+    expect(narrow.high - narrow.low).toBeLessThan(wide.high - wide.low);
   });
 });
