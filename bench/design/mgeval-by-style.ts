@@ -1,0 +1,54 @@
+/**
+ * MGEval's mean overlapped area of an evaluation's generated pieces, split by the style the embedder reads
+ * from each prompt (pop against every other style), each part compared with the same reference by the
+ * evaluation's own code (`readReference`, `mgevalFeatures`, `compareSets`). It asks whether the figure's
+ * shortfall comes from the mix of styles the prompts ask for (the reference is POP909's piano
+ * arrangements of pop songs): if it did, the pop pieces would score higher than the rest. For design work
+ * against the training corpus' validation split (never held-out music).
+ *
+ * Usage: node --import tsx bench/design/mgeval-by-style.ts --reference DIR --run DIR [--run DIR]...
+ *        [--prompts assets/eval/prompts.json]   (each DIR an `audiogenesis eval --out`, pieces in midi/)
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { readReference } from '../../cli/eval/inputs';
+import { readMidi } from '../../core/codec/midi-read';
+import { embed } from '../../core/embed';
+import { compareSets } from '../../core/eval/mgeval/compare';
+import type { MgevalVector } from '../../core/eval/mgeval/features';
+import { mgevalFeatures } from '../../core/eval/mgeval/features';
+
+const { values } = parseArgs({
+  options: {
+    reference: { type: 'string' },
+    run: { type: 'string', multiple: true },
+    prompts: { type: 'string', default: 'assets/eval/prompts.json' },
+  },
+});
+if (!values.reference || !values.run?.length) {
+  console.error('usage: mgeval-by-style.ts --reference DIR --run DIR [--run DIR]... [--prompts FILE]');
+  process.exit(2);
+}
+const raw: unknown = JSON.parse(readFileSync(values.prompts!, 'utf8'));
+const prompts = (Array.isArray(raw) ? raw : (raw as { prompts: unknown[] }).prompts) as { prompt: string }[];
+const { set } = await readReference([values.reference], 30, 100, { workers: 1 });
+const reference = set.pieces.map(mgevalFeatures);
+
+const parts: Record<string, MgevalVector[]> = { pop: [], other: [], all: [] };
+for (const run of values.run)
+  prompts.forEach((p, i) => {
+    const file = join(run, 'midi', `default-${String(i + 1).padStart(3, '0')}.mid`);
+    const features = mgevalFeatures(readMidi(new Uint8Array(readFileSync(file))).sequence);
+    parts[embed(p.prompt).style === 'pop' ? 'pop' : 'other'].push(features);
+    parts.all.push(features);
+  });
+console.log(`reference ${values.reference}: ${reference.length} excerpts of 30 s`);
+for (const [name, features] of Object.entries(parts)) {
+  const c = compareSets(features, reference);
+  const mean = c.reduce((s, x) => s + x.oa, 0) / c.length;
+  console.log(
+    `${name.padEnd(6)} ${String(features.length).padStart(4)} pieces  mean OA ${mean.toFixed(3)}  ` +
+      c.map((x) => `${x.feature} ${x.oa.toFixed(2)}`).join(', '),
+  );
+}
