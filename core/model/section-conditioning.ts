@@ -8,13 +8,12 @@ import type { RoleOptions } from './role-options';
 
 /** The conditioning in force for one role as its time moves on (never backwards). */
 export class SectionConditioning {
-  /** The vector in force at the current time (the same array until a section changes it). */
-  current: number[];
+  private now: number[];
   /** Vectors from each later section's start (in grid steps), in order. */
   private readonly changes: { at: number; cond: number[] }[];
 
   constructor(o: Pick<RoleOptions, 'conditioning' | 'sections'>) {
-    this.current = conditioningVector(o.conditioning);
+    this.now = conditioningVector(o.conditioning);
     this.changes = (o.sections ?? []).map((x) => ({
       at: Math.round(x.start * GRID),
       cond: conditioningVector(x.conditioning),
@@ -22,9 +21,14 @@ export class SectionConditioning {
     this.advance(0);
   }
 
+  /** The vector in force at the current time (the same array until a section changes it). */
+  get current(): number[] {
+    return this.now;
+  }
+
   /** The vector in force at grid step `t` (at or after the current time), without moving there. */
   at(t: number): number[] {
-    let cond = this.current;
+    let cond = this.now;
     for (const c of this.changes) {
       if (c.at > t) break;
       cond = c.cond;
@@ -34,6 +38,6 @@ export class SectionConditioning {
 
   /** Moves to grid step `t`: the vector of the last section started by then becomes current. */
   advance(t: number): void {
-    while (this.changes.length > 0 && this.changes[0].at <= t) this.current = this.changes.shift()!.cond;
+    while (this.changes.length > 0 && this.changes[0].at <= t) this.now = this.changes.shift()!.cond;
   }
 }
