@@ -7,7 +7,8 @@
  * against the training corpus' validation split (never held-out music).
  *
  * Usage: node --import tsx bench/design/mgeval-by-style.ts --reference DIR --run DIR [--run DIR]...
- *        [--prompts assets/eval/prompts.json]   (each DIR an `audiogenesis eval --out`, pieces in midi/)
+ *        [--prompts assets/eval/prompts.json] [--set default|rules-off]
+ *        (each DIR an `audiogenesis eval --out`, pieces in midi/; --set picks the evaluation's set)
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     reference: { type: 'string' },
     run: { type: 'string', multiple: true },
     prompts: { type: 'string', default: 'assets/eval/prompts.json' },
+    set: { type: 'string', default: 'default' },
   },
 });
 if (!values.reference || !values.run?.length) {
@@ -38,7 +40,7 @@ const reference = set.pieces.map(mgevalFeatures);
 const parts: Record<string, MgevalVector[]> = { pop: [], other: [], all: [] };
 for (const run of values.run)
   prompts.forEach((p, i) => {
-    const file = join(run, 'midi', `default-${String(i + 1).padStart(3, '0')}.mid`);
+    const file = join(run, 'midi', `${values.set}-${String(i + 1).padStart(3, '0')}.mid`);
     const features = mgevalFeatures(readMidi(new Uint8Array(readFileSync(file))).sequence);
     parts[embed(p.prompt).style === 'pop' ? 'pop' : 'other'].push(features);
     parts.all.push(features);

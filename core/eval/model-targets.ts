@@ -83,8 +83,8 @@ export function wilsonInterval(hits: number, n: number, z = 1.96): { low: number
   const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n))) / (1 + z2);
   // At 0 or n hits the bound is exactly 0 or 100 (rounding would leave it a hair inside).
   return {
-    low: hits <= 0 ? 0 : 100 * Math.max(0, centre - half),
-    high: hits >= n ? 100 : 100 * Math.min(1, centre + half),
+    low: hits <= 0 ? 0 : 100 * (centre - half),
+    high: hits >= n ? 100 : 100 * (centre + half),
   };
 }
 

@@ -32,7 +32,7 @@ export interface CorpusInput {
   chordLabels?: TimedLabel[];
   /**
    * Chords by bar, in the file's own beats (the MMA corpus' `chords` label: one entry per bar or group of
-   * bars, see {@link barChords}), for a file without timed chord labels.
+   * bars, see `barChords` in `chords.ts`), for a file without timed chord labels.
    */
   barChords?: { entries: string[]; bars: number };
   /** Corpus labels: EMOPIA quadrant (`Q1`..`Q4`), style with its confidence and basis, stated bpm. */
