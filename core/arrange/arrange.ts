@@ -37,6 +37,7 @@ import {
 import { addClave } from './clave';
 import { swingEighths } from './feel';
 import { sustainRole } from './sustain';
+import { letRing } from './articulation';
 import { keepInRange } from './range';
 import { isSustained, orchestrate } from './orchestrate';
 import type { ArrangementPlan, Section } from './plan';
@@ -265,6 +266,7 @@ function finish(raw: readonly Note[], plan: ArrangementPlan, o: ArrangeOptions):
   notes = swingEighths(notes, plan.style, compound);
   notes = addClave(notes, plan);
   if (isSustained(plan.programs.harmony)) notes = sustainRole(notes, 'harmony', plan.chords);
+  notes = letRing(notes, 'harmony', plan.programs.harmony, plan.sections, plan.chords);
   notes = keepInRange(notes);
   notes = scaleDrums(notes, drumLevel);
   notes = levelDynamics(notes, plan.sections);

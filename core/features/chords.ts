@@ -79,17 +79,23 @@ function qualityOf(suffix: string): Quality {
   return 'maj';
 }
 
-/** Finds the chord id in force at `beat` in sorted spans (binary search); 0 when none. */
-export function chordIdAt(spans: readonly ChordSpan[], beat: Beats): number {
+/** The span in force at `beat` in sorted spans (binary search), or undefined. */
+export function chordSpanAt(spans: readonly ChordSpan[], beat: Beats): ChordSpan | undefined {
   let lo = 0;
   let hi = spans.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     if (spans[mid].end <= beat) lo = mid + 1;
     else if (spans[mid].start > beat) hi = mid - 1;
-    else return chordId(spans[mid]);
+    else return spans[mid];
   }
-  return 0;
+  return undefined;
+}
+
+/** Finds the chord id in force at `beat` in sorted spans (binary search); 0 when none. */
+export function chordIdAt(spans: readonly ChordSpan[], beat: Beats): number {
+  const span = chordSpanAt(spans, beat);
+  return span ? chordId(span) : 0;
 }
 
 /**

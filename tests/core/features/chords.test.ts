@@ -4,6 +4,7 @@ import {
   barChords,
   chordId,
   chordIdAt,
+  chordSpanAt,
   parseChordName,
 } from '../../../core/features/chords';
 import type { Chord } from '../../../core/features/chords';
@@ -63,5 +64,9 @@ describe('annotatedChords', () => {
       { ...chord(9, 'min'), start: 4, end: 8 },
     ]);
     expect(chordIdAt(spans, 4)).toBe(chordId(chord(9, 'min')));
+    expect(chordSpanAt(spans, 3.99)).toBe(spans[0]);
+    expect(chordSpanAt(spans, 4)).toBe(spans[1]);
+    expect(chordSpanAt(spans, 8)).toBeUndefined();
+    expect(chordIdAt(spans, 8)).toBe(0);
   });
 });
