@@ -22,10 +22,8 @@ import { keyRegions, writeByKey } from './regions';
 import type { Timing } from './timing';
 import { fitTiming, tempoChangesOf } from './timing';
 import { makeRoomForVoice, planSpeech } from './voice';
+import { addEnding, addTransitions, closeLoop } from './transitions';
 import {
-  addEnding,
-  addTransitions,
-  closeLoop,
   keepPlayingRoles,
   mendClashes,
   loopDrums,

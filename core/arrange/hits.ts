@@ -7,7 +7,7 @@
 import type { ChordSpan } from '../features/chords';
 import { chordFromId, chordIdAt, chordPitchClasses } from '../features/chords';
 import type { Beats, Note, Role } from '../sequence';
-import { DRUM } from './finish';
+import { DRUM } from './transitions';
 import type { ArrangementPlan } from './plan';
 
 const EPS = 1e-6;

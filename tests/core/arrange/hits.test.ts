@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadModel } from '../../../cli/model-files';
-import { DRUM } from '../../../core/arrange/finish';
+import { DRUM } from '../../../core/arrange/transitions';
 import { accentHits, anticipateChords } from '../../../core/arrange/hits';
 import type { ArrangementPlan } from '../../../core/arrange/plan';
 import { midiToSequence, sequenceToMidi } from '../../../core/codec/midi';
