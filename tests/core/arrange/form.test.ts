@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planArrangement } from '../../../core/arrange/arrange';
+import { planArrangement } from '../../../core/arrange/plan-arrangement';
 import { fitTempo, MAX_NUDGE, planSections, turnsMood } from '../../../core/arrange/form';
 import { embed } from '../../../core/embed';
 import { beatsPerBar, beatsToSeconds, secondsToBeats } from '../../../core/sequence';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planArrangement } from '../../../core/arrange/arrange';
+import { planArrangement } from '../../../core/arrange/plan-arrangement';
 import { planMarkers } from '../../../core/arrange/markers';
 import { embed } from '../../../core/embed';
 import { COFFEE_SRT } from './picture.fixtures';

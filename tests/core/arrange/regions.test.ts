@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadModel } from '../../../cli/model-files';
-import { planArrangement } from '../../../core/arrange/arrange';
+import { planArrangement } from '../../../core/arrange/plan-arrangement';
 import { keyRegions } from '../../../core/arrange/regions';
 import { midiToSequence, sequenceToMidi } from '../../../core/codec/midi';
 import { compose } from '../../../core/compose';
