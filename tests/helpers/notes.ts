@@ -27,3 +27,10 @@ export function section(
     ...extra,
   };
 }
+
+/** Each note's pitch, start, origin and pass, in time order (then pitch): what provenance tests compare. */
+export function provenanceTags(notes: readonly Note[]): (string | number | null | undefined)[][] {
+  return notes
+    .map((n) => [n.pitch, n.start, n.origin, n.by ?? null])
+    .sort((a, b) => +a[1]! - +b[1]! || +a[0]! - +b[0]!);
+}

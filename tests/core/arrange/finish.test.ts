@@ -9,7 +9,7 @@ import {
 } from '../../../core/arrange/finish';
 import type { ChordSpan } from '../../../core/features/chords';
 import type { Note, Role } from '../../../core/sequence';
-import { note as makeNote, section } from '../../helpers/notes';
+import { note as makeNote, provenanceTags as tags, section } from '../../helpers/notes';
 
 const note = (role: Role, pitch: number, start: number, end: number, velocity = 80): Note =>
   makeNote(role, pitch, start, end, { velocity });
@@ -149,10 +149,6 @@ describe('finishing the raw notes', () => {
 
 describe('provenance of every finished note', () => {
   const model = (n: Note): Note => ({ ...n, origin: 'model' });
-  const tags = (notes: readonly Note[]) =>
-    notes
-      .map((n) => [n.pitch, n.start, n.origin, n.by ?? null])
-      .sort((a, b) => +a[1]! - +b[1]! || +a[0]! - +b[0]!);
 
   it('marks repeated sections and drum loops as copies, and leaves the originals as the model wrote them', () => {
     const all: Role[] = ['melody', 'drums'];

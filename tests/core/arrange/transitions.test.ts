@@ -2,15 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { ArrangementPlan } from '../../../core/arrange/plan';
 import { addEnding, addTransitions, closeLoop } from '../../../core/arrange/transitions';
 import type { Note, Role } from '../../../core/sequence';
-import { note as makeNote, section } from '../../helpers/notes';
+import { note as makeNote, provenanceTags as tags, section } from '../../helpers/notes';
 
 const note = (role: Role, pitch: number, start: number, end: number, velocity = 80): Note =>
   makeNote(role, pitch, start, end, { velocity });
 const model = (n: Note): Note => ({ ...n, origin: 'model' });
-const tags = (notes: readonly Note[]) =>
-  notes
-    .map((n) => [n.pitch, n.start, n.origin, n.by ?? null])
-    .sort((a, b) => +a[1]! - +b[1]! || +a[0]! - +b[0]!);
 
 describe('transitions, the ending and a loop', () => {
   it('fills in triplets before a swung section ends and in sixteenths otherwise', () => {
