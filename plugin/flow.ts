@@ -6,7 +6,8 @@
  * bin. Placing (or replacing the placed take) is a separate step, one undoable transaction (`placing.ts`).
  * Every failure is a typed error with a plain message, and nothing the user has is overwritten.
  */
-import type { ComposeOverrides, ComposeResult } from '../core/compose';
+import type { ComposeResult } from '../core/compose';
+import type { ComposeOverrides } from '../core/overrides';
 import { resultDocument } from '../core/compose';
 import { CancelledError, HostError } from '../core/errors';
 import type { Role } from '../core/sequence';

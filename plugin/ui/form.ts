@@ -2,7 +2,7 @@
  * The panel's form as plain values, and its checked translation into {@link GenerateSettings}: length,
  * tempo, key, style, instruments, variation (seed), loop, hits on the cuts and stems. Empty fields mean "as the prompt says".
  */
-import type { ComposeOverrides } from '../../core/compose';
+import type { ComposeOverrides } from '../../core/overrides';
 import type { Style } from '../../core/conditioning';
 import { STYLES } from '../../core/conditioning';
 import { FieldError } from './form-error';
