@@ -14,7 +14,7 @@ import type { Section } from './plan';
 
 const EPS = 1e-6;
 
-/** A section at or below this arousal is calm: its ringing instruments let their chord tones ring. */
+/** A section whose arousal is below this is calm: its ringing instruments let their chord tones ring. */
 export const CALM_AROUSAL = 0;
 
 /**
@@ -49,7 +49,12 @@ export function letRing(
 ): Note[] {
   if (!rings(program) || chords.length === 0) return [...notes];
   const onsets = new Map<number, Beats[]>();
-  for (const n of notes) if (n.role === role) onsets.set(n.pitch, [...(onsets.get(n.pitch) ?? []), n.start]);
+  for (const n of notes) {
+    if (n.role !== role) continue;
+    const list = onsets.get(n.pitch);
+    if (list) list.push(n.start);
+    else onsets.set(n.pitch, [n.start]);
+  }
   for (const list of onsets.values()) list.sort((a, b) => a - b);
   return notes.map((n) => {
     if (n.role !== role || n.isDrum) return n;
