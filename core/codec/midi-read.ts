@@ -26,7 +26,7 @@ import type {
   TrackInfo,
 } from '../sequence';
 import { sortNotes } from '../sequence';
-import type { RawNote, RawProgram, SmfData } from './smf';
+import type { RawNote, RawProgram, SmfData } from './smf-data';
 import { readSmf } from './smf';
 
 /** Limits that reject absurd files before they cost memory or time. */
