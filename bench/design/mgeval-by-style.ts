@@ -13,12 +13,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readReference } from '../../cli/eval/inputs';
 import { readMidi } from '../../core/codec/midi-read';
 import { embed } from '../../core/embed';
-import { compareSets } from '../../core/eval/mgeval/compare';
 import type { MgevalVector } from '../../core/eval/mgeval/features';
 import { mgevalFeatures } from '../../core/eval/mgeval/features';
+import { parsePrompts } from '../../core/eval/prompts';
+import { comparisonLine, excerptFeatures } from '../lib/mgeval';
 
 const { values } = parseArgs({
   options: {
@@ -32,10 +32,8 @@ if (!values.reference || !values.run?.length) {
   console.error('usage: mgeval-by-style.ts --reference DIR --run DIR [--run DIR]... [--prompts FILE]');
   process.exit(2);
 }
-const raw: unknown = JSON.parse(readFileSync(values.prompts!, 'utf8'));
-const prompts = (Array.isArray(raw) ? raw : (raw as { prompts: unknown[] }).prompts) as { prompt: string }[];
-const { set } = await readReference([values.reference], 30, 100, { workers: 1 });
-const reference = set.pieces.map(mgevalFeatures);
+const prompts = parsePrompts(readFileSync(values.prompts!, 'utf8'), 'json');
+const reference = await excerptFeatures([values.reference], 30, 100);
 
 const parts: Record<string, MgevalVector[]> = { pop: [], other: [], all: [] };
 for (const run of values.run)
@@ -46,11 +44,4 @@ for (const run of values.run)
     parts.all.push(features);
   });
 console.log(`reference ${values.reference}: ${reference.length} excerpts of 30 s`);
-for (const [name, features] of Object.entries(parts)) {
-  const c = compareSets(features, reference);
-  const mean = c.reduce((s, x) => s + x.oa, 0) / c.length;
-  console.log(
-    `${name.padEnd(6)} ${String(features.length).padStart(4)} pieces  mean OA ${mean.toFixed(3)}  ` +
-      c.map((x) => `${x.feature} ${x.oa.toFixed(2)}`).join(', '),
-  );
-}
+for (const [name, features] of Object.entries(parts)) console.log(comparisonLine(name, features, reference));

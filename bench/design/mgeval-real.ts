@@ -12,10 +12,8 @@
  *        [--count 100] [--seconds 30]
  */
 import { parseArgs } from 'node:util';
-import { readReference } from '../../cli/eval/inputs';
-import { compareSets } from '../../core/eval/mgeval/compare';
 import type { MgevalVector } from '../../core/eval/mgeval/features';
-import { mgevalFeatures } from '../../core/eval/mgeval/features';
+import { comparisonLine, excerptFeatures } from '../lib/mgeval';
 
 const D = '../shared/data/';
 const DEFAULT_SETS = [
@@ -40,23 +38,13 @@ if (!values.reference) {
 const seconds = Number(values.seconds);
 const count = Number(values.count);
 
-/** Features of up to `max` excerpts from `dirs`. */
-async function excerpts(dirs: readonly string[], max: number): Promise<MgevalVector[]> {
-  const { set } = await readReference(dirs, seconds, max, { workers: 1 });
-  return set.pieces.map(mgevalFeatures);
-}
-
-const reference = await excerpts([values.reference], count);
+const reference = await excerptFeatures([values.reference], seconds, count);
 console.log(`reference ${values.reference}: ${reference.length} excerpts of ${seconds} s`);
 for (const spec of values.set ?? DEFAULT_SETS) {
   const [name, list] = spec.split('=');
   const dirs = (list ?? '').split('+').filter(Boolean);
   const features: MgevalVector[] = [];
-  for (const dir of dirs) features.push(...(await excerpts([dir], Math.round(count / dirs.length))));
-  const c = compareSets(features, reference);
-  const mean = c.reduce((s, x) => s + x.oa, 0) / c.length;
-  console.log(
-    `${name.padEnd(10)} ${String(features.length).padStart(4)} pieces  mean OA ${mean.toFixed(3)}  ` +
-      c.map((x) => `${x.feature} ${x.oa.toFixed(2)}`).join(', '),
-  );
+  for (const dir of dirs)
+    features.push(...(await excerptFeatures([dir], seconds, Math.round(count / dirs.length))));
+  console.log(comparisonLine(name, features, reference));
 }

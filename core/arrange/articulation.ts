@@ -11,6 +11,7 @@ import { chordPitchClasses, chordSpanAt } from '../features/chords';
 import type { Beats, Note, Role } from '../sequence';
 import { mended } from './mended';
 import type { Section } from './plan';
+import { sectionAt } from './plan';
 
 const EPS = 1e-6;
 
@@ -28,11 +29,6 @@ export function rings(program: number): boolean {
     (program >= 24 && program <= 27) ||
     program === 46
   );
-}
-
-/** The section a beat falls in, or undefined. */
-function sectionOf(sections: readonly Section[], beat: Beats): Section | undefined {
-  return sections.find((s) => beat >= s.start - EPS && beat < s.end - EPS);
 }
 
 /**
@@ -58,7 +54,7 @@ export function letRing(
   for (const list of onsets.values()) list.sort((a, b) => a - b);
   return notes.map((n) => {
     if (n.role !== role || n.isDrum) return n;
-    const section = sectionOf(sections, n.start);
+    const section = sectionAt(sections, n.start);
     if (!section || section.conditioning.arousal >= CALM_AROUSAL) return n;
     const chord = chordSpanAt(chords, n.start);
     if (!chord || !chordPitchClasses(chord).includes(n.pitch % 12)) return n;

@@ -18,6 +18,7 @@ import type { Beats, Mode } from '../sequence';
 import { beatsPerBar } from '../sequence';
 import type { DegreeChord, LearnedProgression, ProgressionTable } from './learn';
 import type { ArrangementPlan } from './plan';
+import { sectionAt } from './plan';
 
 /** The shipped table, learned by `audiogenesis data chords` from POP909's chord annotations. */
 export const SHIPPED_PROGRESSIONS = data as ProgressionTable;
@@ -154,8 +155,7 @@ function withDominants<T extends { start: Beats; chord: Degree; tonic: number }>
   plan: ArrangementPlan,
 ): T[] {
   const modeAt = (at: Beats): Mode =>
-    (plan.sections.find((s) => at >= s.start - 1e-6 && at < s.end - 1e-6) ?? plan.sections[0]).conditioning
-      .key.mode;
+    (sectionAt(plan.sections, at) ?? plan.sections[0]).conditioning.key.mode;
   return slots.map((x, i) => {
     const next = slots[i + 1];
     const dominant =

@@ -13,6 +13,7 @@ import { DRUM_LOOP_BARS, loopRange, returnOf } from './discarded';
 import { drumUnit } from './feel';
 import { mended } from './mended';
 import type { Section } from './plan';
+import { sectionAt } from './plan';
 
 const EPS = 1e-6;
 
@@ -20,7 +21,7 @@ const EPS = 1e-6;
 export function keepPlayingRoles(notes: readonly Note[], sections: readonly Section[]): Note[] {
   const out: Note[] = [];
   for (const n of notes) {
-    const s = sections.find((x) => n.start >= x.start - EPS && n.start < x.end - EPS);
+    const s = sectionAt(sections, n.start);
     if (!s || !s.roles.includes(n.role)) continue;
     const next = sections[sections.indexOf(s) + 1];
     const cut = next && !next.roles.includes(n.role) ? Math.min(n.end, s.end) : n.end;

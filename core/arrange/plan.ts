@@ -27,6 +27,11 @@ export interface Section {
   transition: boolean;
 }
 
+/** The section `beat` falls in (its start included, its end not), or undefined past the last. */
+export function sectionAt(sections: readonly Section[], beat: Beats): Section | undefined {
+  return sections.find((s) => beat >= s.start - 1e-6 && beat < s.end - 1e-6);
+}
+
 /**
  * A span of speech (a voice-over line) in beats: under it the accompaniment is written thinner and softer,
  * and the melody either rests (`rest`, a short line) or keeps one soft, low note a bar (`low`).
