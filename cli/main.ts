@@ -6,10 +6,12 @@ import { AudiogenesisError, UsageError } from '../core/errors';
 import { COMMANDS } from './commands/index';
 import { asFileError } from './input';
 
+/** The command list: each name padded to the longest one's width plus two spaces. */
 async function help(): Promise<string> {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length)) + 2;
   const rows = await Promise.all(
     Object.entries(COMMANDS).map(
-      async ([name, load]) => `  ${name.padEnd(10)}${(await load()).command.summary}`,
+      async ([name, load]) => `  ${name.padEnd(width)}${(await load()).command.summary}`,
     ),
   );
   return [
