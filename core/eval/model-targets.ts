@@ -3,10 +3,10 @@
  * evaluation report (`audiogenesis eval`'s `report.json`): per-role figures within a distance of the
  * reference's or under a ceiling, for the full pipeline and for the model with its rules off; the stated
  * key heard by the independent key finder with no key retry; style and mood recognition; MGEval's mean
- * overlapped area. `scripts/check-model.ts` prints them and exits non-zero when one is missed.
+ * overlapped area. A rate over pieces carries the count its figure holds (`PipelineFigure.counts`). `scripts/check-model.ts` prints them and exits non-zero when one is missed.
  */
-import type { PipelineFigure } from './report/pipeline';
-import type { EvalReport, SetName, SetReport } from './report/types';
+import type { PieceCount, PipelineFigure } from './report/pipeline';
+import type { EvalReport, SetName } from './report/types';
 
 /**
  * The shipped model 0.1.0's style prompts heard as the asked style by the notes-only classifier (top-1):
@@ -88,14 +88,10 @@ export function wilsonInterval(hits: number, n: number, z = 1.96): { low: number
   };
 }
 
-/** The hits and pieces behind a percent figure (`emotion.asked` reads the set's `emotion.asked`), if any. */
-function countOf(set: SetReport | undefined, figure: string): RateCount | undefined {
-  let at: unknown = set;
-  for (const key of figure.split('.')) at = (at as Record<string, unknown> | undefined)?.[key];
-  const { hits, n } = (at ?? {}) as { hits?: unknown; n?: unknown };
-  if (typeof hits !== 'number' || typeof n !== 'number') return undefined;
-  const interval = wilsonInterval(hits, n);
-  return interval ? { hits, n, ...interval } : undefined;
+/** A rate's count with its 95% interval (undefined without a count, or with none of the pieces). */
+function withInterval(count: PieceCount | undefined): RateCount | undefined {
+  const interval = count && wilsonInterval(count.hits, count.n);
+  return count && interval ? { hits: count.hits, n: count.n, ...interval } : undefined;
 }
 
 /** Whether `value` meets `t` (a missing value never does). */
@@ -132,10 +128,7 @@ export function checkModelTargets(report: Pick<EvalReport, 'figures' | 'sets'>):
         wanted:
           wanted(t.target, reference) + (t.figure === 'relevance.CK' ? ` (key check fired ${retries}x)` : ''),
         met: meets(t.target, value, reference),
-        count: countOf(
-          report.sets.find((s) => s.name === set),
-          t.figure,
-        ),
+        count: withInterval(f?.counts?.[set]),
       };
     }),
   );

@@ -11,6 +11,7 @@
  */
 import { MGEVAL_FEATURES } from '../mgeval/features';
 import type { QualityMetrics, Summary } from '../muspy';
+import type { Rate } from '../relevance';
 import { QUALITY_METRICS } from '../muspy';
 import type { RoleSummary } from '../roles-summary';
 import { ROLE_ROWS } from '../roles-summary';
@@ -31,11 +32,19 @@ export interface PipelineFigure {
   unit: FigureUnit;
   /** Each set's value (NaN where it is undefined). */
   values: Partial<Record<SetName, number>>;
+  /** For a rate over pieces (unit `percent`): each set's hits and pieces behind its value. */
+  counts?: Partial<Record<SetName, PieceCount>>;
   /** The reference's value (NaN where there is none). */
   reference: number;
   tolerance: number;
   /** True: the control reaches it (a pipeline figure); false: a model figure; null: cannot tell. */
   pipeline: boolean | null;
+}
+
+/** The hits and pieces behind a rate. */
+export interface PieceCount {
+  hits: number;
+  n: number;
 }
 
 /** The tolerance of a figure with this unit and default value. */
@@ -65,7 +74,20 @@ interface Draft {
   better: Better;
   unit: FigureUnit;
   of: (s: SetReport) => number | null | undefined;
+  /** For a rate over pieces: the set's hits and pieces (its `of` is their percent). */
+  count?: (s: SetReport) => PieceCount | null | undefined;
   reference: number | null | undefined;
+}
+
+/** A rate figure's draft fields read from one {@link Rate} of each set. */
+function fromRate(read: (s: SetReport) => Rate | null | undefined): Pick<Draft, 'of' | 'count'> {
+  return {
+    of: (s) => read(s)?.percent,
+    count: (s) => {
+      const r = read(s);
+      return r ? { hits: r.hits, n: r.n } : undefined;
+    },
+  };
 }
 
 const SHARES: readonly (keyof QualityMetrics)[] = [
@@ -132,7 +154,7 @@ function drafts(ref: ReferenceValues): Draft[] {
       label: k,
       better: 'higher',
       unit: 'percent',
-      of: (s) => s.relevance[k].percent,
+      ...fromRate((s) => s.relevance[k]),
       reference: null,
     });
   for (const k of ['asked', 'valence', 'arousal'] as const)
@@ -142,7 +164,7 @@ function drafts(ref: ReferenceValues): Draft[] {
       label: `mood: ${k === 'asked' ? 'asked quadrant' : `${k} sign`}`,
       better: 'higher',
       unit: 'percent',
-      of: (s) => s.emotion?.[k].percent,
+      ...fromRate((s) => s.emotion?.[k]),
       reference: null,
     });
   for (const set of STYLE_MODELS)
@@ -153,7 +175,7 @@ function drafts(ref: ReferenceValues): Draft[] {
         label: `style prompts heard as the asked style (${set} model, ${k === 'top1' ? 'first' : 'top 3'})`,
         better: 'higher',
         unit: 'percent',
-        of: (s) => s.style?.[set][k].percent,
+        ...fromRate((s) => s.style?.[set][k]),
         reference: null,
       });
   for (const r of ROLE_ROWS) {
@@ -173,6 +195,19 @@ function drafts(ref: ReferenceValues): Draft[] {
 
 const num = (x: number | null | undefined): number => (typeof x === 'number' ? x : NaN);
 
+/** Each set's count, for the sets that have one. */
+function countsOf(
+  sets: readonly SetReport[],
+  count: NonNullable<Draft['count']>,
+): Partial<Record<SetName, PieceCount>> {
+  const out: Partial<Record<SetName, PieceCount>> = {};
+  for (const s of sets) {
+    const c = count(s);
+    if (c) out[s.name] = c;
+  }
+  return out;
+}
+
 /** Lists every figure of the sets with its values and whether the control reaches it. */
 export function pipelineFigures(sets: readonly SetReport[], ref: ReferenceValues): PipelineFigure[] {
   const def = sets.find((s) => s.name === 'default');
@@ -185,6 +220,7 @@ export function pipelineFigures(sets: readonly SetReport[], ref: ReferenceValues
     const tol = tolerance(d.unit, num(def && d.of(def)));
     const pipeline =
       def && control ? reaches(d.better, num(d.of(def)), num(d.of(control)), reference, tol) : null;
+    const counts = d.count && countsOf(sets, d.count);
     return {
       id: d.id,
       group: d.group,
@@ -192,6 +228,7 @@ export function pipelineFigures(sets: readonly SetReport[], ref: ReferenceValues
       better: d.better,
       unit: d.unit,
       values,
+      ...(counts ? { counts } : {}),
       reference,
       tolerance: tol,
       pipeline,

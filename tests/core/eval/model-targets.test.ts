@@ -75,16 +75,12 @@ describe('checkModelTargets', () => {
     expect(style.target).toEqual({ kind: 'atLeast', limit: 40 });
   });
 
-  it("gives a rate over pieces its count and 95% interval, from the set's own hits, and other figures none", () => {
+  it("gives a rate over pieces its figure's count and 95% interval for the row's set, and other figures none", () => {
     const r = report(good, 0.5);
-    r.sets = [
-      {
-        name: 'default',
-        keyRetry: { fired: 0, pieces: 100 },
-        emotion: { asked: { percent: 73.47, hits: 36, n: 49 } },
-        style: { notes: { top1: { percent: 100, hits: 60, n: 60 } } },
-      } as unknown as SetReport,
-    ];
+    const figure = (id: string) => r.figures.find((f) => f.id === id)!;
+    figure('emotion.asked').counts = { default: { hits: 36, n: 49 } };
+    figure('style.notes.top1').counts = { default: { hits: 60, n: 60 } };
+    figure('roles.bass.chordTone').counts = { 'rules-off': { hits: 1, n: 2 } };
     const rows = checkModelTargets(r);
     const mood = rows.find((x) => x.figure === 'emotion.asked')!;
     expect(mood.count).toMatchObject({ hits: 36, n: 49 });
@@ -96,7 +92,17 @@ describe('checkModelTargets', () => {
       high: 100,
     });
     expect(rows.find((x) => x.figure === 'relevance.CK')!.count).toBeUndefined();
-    expect(rows.find((x) => x.figure === 'roles.bass.chordTone')!.count).toBeUndefined();
+    const chord = rows.filter((x) => x.figure === 'roles.bass.chordTone');
+    expect(chord.map((x) => [x.set, x.count?.hits])).toEqual([
+      ['default', undefined],
+      ['rules-off', 1],
+    ]);
+  });
+
+  it('gives no interval to a count of no pieces', () => {
+    const r = report(good, 0.5);
+    r.figures.find((f) => f.id === 'emotion.asked')!.counts = { default: { hits: 0, n: 0 } };
+    expect(checkModelTargets(r).find((x) => x.figure === 'emotion.asked')!.count).toBeUndefined();
   });
 });
 

@@ -72,6 +72,24 @@ describe('evaluate', () => {
     expect(report.classifier?.training.testClips).toBeGreaterThan(0);
   });
 
+  it("gives each rate figure every set's hits and pieces, and no other figure counts", () => {
+    const byId = new Map(report.figures.map((f) => [f.id, f]));
+    for (const set of report.sets) {
+      expect(byId.get('relevance.CK')!.counts![set.name]).toEqual({
+        hits: set.relevance.CK.hits,
+        n: set.relevance.CK.n,
+      });
+      expect(byId.get('emotion.asked')!.counts![set.name]).toEqual({
+        hits: set.emotion!.asked.hits,
+        n: set.emotion!.asked.n,
+      });
+    }
+    expect(byId.get('emotion.asked')!.counts!.default!.n).toBe(3);
+    const percent = report.figures.filter((f) => f.unit === 'percent').map((f) => f.id);
+    expect(report.figures.filter((f) => f.counts).map((f) => f.id)).toEqual(percent);
+    expect(percent).toContain('relevance.TB');
+  });
+
   it('is plain JSON and refuses a set with the wrong number of pieces', () => {
     expect(JSON.parse(JSON.stringify(report)).pieces.length).toBe(24);
     const input = fixtureInput();
