@@ -3,7 +3,8 @@
  * chord's tones, held to the span's end. The model's own notes come first: its pitches that are tones of
  * the chord are kept (from their onset, held longer: `mended` by `sustain`), its other pitches in the span
  * are dropped, and the chord tones it left out are added by rule (`rule` by `voicing`), each placed nearest
- * the previous voicing (voice-led). One colour tone the model held (an added ninth, sixth, seventh or eleventh: a
+ * the previous voicing (voice-led). A note the model holds through a chord change counts in the next span
+ * too (from its start), so a held pad is voiced there rather than cut off at the change. One colour tone the model held (an added ninth, sixth, seventh or eleventh: a
  * pitch class at least a whole tone from every chord tone) is kept too, as real pads and string parts do.
  * A pitch that stays from one chord to the next is tied over.
  */
@@ -85,7 +86,25 @@ export function voiceChord(
 }
 
 /**
- * Holds a role's notes as chords (see the module): in each chord span where the role plays, up to
+ * The role's notes that sound in chord span `c`: those struck in it, and those struck before it that still
+ * sound at its start (a pad held through the chord change), the latter as copies from the span's start
+ * (`carried`). A span the model holds through is voiced, not left silent.
+ */
+function soundingIn(mine: readonly Note[], c: ChordSpan): { inSpan: Note[]; carried: Set<Note> } {
+  const carried = new Set<Note>();
+  const inSpan = mine
+    .filter((n) => n.start < c.end - EPS && n.end > c.start + EPS)
+    .map((n) => {
+      if (n.start >= c.start - EPS) return n;
+      const copy = { ...n, start: c.start };
+      carried.add(copy);
+      return copy;
+    });
+  return { inSpan, carried };
+}
+
+/**
+ * Holds a role's notes as chords (see the module): in each chord span where the role sounds, up to
  * `voices` pitches, all tones of the chord, sound to the span's end, tied over when the next span keeps
  * them. Notes of other roles pass unchanged.
  */
@@ -101,7 +120,7 @@ export function sustainRole(
   /** Index in `out` of the note sounding each pitch up to the previous span's end. */
   let held = new Map<number, number>();
   for (const c of chords) {
-    const inSpan = mine.filter((n) => n.start >= c.start - EPS && n.start < c.end - EPS);
+    const { inSpan, carried } = soundingIn(mine, c);
     const next = new Map<number, number>();
     if (inSpan.length > 0) {
       const velocity = Math.round(inSpan.reduce((s, n) => s + n.velocity, 0) / inSpan.length);
@@ -110,7 +129,9 @@ export function sustainRole(
         if (tied !== undefined) out[tied] = mended({ ...out[tied], end: c.end }, 'sustain');
         else if (v.from)
           out.push(
-            Math.abs(v.from.end - c.end) < EPS ? v.from : mended({ ...v.from, end: c.end }, 'sustain'),
+            Math.abs(v.from.end - c.end) < EPS && !carried.has(v.from)
+              ? v.from
+              : mended({ ...v.from, end: c.end }, 'sustain'),
           );
         else {
           const { track: _track, ...template } = inSpan[0];

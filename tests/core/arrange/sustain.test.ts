@@ -63,6 +63,31 @@ describe('sustainRole', () => {
     ]);
   });
 
+  it('voices a span the model holds through the chord change instead of leaving it silent', () => {
+    const out = sustainRole([note('harmony', 60, 0, 8), note('harmony', 67, 0, 8)], 'harmony', [C, G]);
+    expect(rows(out)).toEqual([
+      [59, 4, 8, 'rule', 'voicing'], // B, voice-led from the C the model still holds
+      [60, 0, 4, 'mended', 'sustain'], // C rubs against B: it ends at the change
+      [62, 4, 8, 'rule', 'voicing'],
+      [64, 0, 4, 'rule', 'voicing'],
+      [67, 0, 8, 'mended', 'sustain'], // G is in both chords: held through
+    ]);
+  });
+
+  it('brings in a held pitch the previous chord dropped from the change on, as a mended note', () => {
+    const A: ChordSpan = { root: 9, quality: 'maj', start: 4, end: 8 };
+    const out = sustainRole([note('harmony', 61, 0, 8, 90)], 'harmony', [C, A], 3);
+    const cSharp = out.filter((n) => n.pitch === 61);
+    expect(cSharp.map((n) => [n.start, n.end, n.origin, n.by, n.velocity])).toEqual([
+      [4, 8, 'mended', 'sustain', 90],
+    ]);
+    expect(out.filter((n) => n.start < 4).every((n) => chordPitchClasses(C).includes(n.pitch % 12))).toBe(
+      true,
+    );
+    // A major sounds from the change: its E tied over from the C chord, C# brought in, A added.
+    expect(new Set(out.filter((n) => n.end > 4).map((n) => n.pitch % 12))).toEqual(new Set([9, 1, 4]));
+  });
+
   it('sounds the tones of the chord and at most one colour tone, at most `voices` at once, the whole triad when it can', () => {
     const rng = seededRandom(3);
     const chords: ChordSpan[] = [0, 9, 5, 7, 2, 4].map((root, i) => ({
