@@ -34,7 +34,6 @@ import { swingEighths } from './feel';
 import { sustainRole } from './sustain';
 import { letRing } from './articulation';
 import { keepInRange } from './range';
-import { keepUnderMelody } from './under-melody';
 import { isSustained } from './orchestrate';
 import type { ArrangementPlan } from './plan';
 
@@ -193,7 +192,6 @@ function finish(raw: readonly Note[], plan: ArrangementPlan, o: ArrangeOptions):
   if (isSustained(plan.programs.harmony)) notes = sustainRole(notes, 'harmony', plan.chords);
   notes = letRing(notes, 'harmony', plan.programs.harmony, plan.sections, plan.chords);
   notes = keepInRange(notes);
-  notes = keepUnderMelody(notes);
   notes = scaleDrums(notes, drumLevel);
   notes = levelDynamics(notes, plan.sections);
   notes = addTransitions(notes, plan, drumLevel);

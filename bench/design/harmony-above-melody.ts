@@ -1,0 +1,78 @@
+/**
+ * How often the accompaniment sits above the tune: the share of melody onsets at which a harmony note
+ * sounding at that moment is higher than the melody note, for an evaluation run's pieces grouped by the
+ * harmony's instrument (pads 88-95, strings and choirs 48-54, pianos 0-7, guitars 24-31, the rest), and
+ * with `--reference` for POP909-layout songs (tracks MELODY and PIANO). For design work on development
+ * seeds and the training corpus' validation split (never held-out music).
+ *
+ * Usage: node --import tsx bench/design/harmony-above-melody.ts [--run DIR]... [--set default]
+ *        [--reference DIR]
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { readMidi } from '../../core/codec/midi-read';
+import type { Note, NoteSequence } from '../../core/sequence';
+
+const { values } = parseArgs({
+  options: {
+    run: { type: 'string', multiple: true },
+    set: { type: 'string', default: 'default' },
+    reference: { type: 'string' },
+  },
+});
+if (!values.run?.length && !values.reference) {
+  console.error('usage: harmony-above-melody.ts [--run DIR]... [--set NAME] [--reference DIR]');
+  process.exit(2);
+}
+
+const EPS = 1e-6;
+
+/** The instrument group of a General MIDI program. */
+function group(program: number): string {
+  if (program >= 88 && program <= 95) return 'pad';
+  if (program >= 48 && program <= 54) return 'strings/choir';
+  if (program <= 7) return 'piano';
+  if (program >= 24 && program <= 31) return 'guitar';
+  return 'other';
+}
+
+/** Melody onsets, and those with a sounding harmony note above the melody note. */
+function above(melody: readonly Note[], harmony: readonly Note[]): [number, number] {
+  let hits = 0;
+  for (const m of melody)
+    if (harmony.some((h) => h.start <= m.start + EPS && h.end > m.start + EPS && h.pitch > m.pitch)) hits++;
+  return [hits, melody.length];
+}
+
+const read = (path: string): NoteSequence => readMidi(new Uint8Array(readFileSync(path))).sequence;
+const totals = new Map<string, [number, number]>();
+const add = (key: string, [hits, n]: [number, number]): void => {
+  const t = totals.get(key) ?? [0, 0];
+  totals.set(key, [t[0] + hits, t[1] + n]);
+};
+const trackNotes = (seq: NoteSequence, track: number): Note[] => seq.notes.filter((n) => n.track === track);
+
+for (const run of values.run ?? [])
+  for (const file of readdirSync(join(run, 'midi')).filter((f) => f.startsWith(`${values.set}-`))) {
+    const seq = read(join(run, 'midi', file));
+    const mel = seq.tracks.findIndex((t) => t.role === 'melody');
+    const har = seq.tracks.findIndex((t) => t.role === 'harmony');
+    if (mel < 0 || har < 0) continue;
+    add(group(seq.tracks[har].program), above(trackNotes(seq, mel), trackNotes(seq, har)));
+  }
+if (values.reference)
+  for (const song of readdirSync(values.reference)) {
+    const dir = join(values.reference, song);
+    if (!statSync(dir).isDirectory()) continue;
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.mid'))) {
+      const seq = read(join(dir, file));
+      const mel = seq.tracks.findIndex((t) => t.name === 'MELODY');
+      const har = seq.tracks.findIndex((t) => t.name === 'PIANO');
+      if (mel >= 0 && har >= 0) add('reference piano', above(trackNotes(seq, mel), trackNotes(seq, har)));
+    }
+  }
+for (const [key, [hits, n]] of [...totals].sort())
+  console.log(
+    `${key.padEnd(16)} ${String(n).padStart(6)} melody onsets  harmony above ${(hits / n).toFixed(3)}`,
+  );
