@@ -4,8 +4,9 @@
  * the chord are kept (from their onset, held longer: `mended` by `sustain`), its other pitches in the span
  * are dropped, and the chord tones it left out are added by rule (`rule` by `voicing`), each placed nearest
  * the previous voicing (voice-led). A note the model holds through a chord change counts in the next span
- * too (from its start), so a held pad is voiced there rather than cut off at the change. One colour tone the model held (an added ninth, sixth, seventh or eleventh: a
- * pitch class at least a whole tone from every chord tone) is kept too, as real pads and string parts do.
+ * too (from its start), so a held pad is voiced there rather than cut off at the change. One colour tone
+ * the model held (an added ninth, sixth, seventh or eleventh: a pitch class at least a whole tone from
+ * every chord tone) is kept too, as real pads and string parts do.
  * A pitch that stays from one chord to the next is tied over.
  */
 import type { ChordSpan } from '../features/chords';

@@ -3,7 +3,8 @@
  * evaluation report (`audiogenesis eval`'s `report.json`): per-role figures within a distance of the
  * reference's or under a ceiling, for the full pipeline and for the model with its rules off; the stated
  * key heard by the independent key finder with no key retry; style and mood recognition; MGEval's mean
- * overlapped area. A rate over pieces carries the count its figure holds (`PipelineFigure.counts`). `scripts/check-model.ts` prints them and exits non-zero when one is missed.
+ * overlapped area. A rate over pieces carries the count its figure holds (`PipelineFigure.counts`).
+ * `scripts/check-model.ts` prints them and exits non-zero when one is missed.
  */
 import type { PieceCount, PipelineFigure } from './report/pipeline';
 import type { EvalReport, SetName } from './report/types';
@@ -64,9 +65,7 @@ export interface TargetRow {
 }
 
 /** A rate's pieces and its Wilson 95% interval, in percent. */
-export interface RateCount {
-  hits: number;
-  n: number;
+export interface RateCount extends PieceCount {
   low: number;
   high: number;
 }

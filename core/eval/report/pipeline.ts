@@ -11,8 +11,8 @@
  */
 import { MGEVAL_FEATURES } from '../mgeval/features';
 import type { QualityMetrics, Summary } from '../muspy';
-import type { Rate } from '../relevance';
 import { QUALITY_METRICS } from '../muspy';
+import type { Rate } from '../relevance';
 import type { RoleSummary } from '../roles-summary';
 import { ROLE_ROWS } from '../roles-summary';
 import { STYLE_MODELS } from './style';
