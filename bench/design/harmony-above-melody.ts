@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readMidi } from '../../core/codec/midi-read';
 import type { Note, NoteSequence } from '../../core/sequence';
+import { instrumentGroup } from '../lib/instrument-group';
 
 const { values } = parseArgs({
   options: {
@@ -27,15 +28,6 @@ if (!values.run?.length && !values.reference) {
 }
 
 const EPS = 1e-6;
-
-/** The instrument group of a General MIDI program. */
-function group(program: number): string {
-  if (program >= 88 && program <= 95) return 'pad';
-  if (program >= 48 && program <= 54) return 'strings/choir';
-  if (program <= 7) return 'piano';
-  if (program >= 24 && program <= 31) return 'guitar';
-  return 'other';
-}
 
 /** Melody onsets, and those with a sounding harmony note above the melody note. */
 function above(melody: readonly Note[], harmony: readonly Note[]): [number, number] {
@@ -59,7 +51,7 @@ for (const run of values.run ?? [])
     const mel = seq.tracks.findIndex((t) => t.role === 'melody');
     const har = seq.tracks.findIndex((t) => t.role === 'harmony');
     if (mel < 0 || har < 0) continue;
-    add(group(seq.tracks[har].program), above(trackNotes(seq, mel), trackNotes(seq, har)));
+    add(instrumentGroup(seq.tracks[har].program), above(trackNotes(seq, mel), trackNotes(seq, har)));
   }
 if (values.reference)
   for (const song of readdirSync(values.reference)) {

@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { readMidi } from '../../core/codec/midi-read';
 import type { Note, NoteSequence } from '../../core/sequence';
 import { beatsPerBar } from '../../core/sequence';
+import { instrumentGroup } from '../lib/instrument-group';
 
 const { values } = parseArgs({
   options: { run: { type: 'string', multiple: true }, set: { type: 'string', default: 'default' } },
@@ -21,15 +22,6 @@ const { values } = parseArgs({
 if (!values.run?.length) {
   console.error('usage: harmony-gaps.ts --run DIR [--run DIR]... [--set default|rules-off]');
   process.exit(2);
-}
-
-/** The instrument group of a General MIDI program. */
-function group(program: number): string {
-  if (program >= 88 && program <= 95) return 'pad';
-  if (program >= 48 && program <= 54) return 'strings/choir';
-  if (program <= 7) return 'piano';
-  if (program >= 24 && program <= 31) return 'guitar';
-  return 'other';
 }
 
 /** Silent bars (first and last left out) and the longest run of them. */
@@ -63,7 +55,7 @@ for (const run of values.run)
       beatsPerBar(seq.timeSignatures[0] ?? { numerator: 4, denominator: 4 }),
       seq.totalBeats,
     );
-    const key = group(seq.tracks[track].program);
+    const key = instrumentGroup(seq.tracks[track].program);
     const t = totals.get(key) ?? { pieces: 0, bars: 0, silent: 0, gappy: 0 };
     totals.set(key, {
       pieces: t.pieces + 1,
