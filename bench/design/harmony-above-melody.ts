@@ -2,8 +2,9 @@
  * How often the accompaniment sits above the tune: the share of melody onsets at which a harmony note
  * sounding at that moment is higher than the melody note, for an evaluation run's pieces grouped by the
  * harmony's instrument (pads 88-95, strings and choirs 48-54, pianos 0-7, guitars 24-31, the rest), and
- * with `--reference` for POP909-layout songs (tracks MELODY and PIANO). For design work on development
- * seeds and the training corpus' validation split (never held-out music).
+ * with `--reference` for POP909-layout songs (tracks MELODY and PIANO); and the mean gap between a piece's
+ * mean melody pitch and its mean harmony pitch, in semitones. For design work on development seeds and the
+ * training corpus' validation split (never held-out music).
  *
  * Usage: node --import tsx bench/design/harmony-above-melody.ts [--run DIR]... [--set default]
  *        [--reference DIR]
@@ -37,6 +38,14 @@ function above(melody: readonly Note[], harmony: readonly Note[]): [number, numb
   return [hits, melody.length];
 }
 
+/** Each source's per-piece gaps (mean melody pitch - mean harmony pitch). */
+const gaps = new Map<string, number[]>();
+const meanPitch = (notes: readonly Note[]): number => notes.reduce((a, n) => a + n.pitch, 0) / notes.length;
+function addGap(source: string, melody: readonly Note[], harmony: readonly Note[]): void {
+  if (melody.length && harmony.length)
+    gaps.set(source, [...(gaps.get(source) ?? []), meanPitch(melody) - meanPitch(harmony)]);
+}
+
 const read = (path: string): NoteSequence => readMidi(new Uint8Array(readFileSync(path))).sequence;
 const totals = new Map<string, [number, number]>();
 const add = (key: string, [hits, n]: [number, number]): void => {
@@ -52,6 +61,7 @@ for (const run of values.run ?? [])
     const har = seq.tracks.findIndex((t) => t.role === 'harmony');
     if (mel < 0 || har < 0) continue;
     add(instrumentGroup(seq.tracks[har].program), above(trackNotes(seq, mel), trackNotes(seq, har)));
+    addGap('generated', trackNotes(seq, mel), trackNotes(seq, har));
   }
 if (values.reference)
   for (const song of readdirSync(values.reference)) {
@@ -61,10 +71,17 @@ if (values.reference)
       const seq = read(join(dir, file));
       const mel = seq.tracks.findIndex((t) => t.name === 'MELODY');
       const har = seq.tracks.findIndex((t) => t.name === 'PIANO');
-      if (mel >= 0 && har >= 0) add('reference piano', above(trackNotes(seq, mel), trackNotes(seq, har)));
+      if (mel < 0 || har < 0) continue;
+      add('reference piano', above(trackNotes(seq, mel), trackNotes(seq, har)));
+      addGap('reference', trackNotes(seq, mel), trackNotes(seq, har));
     }
   }
 for (const [key, [hits, n]] of [...totals].sort())
   console.log(
     `${key.padEnd(16)} ${String(n).padStart(6)} melody onsets  harmony above ${(hits / n).toFixed(3)}`,
+  );
+for (const [source, xs] of gaps)
+  console.log(
+    `${source}: melody over harmony by ${(xs.reduce((a, x) => a + x, 0) / xs.length).toFixed(1)} semitones ` +
+      `on average over ${xs.length} pieces`,
   );
