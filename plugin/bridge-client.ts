@@ -3,73 +3,27 @@
  * WebSocket that authenticates in its handshake (the pairing token as a subprotocol), reconnects with a
  * growing delay while the bridge is away, follows the bridge's events (playing, ended, port lost,
  * resumed) and carries requests. Only the protocol's types and plain constants are shared with `bridge/`
- * (no Node code, no schema library). Failures are {@link HostError}s with plain messages.
+ * (no Node code, no schema library). Failures are {@link HostError}s with plain messages. Its settings
+ * and the states it reports are in `bridge-types.ts`.
  */
 import type { ClientRequest, ServerMessage } from '../bridge/protocol/schema';
 import {
   CLOSE_CODES,
   DEFAULT_BRIDGE_PORT,
-  LIMITS,
   SUBPROTOCOL,
   TOKEN_PROTOCOL_PREFIX,
 } from '../core/bridge-protocol';
 import { HostError } from '../core/errors';
 import type { NoteSequence } from '../core/sequence';
-
-/** The bridge's URL on `port` (127.0.0.1, as the manifest's network permission names it). */
-export function bridgeUrl(port: number = DEFAULT_BRIDGE_PORT): string {
-  return `ws://127.0.0.1:${port}`;
-}
-
-/** Where the bridge listens by default. */
-export const BRIDGE_URL = bridgeUrl();
-
-/** Largest request the bridge reads, bytes of UTF-8. */
-export const MAX_MESSAGE_BYTES = LIMITS.messageBytes;
-
-/** The parts of a WebSocket the client uses (UXP's and the browser's both fit). */
-export interface SocketLike {
-  send(data: string): void;
-  close(): void;
-  onopen: ((ev: unknown) => void) | null;
-  onmessage: ((ev: { data: unknown }) => void) | null;
-  onerror: ((ev: unknown) => void) | null;
-  onclose: ((ev: { code?: number }) => void) | null;
-}
-
-/** Opens a socket offering `protocols`. */
-export type OpenSocket = (url: string, protocols: string[]) => SocketLike;
-
-/** Settings of the one-shot calls ({@link sendToDaw}, {@link stopDaw}). */
-export type BridgeOptions = Omit<LinkOptions, 'token'>;
-
-/** The connection: `refused` means a wrong token (the link waits for another one). */
-export type LinkState = 'connecting' | 'ready' | 'offline' | 'refused' | 'closed';
-/** What the DAW side is doing, as the bridge last said. */
-export type DawActivity = 'idle' | 'playing' | 'ended' | 'stopped' | 'output-lost' | 'resumed';
-
-/** What the panel shows. */
-export interface DawStatus {
-  link: LinkState;
-  activity: DawActivity;
-  /** The MIDI output, once known. */
-  output: string | null;
-  loop: boolean;
-  url: string;
-}
-
-/** Settings of a {@link BridgeLink}; every field but `token` has a default. */
-export interface LinkOptions {
-  token: string;
-  /** Default 8765. */
-  port?: number;
-  /** How long a request waits for its reply, ms. Default 5000. */
-  timeoutMs?: number;
-  /** First and longest delay between reconnection attempts, ms. Default 500 and 5000. */
-  retryMs?: { min: number; max: number };
-  /** Opens a socket. Default: the global `WebSocket`. */
-  socket?: OpenSocket;
-}
+import type {
+  BridgeOptions,
+  DawActivity,
+  DawStatus,
+  LinkOptions,
+  OpenSocket,
+  SocketLike,
+} from './bridge-types';
+import { bridgeUrl, MAX_MESSAGE_BYTES } from './bridge-types';
 
 type Reply = Exclude<ServerMessage, { type: 'hello' } | { type: 'event' } | { type: 'error' }>;
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;

@@ -6,7 +6,8 @@
  */
 import type { NoteSequence } from '../../core/sequence';
 import { DEFAULT_BRIDGE_PORT } from '../../core/bridge-protocol';
-import { BridgeLink, type BridgeOptions, type DawStatus } from '../bridge-client';
+import { BridgeLink } from '../bridge-client';
+import type { BridgeOptions, DawStatus } from '../bridge-types';
 import { byId, setEnabled, setText, textOf } from './controls';
 
 /** What the DAW section needs from the panel. */

@@ -7,7 +7,7 @@
  */
 import { sequenceToMidi } from '../../core/codec/midi';
 import { STYLES } from '../../core/conditioning';
-import type { BridgeOptions } from '../bridge-client';
+import type { BridgeOptions } from '../bridge-types';
 import type { AssetReader, Composer, Engine } from '../engine';
 import { loadEngine } from '../engine';
 import { userMessage } from '../errors';

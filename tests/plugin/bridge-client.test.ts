@@ -11,7 +11,8 @@ import { startBridgeServer, type BridgeServer } from '../../bridge/server';
 import { BridgeService } from '../../bridge/service';
 import { HostError } from '../../core/errors';
 import { emptySequence } from '../../core/sequence';
-import { BridgeLink, sendToDaw, stopDaw, type DawStatus, type SocketLike } from '../../plugin/bridge-client';
+import { BridgeLink, sendToDaw, stopDaw } from '../../plugin/bridge-client';
+import type { DawStatus, SocketLike } from '../../plugin/bridge-types';
 import { fakeOutputs, note, sequence, until } from '../bridge/helpers';
 
 const TOKEN = 'panel-test-token-0123456789';

@@ -1,0 +1,60 @@
+/**
+ * The panel's view of the local bridge: where it listens, the socket the client needs, the link's and the
+ * DAW's states the panel shows, and the client's settings ({@link BridgeLink} in `bridge-client.ts`).
+ */
+import { DEFAULT_BRIDGE_PORT, LIMITS } from '../core/bridge-protocol';
+
+/** The bridge's URL on `port` (127.0.0.1, as the manifest's network permission names it). */
+export function bridgeUrl(port: number = DEFAULT_BRIDGE_PORT): string {
+  return `ws://127.0.0.1:${port}`;
+}
+
+/** Where the bridge listens by default. */
+export const BRIDGE_URL = bridgeUrl();
+
+/** Largest request the bridge reads, bytes of UTF-8. */
+export const MAX_MESSAGE_BYTES = LIMITS.messageBytes;
+
+/** The parts of a WebSocket the client uses (UXP's and the browser's both fit). */
+export interface SocketLike {
+  send(data: string): void;
+  close(): void;
+  onopen: ((ev: unknown) => void) | null;
+  onmessage: ((ev: { data: unknown }) => void) | null;
+  onerror: ((ev: unknown) => void) | null;
+  onclose: ((ev: { code?: number }) => void) | null;
+}
+
+/** Opens a socket offering `protocols`. */
+export type OpenSocket = (url: string, protocols: string[]) => SocketLike;
+
+/** Settings of the one-shot calls (`sendToDaw`, `stopDaw` in `bridge-client.ts`). */
+export type BridgeOptions = Omit<LinkOptions, 'token'>;
+
+/** The connection: `refused` means a wrong token (the link waits for another one). */
+export type LinkState = 'connecting' | 'ready' | 'offline' | 'refused' | 'closed';
+/** What the DAW side is doing, as the bridge last said. */
+export type DawActivity = 'idle' | 'playing' | 'ended' | 'stopped' | 'output-lost' | 'resumed';
+
+/** What the panel shows. */
+export interface DawStatus {
+  link: LinkState;
+  activity: DawActivity;
+  /** The MIDI output, once known. */
+  output: string | null;
+  loop: boolean;
+  url: string;
+}
+
+/** Settings of a `BridgeLink` (`bridge-client.ts`); every field but `token` has a default. */
+export interface LinkOptions {
+  token: string;
+  /** Default 8765. */
+  port?: number;
+  /** How long a request waits for its reply, ms. Default 5000. */
+  timeoutMs?: number;
+  /** First and longest delay between reconnection attempts, ms. Default 500 and 5000. */
+  retryMs?: { min: number; max: number };
+  /** Opens a socket. Default: the global `WebSocket`. */
+  socket?: OpenSocket;
+}
