@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { readMidi } from '../../core/codec/midi-read';
 import type { Note, NoteSequence } from '../../core/sequence';
 import { instrumentGroup } from '../lib/instrument-group';
+import { readRunSet } from '../lib/runs';
 
 const { values } = parseArgs({
   options: {
@@ -55,8 +56,7 @@ const add = (key: string, [hits, n]: [number, number]): void => {
 const trackNotes = (seq: NoteSequence, track: number): Note[] => seq.notes.filter((n) => n.track === track);
 
 for (const run of values.run ?? [])
-  for (const file of readdirSync(join(run, 'midi')).filter((f) => f.startsWith(`${values.set}-`))) {
-    const seq = read(join(run, 'midi', file));
+  for (const seq of readRunSet(run, values.set!)) {
     const mel = seq.tracks.findIndex((t) => t.role === 'melody');
     const har = seq.tracks.findIndex((t) => t.role === 'harmony');
     if (mel < 0 || har < 0) continue;

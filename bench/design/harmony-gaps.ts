@@ -8,13 +8,11 @@
  * Usage: node --import tsx bench/design/harmony-gaps.ts --run DIR [--run DIR]... [--set default|rules-off]
  *        (each DIR an `audiogenesis eval --out`, pieces in midi/)
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readMidi } from '../../core/codec/midi-read';
-import type { Note, NoteSequence } from '../../core/sequence';
+import type { Note } from '../../core/sequence';
 import { beatsPerBar } from '../../core/sequence';
 import { instrumentGroup } from '../lib/instrument-group';
+import { readRunSet } from '../lib/runs';
 
 const { values } = parseArgs({
   options: { run: { type: 'string', multiple: true }, set: { type: 'string', default: 'default' } },
@@ -45,8 +43,7 @@ function silences(
 
 const totals = new Map<string, { pieces: number; bars: number; silent: number; gappy: number }>();
 for (const run of values.run)
-  for (const file of readdirSync(join(run, 'midi')).filter((f) => f.startsWith(`${values.set}-`))) {
-    const seq: NoteSequence = readMidi(new Uint8Array(readFileSync(join(run, 'midi', file)))).sequence;
+  for (const seq of readRunSet(run, values.set!)) {
     const track = seq.tracks.findIndex((t) => t.role === 'harmony');
     if (track < 0) continue;
     const notes = seq.notes.filter((n) => n.track === track);

@@ -11,14 +11,13 @@
  *        (each DIR an `audiogenesis eval --out`, pieces in midi/; --set picks the evaluation's set)
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readMidi } from '../../core/codec/midi-read';
 import { embed } from '../../core/embed';
 import type { MgevalVector } from '../../core/eval/mgeval/features';
 import { mgevalFeatures } from '../../core/eval/mgeval/features';
 import { parsePrompts } from '../../core/eval/prompts';
 import { comparisonLine, excerptFeatures } from '../lib/mgeval';
+import { readRunPiece } from '../lib/runs';
 
 const { values } = parseArgs({
   options: {
@@ -38,8 +37,7 @@ const reference = await excerptFeatures([values.reference], 30, 100);
 const parts: Record<string, MgevalVector[]> = { pop: [], other: [], all: [] };
 for (const run of values.run)
   prompts.forEach((p, i) => {
-    const file = join(run, 'midi', `${values.set}-${String(i + 1).padStart(3, '0')}.mid`);
-    const features = mgevalFeatures(readMidi(new Uint8Array(readFileSync(file))).sequence);
+    const features = mgevalFeatures(readRunPiece(run, values.set!, i));
     parts[embed(p.prompt).style === 'pop' ? 'pop' : 'other'].push(features);
     parts.all.push(features);
   });

@@ -13,10 +13,8 @@
  *        (each run an `audiogenesis eval --out`, pieces in midi/; --real also scores 100 excerpts of DIR)
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readReference } from '../../cli/eval/inputs';
-import { readMidi } from '../../core/codec/midi-read';
 import type { MgevalVector } from '../../core/eval/mgeval/features';
 import { mgevalFeatures } from '../../core/eval/mgeval/features';
 import { parsePrompts } from '../../core/eval/prompts';
@@ -24,6 +22,7 @@ import type { Random } from '../../core/random';
 import { seededRandom } from '../../core/random';
 import type { NoteSequence } from '../../core/sequence';
 import { comparisonLine, excerptFeatures } from '../lib/mgeval';
+import { readRunPiece } from '../lib/runs';
 
 /** Gates tried: each note keeps a uniform random fraction in [low, high] of its length (at least 1/12 beat). */
 const GATES: readonly [number, number][] = [
@@ -76,12 +75,7 @@ function report(name: string, pieces: readonly NoteSequence[], reference: Mgeval
 const prompts = parsePrompts(readFileSync('assets/eval/prompts.json', 'utf8'), 'json');
 const reference = await excerptFeatures([values.reference], 30, 100);
 console.log(`reference ${values.reference}: ${reference.length} excerpts of 30 s`);
-const generated = values.run.flatMap((run) =>
-  prompts.map((_, i) => {
-    const file = join(run, 'midi', `${values.set}-${String(i + 1).padStart(3, '0')}.mid`);
-    return readMidi(new Uint8Array(readFileSync(file))).sequence;
-  }),
-);
+const generated = values.run.flatMap((run) => prompts.map((_, i) => readRunPiece(run, values.set!, i)));
 report(values.set, generated, reference);
 for (const spec of values.real ?? []) {
   const [name, dir] = spec.split('=');

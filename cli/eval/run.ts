@@ -66,6 +66,14 @@ export interface EvalRunResult {
 
 const now = (): number => performance.now() / 1000;
 
+/**
+ * Where an evaluation writes piece `index` (0-based, in prompt order) of set `set`, relative to its `--out`
+ * folder: `midi/<set>-<NNN>.mid`, NNN counting from 001.
+ */
+export function pieceFile(set: string, index: number): string {
+  return join('midi', `${set}-${String(index + 1).padStart(3, '0')}.mid`);
+}
+
 /** Picks `count` prompt indices spread evenly over `n`. */
 export function spread(n: number, count: number): number[] {
   const k = Math.min(n, count);
@@ -201,9 +209,7 @@ export async function runEval(o: EvalRunOptions): Promise<EvalRunResult> {
   const midi = join(o.out, 'midi');
   mkdirSync(midi, { recursive: true });
   for (const s of sets)
-    s.pieces.forEach((seq, i) =>
-      writeFileSync(join(midi, `${s.name}-${String(i + 1).padStart(3, '0')}.mid`), sequenceToMidi(seq)),
-    );
+    s.pieces.forEach((seq, i) => writeFileSync(join(o.out, pieceFile(s.name, i)), sequenceToMidi(seq)));
   const rolls: RollImage[] = spread(main.length, o.rolls).flatMap((i) =>
     sets.map((s) => ({
       prompt: i,
