@@ -9,9 +9,6 @@ export function bridgeUrl(port: number = DEFAULT_BRIDGE_PORT): string {
   return `ws://127.0.0.1:${port}`;
 }
 
-/** Where the bridge listens by default. */
-export const BRIDGE_URL = bridgeUrl();
-
 /** Largest request the bridge reads, bytes of UTF-8. */
 export const MAX_MESSAGE_BYTES = LIMITS.messageBytes;
 
