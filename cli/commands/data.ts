@@ -7,6 +7,8 @@ import type { Command } from '../command';
 import { progressBar } from '../progress';
 import type { ScanTask } from '../scan/layout';
 import { discoverAll } from '../scan/layout';
+import type { CorpusStyles } from '../scan/corpus-style';
+import { parseCorpusStyles, withCorpusStyle } from '../scan/corpus-style';
 import { runPool } from '../scan/pool';
 import type { ScanResult } from '../scan/process';
 import { processTask } from '../scan/process';
@@ -24,7 +26,7 @@ import { readStylePieces, STYLE_TARGET, styleScoreLines } from '../eval/style';
 /** The held-out corpora, scored (never trained or tuned on) by `data train-style`. */
 const HOLDOUT = '../shared/holdout';
 
-const usage = `usage: audiogenesis data scan <dir>... --out <dir> [--workers N]
+const usage = `usage: audiogenesis data scan <dir>... --out <dir> [--workers N] [--style CORPUS=STYLE]...
        audiogenesis data chords <pop909-dir> --out assets/arrange/progressions.json
        audiogenesis data train-style <dir>... --out assets/eval/style.json [--holdout <dir>|none]
 
@@ -33,6 +35,8 @@ corpora, or any folder of MIDI files) with the side files it has (label CSVs, be
 and writes manifest.jsonl, skipped.jsonl, index.jsonl, train.bin, valid.bin and summary.json to --out.
 The train/validation split is by song and the same on every run. The summary prints files read and
 skipped (with reasons), notes and hours per corpus, style and role, and the balance weights.
+--style CORPUS=STYLE gives the files of a corpus whose labels name no style that style (POP909's index
+names none, but its songs are pop: --style pop909=pop); repeat it for more corpora.
 
 train-style: trains the style classifier on every file with a trustworthy style label under <dir>
 (the training corpora; drums-only files left out), picks its L2 weight by 5-fold cross-validation by
@@ -43,8 +47,16 @@ top-1 accuracy is below ${(STYLE_TARGET * 100).toFixed(0)}%.
 chords: learns the arranger's chord progressions (four-bar windows, in scale degrees, per mode) from
 chord-annotated songs (POP909's chord_midi.txt, beat_midi.txt, key_audio.txt) into a JSON table.`;
 
-/** Scans corpus folders into `out`; returns the summary. */
-export async function scan(dirs: string[], out: string, workers: number): Promise<ScanSummary> {
+/**
+ * Scans corpus folders into `out`; returns the summary. Files of a corpus in `corpusStyles` whose labels
+ * name no style train under that corpus's style.
+ */
+export async function scan(
+  dirs: string[],
+  out: string,
+  workers: number,
+  corpusStyles: CorpusStyles = {},
+): Promise<ScanSummary> {
   const t0 = performance.now();
   const tasks: ScanTask[] = [];
   const writer = new ShardWriter(out);
@@ -52,7 +64,7 @@ export async function scan(dirs: string[], out: string, workers: number): Promis
   for (const d of dirs) {
     if (!existsSync(d) || !statSync(d).isDirectory()) throw new DataError(`not a folder: ${d}`);
     const found = discoverAll(resolve(d));
-    tasks.push(...found.tasks);
+    tasks.push(...found.tasks.map((t) => withCorpusStyle(t, corpusStyles)));
     for (const s of found.skipped) writer.skip(s.id, s.reason);
     unreadable += found.skipped.length;
   }
@@ -150,7 +162,12 @@ export const command: Command = {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { out: { type: 'string' }, workers: { type: 'string' }, holdout: { type: 'string' } },
+      options: {
+        out: { type: 'string' },
+        workers: { type: 'string' },
+        holdout: { type: 'string' },
+        style: { type: 'string', multiple: true },
+      },
     });
     const [sub, ...dirs] = positionals;
     if (sub === 'chords') return learnChords(dirs, values.out);
@@ -161,7 +178,7 @@ export const command: Command = {
     const workers =
       values.workers !== undefined ? Number(values.workers) : Math.max(1, availableParallelism());
     if (!Number.isInteger(workers) || workers < 0) throw new UsageError('--workers takes a whole number');
-    const s = await scan(dirs, values.out, workers);
+    const s = await scan(dirs, values.out, workers, parseCorpusStyles(values.style ?? []));
     for (const line of summaryLines(s)) console.log(line);
     console.log(`time: ${s.seconds.toFixed(1)} s  -> ${values.out}`);
     return 0;

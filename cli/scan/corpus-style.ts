@@ -1,0 +1,40 @@
+/**
+ * A corpus's own style for the files whose labels name none (`data scan --style pop909=pop`): POP909's
+ * `index.csv` gives titles and artists, not a style, yet every song is a pop song.
+ */
+import type { Style } from '../../core/conditioning';
+import { STYLES } from '../../core/conditioning';
+import { UsageError } from '../../core/errors';
+import type { ScanTask } from './layout';
+
+/** Style by corpus name (the folder {@link ScanTask.corpus} names). */
+export type CorpusStyles = Readonly<Record<string, Style>>;
+
+/** What a label given by `--style` rests on (its `basis`: trusted by `trustedStyle`, which distrusts Discogs genres). */
+export const CORPUS_STYLE_BASIS = 'corpus style given to the scan (--style)';
+
+/**
+ * Parses `--style` values of the form `CORPUS=STYLE`.
+ * @throws {UsageError} for a value without `=`, an empty corpus, a style outside STYLES, or a corpus
+ *   named twice.
+ */
+export function parseCorpusStyles(values: readonly string[]): CorpusStyles {
+  const out: Record<string, Style> = {};
+  for (const v of values) {
+    const m = /^([^=]+)=(.+)$/.exec(v.trim());
+    if (!m) throw new UsageError(`--style takes CORPUS=STYLE, not "${v}"`);
+    const [corpus, style] = [m[1].trim(), m[2].trim().toLowerCase()];
+    if (!(STYLES as readonly string[]).includes(style))
+      throw new UsageError(`--style ${v}: "${style}" is not one of ${STYLES.join(', ')}`);
+    if (Object.hasOwn(out, corpus)) throw new UsageError(`--style names corpus "${corpus}" twice`);
+    out[corpus] = style as Style;
+  }
+  return out;
+}
+
+/** `task` with its corpus's style when its labels name none; otherwise `task` unchanged. */
+export function withCorpusStyle(task: ScanTask, styles: CorpusStyles): ScanTask {
+  const style = Object.hasOwn(styles, task.corpus) ? styles[task.corpus] : undefined;
+  if (!style || task.labels.style) return task;
+  return { ...task, labels: { ...task.labels, style, basis: CORPUS_STYLE_BASIS } };
+}
