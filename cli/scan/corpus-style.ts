@@ -10,7 +10,7 @@ import type { ScanTask } from './layout';
 /** Style by corpus name (the folder {@link ScanTask.corpus} names). */
 export type CorpusStyles = Readonly<Record<string, Style>>;
 
-/** What a label given by `--style` rests on (its `basis`: trusted by `trustedStyle`, which distrusts Discogs genres). */
+/** What a `--style` label rests on (its `basis`; `trustedStyle` distrusts only Discogs genres). */
 export const CORPUS_STYLE_BASIS = 'corpus style given to the scan (--style)';
 
 /**
