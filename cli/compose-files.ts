@@ -3,6 +3,7 @@
  * `.wav`, `.png` and `.json` (one set, named uniquely, written whole or not at all) with a printed (or
  * JSON) summary.
  */
+import { resolve } from 'node:path';
 import { sequenceToMidi } from '../core/codec/midi';
 import type { ComposeRequest, ComposeResult } from '../core/compose';
 import { compose, resultDocument, SECONDS_RANGE } from '../core/compose';
@@ -40,8 +41,9 @@ export const COMPOSE_USAGE = `  --seconds S      length (1-600); default: a leng
   --model DIR      model folder (default: the shipped one)
   --json           last stdout line: {"midi","wav","json","png","seconds","tempo","key"}
 
-Results are named <words of the prompt>-s<seed>-<hash of the prompt and settings>; a name already taken
-gets "-2", "-3"..., so nothing is overwritten without --force. Files appear only when all are written.`;
+Results are named <words of the prompt>-s<seed>-<hash of the prompt and settings, --model included>; a
+name already taken gets "-2", "-3"..., so nothing is overwritten without --force. Files appear only when
+all are written.`;
 
 /** Parsed values of {@link COMPOSE_OPTIONS} (and of the picture options, `PICTURE_OPTIONS`). */
 export interface ComposeValues extends PictureValues {
@@ -128,7 +130,12 @@ export async function composeToFiles(
   const { seed, temperature, seconds, loop } = o;
   const more = pictureExtras(request, values, extras);
   const text = request.prompt ?? JSON.stringify(request.markers ?? []);
-  const name = resultName(label, { seed, temperature, seconds, loop, extra: more.settings }, text);
+  // Another model writes another result: its folder is one of the settings that name it.
+  const extra =
+    resolve(o.model) === resolve(SHIPPED_MODEL)
+      ? more.settings
+      : { ...more.settings, model: resolve(o.model) };
+  const name = resultName(label, { seed, temperature, seconds, loop, extra }, text);
   const set = ResultSet.open(o.out, name, { force: o.force });
   let files: Record<string, string>;
   let r: ComposeResult;

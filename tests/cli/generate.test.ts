@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { midiToSequence } from '../../core/codec/midi';
 import { findKey } from '../../core/features/key';
@@ -65,6 +65,26 @@ describe('audiogenesis generate', () => {
     const json = JSON.parse(readFileSync(summary.json, 'utf8'));
     expect(json).toMatchObject({ prompt: 'calm piano for a charity appeal, 90 bpm in D minor', seed: 2 });
     expect(json.model).toMatch(/^audiogenesis-band@/);
+  });
+
+  it("names a result of another model apart, so --force never replaces the shipped model's", () => {
+    const copy = join(out, 'model-copy');
+    cpSync(SHIPPED_MODEL, copy, { recursive: true });
+    const gen = (more: string[]): string => {
+      const args = ['bin/audiogenesis.js', 'generate', 'short sting', '--seconds', '2', '--out', out];
+      const stdout = execFileSync(process.execPath, [...args, '--force', '--json', ...more], {
+        encoding: 'utf8',
+      });
+      return JSON.parse(stdout.trim().split('\n').pop()!).midi as string;
+    };
+    const shipped = gen([]);
+    const other = gen(['--model', copy]);
+    expect(basename(other)).not.toBe(basename(shipped));
+    expect(basename(shipped)).toMatch(/^short-sting-s1-[0-9a-f]{6}\.mid$/);
+    // The same model folder, however it is written, is the same request: --force replaces it.
+    expect(gen(['--model', join(copy, '.')])).toBe(other);
+    expect(gen(['--model', SHIPPED_MODEL])).toBe(shipped);
+    expect(existsSync(shipped) && existsSync(other)).toBe(true);
   });
 
   it('fails plainly on a missing model folder and on bad options', () => {
