@@ -170,6 +170,7 @@ export const command: Command = {
       },
     });
     const [sub, ...dirs] = positionals;
+    if (values.style && sub !== 'scan') throw new UsageError('--style is an option of data scan only');
     if (sub === 'chords') return learnChords(dirs, values.out);
     if (sub === 'train-style') return trainStyle(dirs, values.out, values.holdout);
     if (sub !== 'scan') throw new UsageError(`unknown subcommand "${sub ?? ''}"`);

@@ -78,7 +78,7 @@ describe('data scan with a corpus style', () => {
 });
 
 describe('audiogenesis data scan --style', () => {
-  it('refuses a style that is not one of the styles with a usage error, and writes nothing', () => {
+  it('refuses an unknown style, and --style on another subcommand, with a usage error, writing nothing', () => {
     ensureCliBuilt();
     const bad = join(out, 'bad');
     const r = spawnSync(
@@ -88,6 +88,25 @@ describe('audiogenesis data scan --style', () => {
     );
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--style pop=polka: "polka" is not one of/);
+    expect(existsSync(bad)).toBe(false);
+    const chords = spawnSync(
+      process.execPath,
+      [
+        'bin/audiogenesis.js',
+        'data',
+        'chords',
+        corpus.dirs[0],
+        '--out',
+        join(bad, 'p.json'),
+        '--style',
+        'pop=pop',
+      ],
+      { encoding: 'utf8' },
+    );
+    expect([chords.status, chords.stderr]).toEqual([
+      2,
+      expect.stringMatching(/--style is an option of data scan only/),
+    ]);
     expect(existsSync(bad)).toBe(false);
   });
 });
