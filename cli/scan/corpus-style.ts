@@ -5,6 +5,7 @@
 import type { Style } from '../../core/conditioning';
 import { STYLES } from '../../core/conditioning';
 import { UsageError } from '../../core/errors';
+import { styleOfLabel } from '../../core/features/annotations';
 import type { ScanTask } from './layout';
 
 /** Style by corpus name (the folder {@link ScanTask.corpus} names). */
@@ -14,20 +15,22 @@ export type CorpusStyles = Readonly<Record<string, Style>>;
 export const CORPUS_STYLE_BASIS = 'corpus style given to the scan (--style)';
 
 /**
- * Parses `--style` values of the form `CORPUS=STYLE`.
- * @throws {UsageError} for a value without `=`, an empty corpus, a style outside STYLES, or a corpus
- *   named twice.
+ * Parses `--style` values of the form `CORPUS=STYLE`, the style read as a corpus's label is
+ * (`styleOfLabel`: `Jazz`, `hip-hop`).
+ * @throws {UsageError} for a value without `=`, an empty corpus, a style that names none of STYLES, or a
+ *   corpus named twice.
  */
 export function parseCorpusStyles(values: readonly string[]): CorpusStyles {
   const out: Record<string, Style> = {};
   for (const v of values) {
     const m = /^([^=]+)=(.+)$/.exec(v.trim());
     if (!m) throw new UsageError(`--style takes CORPUS=STYLE, not "${v}"`);
-    const [corpus, style] = [m[1].trim(), m[2].trim().toLowerCase()];
-    if (!(STYLES as readonly string[]).includes(style))
-      throw new UsageError(`--style ${v}: "${style}" is not one of ${STYLES.join(', ')}`);
+    const corpus = m[1].trim();
+    const style = styleOfLabel(m[2]);
+    if (style === 'unknown')
+      throw new UsageError(`--style ${v}: "${m[2].trim()}" is not one of ${STYLES.join(', ')}`);
     if (Object.hasOwn(out, corpus)) throw new UsageError(`--style names corpus "${corpus}" twice`);
-    out[corpus] = style as Style;
+    out[corpus] = style;
   }
   return out;
 }
