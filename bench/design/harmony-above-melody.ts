@@ -9,13 +9,12 @@
  * Usage: node --import tsx bench/design/harmony-above-melody.ts [--run DIR]... [--set default]
  *        [--reference DIR]
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readMidi } from '../../core/codec/midi-read';
 import type { Note, NoteSequence } from '../../core/sequence';
 import { instrumentGroup } from '../lib/instrument-group';
-import { readRunSet } from '../lib/runs';
+import { readMidiFile, readRunSet } from '../lib/runs';
 
 const { values } = parseArgs({
   options: {
@@ -47,7 +46,6 @@ function addGap(source: string, melody: readonly Note[], harmony: readonly Note[
     gaps.set(source, [...(gaps.get(source) ?? []), meanPitch(melody) - meanPitch(harmony)]);
 }
 
-const read = (path: string): NoteSequence => readMidi(new Uint8Array(readFileSync(path))).sequence;
 const totals = new Map<string, [number, number]>();
 const add = (key: string, [hits, n]: [number, number]): void => {
   const t = totals.get(key) ?? [0, 0];
@@ -68,7 +66,7 @@ if (values.reference)
     const dir = join(values.reference, song);
     if (!statSync(dir).isDirectory()) continue;
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.mid'))) {
-      const seq = read(join(dir, file));
+      const seq = readMidiFile(join(dir, file));
       const mel = seq.tracks.findIndex((t) => t.name === 'MELODY');
       const har = seq.tracks.findIndex((t) => t.name === 'PIANO');
       if (mel < 0 || har < 0) continue;

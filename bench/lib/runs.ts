@@ -1,6 +1,6 @@
 /**
  * The pieces an evaluation wrote (`audiogenesis eval --out DIR`), read back for the design scripts by the
- * evaluation's own file naming (`pieceFile`).
+ * evaluation's own file naming (`pieceFile`), and any one MIDI file read the same way.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,9 +8,14 @@ import { pieceFile } from '../../cli/eval/run';
 import { readMidi } from '../../core/codec/midi-read';
 import type { NoteSequence } from '../../core/sequence';
 
+/** The NoteSequence of the MIDI file at `path`, read by the project's reader (tracks, roles and programs kept). */
+export function readMidiFile(path: string): NoteSequence {
+  return readMidi(new Uint8Array(readFileSync(path))).sequence;
+}
+
 /** Piece `index` (0-based, prompt order) of set `set` in the evaluation folder `run`. */
 export function readRunPiece(run: string, set: string, index: number): NoteSequence {
-  return readMidi(new Uint8Array(readFileSync(join(run, pieceFile(set, index))))).sequence;
+  return readMidiFile(join(run, pieceFile(set, index)));
 }
 
 /** Every piece of set `set` in `run`, in prompt order (the prompts, then the style prompts). */
