@@ -113,13 +113,16 @@ export function* arrangeWrites(
   const rules = o.rules ?? true;
   const parts = embedding.segments.map((s) => s.text);
   const tonicBias = rules ? (o.tonicBias ?? 0) : 0;
-  const first = yield* write(plan, o, tonicBias, parts);
+  const asked = (x: { sources: EmbedResult['sources'] }): boolean => x.sources.style === 'explicit';
+  const styleAsked = asked(embedding) || embedding.segments.some(asked);
+  const first = yield* write(plan, o, { tonicBias, styleAsked }, parts);
   const stated =
     embedding.sources.key === 'explicit' || embedding.segments.some((s) => s.sources.key === 'explicit');
   const retry = rules && stated && (o.keyCheck ?? KEY_CHECK) && keyMiss(first, plan) < 0;
   let sequence = first;
   if (retry) {
-    const second = yield* write(plan, { ...o, seed: (o.seed ?? 1) + SECOND_WRITING }, tonicBias, parts);
+    const again = { ...o, seed: (o.seed ?? 1) + SECOND_WRITING };
+    const second = yield* write(plan, again, { tonicBias, styleAsked }, parts);
     if (keyMiss(second, plan) > keyMiss(first, plan)) sequence = second;
   }
   sequence.meta = { ...sequence.meta, keyRetry: retry, rules };
@@ -141,11 +144,14 @@ function keyMiss(seq: NoteSequence, plan: ArrangementPlan): number {
   return miss;
 }
 
-/** Writes the notes of a plan with the model and finishes them (a job: see {@link Writes}). */
+/**
+ * Writes the notes of a plan with the model and finishes them (a job: see {@link Writes}); `styleAsked`:
+ * the prompt names its style (see `GenerateRequest.styleAsked`).
+ */
 function* write(
   plan: ArrangementPlan,
   o: ArrangeOptions,
-  tonicBias: number,
+  { tonicBias, styleAsked }: { tonicBias: number; styleAsked: boolean },
   parts: readonly string[],
 ): Writes<NoteSequence> {
   const roles = ROLES.filter((r) => plan.sections.some((s) => s.roles.includes(r)));
@@ -156,6 +162,7 @@ function* write(
     scaleBias: rules ? (o.scaleBias ?? -4) : 0,
     tonicBias,
     rules,
+    styleAsked,
     skip:
       rules && (o.repeat ?? true) && (o.skipDiscarded ?? true)
         ? Object.fromEntries(roles.map((role) => [role, discardedSpans(plan, role)]))

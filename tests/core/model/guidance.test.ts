@@ -112,6 +112,74 @@ describe('StyleGuidedStepper', () => {
   });
 });
 
+describe('head guidance (StyleGuidedStepper head scales)', () => {
+  it('is used only when a head scale is not 1', async () => {
+    const s = await tinyStepper();
+    expect(guideStyle(s, [1, 1], [1, 1])).toBe(s);
+    expect(guideStyle(s, [1, 1], [1, 3])).toBeInstanceOf(StyleGuidedStepper);
+  });
+
+  it("steps no twin: the step head is the lane's own, the note heads mix its state under a style-free onset", async () => {
+    const inner = await tinyStepper();
+    const lanes: number[] = [];
+    const counting: Stepper = {
+      get config() {
+        return inner.config;
+      },
+      reset: (n) => inner.reset(n),
+      heads: (inputs, conds) => {
+        lanes.push(inputs.length);
+        return inner.heads(inputs, conds);
+      },
+    };
+    const guided = new StyleGuidedStepper(counting, [1, 1], [1, 3]);
+    const plain = await tinyStepper();
+    guided.reset();
+    plain.reset(2);
+    const a = randomInputs(plain, 8, 4);
+    const b = randomInputs(plain, 8, 5);
+    const onset: Onset = { step: 2, chord: 1, position: 3, cond: latin };
+    const plainOnset = { ...onset, cond: withoutStyle(latin) };
+    for (let t = 0; t < 8; t++) {
+      const [g0, g1] = guided.heads([a[t], b[t]], [jazz, jazz]);
+      const [p0, c] = plain.heads([a[t], b[t]], [jazz, jazz]);
+      expect(Array.from(g0!.pitch(onset))).toEqual(Array.from(p0!.pitch(onset)));
+      expect(Array.from(g1!.step)).toEqual(Array.from(c!.step));
+      expectClose(g1!.pitch(onset), guidedLogits(c!.pitch(onset), c!.pitch(plainOnset), 3));
+      const gn = g1!.note(onset, 4);
+      const [cn, un] = [c!.note(onset, 4), c!.note(plainOnset, 4)];
+      expectClose(gn.duration, guidedLogits(cn.duration, un.duration, 3));
+      expectClose(gn.velocity, guidedLogits(cn.velocity, un.velocity, 3));
+      expect(Array.from(g1!.pitch(onset))).not.toEqual(Array.from(c!.pitch(onset)));
+    }
+    expect(lanes).toEqual(Array(8).fill(2));
+  });
+});
+
+describe("a model's head guidance (config.json sampling.headGuidance)", () => {
+  it('guides a role only on requests whose style was asked for by name', async () => {
+    const sampling = { headGuidance: { melody: 3 } };
+    const guided = await MusicModel.load(
+      memoryLoader(await tinyModelFiles(3, { ...tinyConfig(), sampling })),
+    );
+    const plain = await MusicModel.load(memoryLoader(await tinyModelFiles(3)));
+    const request = {
+      conditioning: { ...defaultConditioning(), style: 'funk' as const },
+      beats: 32,
+      seed: 5,
+      roles: ['melody' as const],
+    };
+    const asked = { ...request, styleAsked: true };
+    const a = guided.generate(asked);
+    expect(a.notes.length).toBeGreaterThan(8);
+    expect(guided.generate(asked).notes).toEqual(a.notes);
+    expect(a.notes).not.toEqual(plain.generate(asked).notes);
+    expect(guided.generate(request).notes).toEqual(plain.generate(request).notes);
+    guided.dispose();
+    plain.dispose();
+  });
+});
+
 describe("a model's style guidance (config.json sampling.guidance)", () => {
   const load = async (sampling: object | undefined) =>
     MusicModel.load(memoryLoader(await tinyModelFiles(3, { ...tinyConfig(), sampling })));
