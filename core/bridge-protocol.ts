@@ -1,7 +1,7 @@
 /**
  * The bridge protocol's constants: version, WebSocket subprotocols, limits, close codes, error reasons and
  * events. Plain values with no dependency, shared by the bridge (`bridge/protocol/schema.ts` builds the
- * schemas from them) and the panel (`plugin/bridge-client.ts`), whose bundle takes no schema library.
+ * schemas from them) and the panel (`plugin/bridge-link.ts`), whose bundle takes no schema library.
  */
 
 /** Protocol version, announced in the `hello` message. */

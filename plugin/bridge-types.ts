@@ -1,7 +1,9 @@
 /**
- * The panel's view of the local bridge: where it listens, the socket the client needs, the link's and the
- * DAW's states the panel shows, and the client's settings ({@link BridgeLink} in `bridge-client.ts`).
+ * The panel's view of the local bridge: where it listens, the socket the client needs, the requests it
+ * sends and the replies it waits for, the link's and the DAW's states the panel shows, and the client's
+ * settings ({@link BridgeLink} in `bridge-link.ts`).
  */
+import type { ClientRequest, ServerMessage } from '../bridge/protocol/schema';
 import { DEFAULT_BRIDGE_PORT, LIMITS } from '../core/bridge-protocol';
 
 /** The bridge's URL on `port` (127.0.0.1, as the manifest's network permission names it). */
@@ -25,6 +27,12 @@ export interface SocketLike {
 /** Opens a socket offering `protocols`. */
 export type OpenSocket = (url: string, protocols: string[]) => SocketLike;
 
+/** A reply to one request (not the greeting, an event or an error). */
+export type LinkReply = Exclude<ServerMessage, { type: 'hello' } | { type: 'event' } | { type: 'error' }>;
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+/** A request as the panel hands it to the link, which adds its id (auth is the link's own). */
+export type LinkRequest = WithoutId<Exclude<ClientRequest, { type: 'auth' }>>;
+
 /** Settings of the one-shot calls (`sendToDaw`, `stopDaw` in `bridge-client.ts`). */
 export type BridgeOptions = Omit<LinkOptions, 'token'>;
 
@@ -43,7 +51,7 @@ export interface DawStatus {
   url: string;
 }
 
-/** Settings of a `BridgeLink` (`bridge-client.ts`); every field but `token` has a default. */
+/** Settings of a `BridgeLink` (`bridge-link.ts`); every field but `token` has a default. */
 export interface LinkOptions {
   token: string;
   /** Default 8765. */

@@ -6,7 +6,7 @@
  */
 import type { NoteSequence } from '../../core/sequence';
 import { DEFAULT_BRIDGE_PORT } from '../../core/bridge-protocol';
-import { BridgeLink } from '../bridge-client';
+import { BridgeLink } from '../bridge-link';
 import type { BridgeOptions, DawStatus } from '../bridge-types';
 import { byId, setEnabled, setText, textOf } from './controls';
 
