@@ -1,8 +1,12 @@
 /**
  * The bridge protocol's constants: version, WebSocket subprotocols, limits, close codes, error reasons and
- * events. Plain values with no dependency, shared by the bridge (`bridge/protocol/schema.ts` builds the
- * schemas from them) and the panel (`plugin/bridge-link.ts`), whose bundle takes no schema library.
+ * events, shared by the bridge (`bridge/protocol/schema.ts` builds the schemas from them) and the panel
+ * (`plugin/bridge-link.ts`), whose bundle takes no schema library; and {@link parseServerMessage}, the
+ * panel's one check of what the bridge sends, against JSON Schemas generated from those zod schemas
+ * (`bridge-messages.ts`).
  */
+import { SERVER_MESSAGE_SCHEMAS } from './bridge-messages';
+import { BridgeProtocolError } from './errors';
 
 /** Protocol version, announced in the `hello` message. */
 export const PROTOCOL_VERSION = 2;
@@ -111,3 +115,106 @@ export const BRIDGE_EVENTS = {
 
 /** An event name. */
 export type BridgeEventName = keyof typeof BRIDGE_EVENTS;
+
+/** The JSON Schema keywords {@link parseServerMessage} reads (those zod writes for what the bridge sends). */
+export const SCHEMA_KEYWORDS = ['type', 'const', 'enum', 'anyOf', 'properties', 'required', 'items'] as const;
+
+/** A JSON Schema type name. */
+export type JsonType = 'string' | 'number' | 'integer' | 'boolean' | 'null' | 'object' | 'array';
+
+/** A JSON Schema in the subset of {@link SCHEMA_KEYWORDS}; properties it does not name are let through. */
+export interface JsonSchema {
+  type?: JsonType | JsonType[];
+  const?: unknown;
+  enum?: unknown[];
+  anyOf?: JsonSchema[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+}
+
+/** A frame from the bridge that {@link parseServerMessage} accepted: one of `ServerMessage` (`bridge/protocol`). */
+export type ServerFrame = { type: string } & Record<string, unknown>;
+
+/** The `type`s of everything the bridge sends. */
+export const SERVER_MESSAGE_TYPES: readonly string[] = Object.keys(SERVER_MESSAGE_SCHEMAS);
+
+const TYPE_WORDS: Record<JsonType, string> = {
+  string: 'a string',
+  number: 'a number',
+  integer: 'an integer',
+  boolean: 'true or false',
+  null: 'null',
+  object: 'an object',
+  array: 'an array',
+};
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function isType(type: JsonType, v: unknown): boolean {
+  if (type === 'object') return isObject(v);
+  if (type === 'array') return Array.isArray(v);
+  if (type === 'null') return v === null;
+  if (type === 'integer') return Number.isInteger(v);
+  if (type === 'number') return typeof v === 'number' && Number.isFinite(v);
+  return typeof v === type;
+}
+
+function expected(s: JsonSchema): string {
+  if (s.anyOf) return s.anyOf.map(expected).join(' or ');
+  if (s.const !== undefined) return String(s.const);
+  if (s.enum) return `one of ${s.enum.map(String).join(', ')}`;
+  const types = s.type === undefined ? [] : [s.type].flat();
+  return types.map((t) => TYPE_WORDS[t]).join(' or ') || 'anything';
+}
+
+/** The first way `v` breaks `s`, as `where must be what` or `where is missing`; `undefined` if it fits. */
+function issueOf(s: JsonSchema, v: unknown, where: string): string | undefined {
+  const wrong = `${where} must be ${expected(s)}`;
+  if (s.anyOf) return s.anyOf.some((alt) => issueOf(alt, v, where) === undefined) ? undefined : wrong;
+  if (s.type !== undefined && ![s.type].flat().some((t) => isType(t, v))) return wrong;
+  if ((s.const !== undefined && v !== s.const) || (s.enum && !s.enum.includes(v))) return wrong;
+  if (Array.isArray(v) && s.items)
+    for (const [i, item] of v.entries()) {
+      const issue = issueOf(s.items, item, `${where}[${i}]`);
+      if (issue) return issue;
+    }
+  if (!isObject(v)) return undefined;
+  // In the schema's order (zod's), so that the first problem named is the one zod would name first.
+  for (const key of new Set([...Object.keys(s.properties ?? {}), ...(s.required ?? [])])) {
+    const at = `${where}.${key}`;
+    if (!Object.hasOwn(v, key)) {
+      if (s.required?.includes(key)) return `${at} is missing`;
+      continue;
+    }
+    const issue = issueOf(s.properties?.[key] ?? {}, v[key], at);
+    if (issue) return issue;
+  }
+  return undefined;
+}
+
+/**
+ * Checks one frame from the bridge, in order: text, JSON, object, a `type` the bridge sends, its fields
+ * (the fields zod would refuse, e.g. `status.state must be one of idle, playing, interrupted`). It never
+ * throws anything but the error below, whatever `frame` is.
+ * @param frame - A WebSocket message's `data` (a string for a text frame).
+ * @throws BridgeProtocolError whose message says what is wrong, with `reason` `malformed-json` (binary or not
+ *   JSON), `not-an-object`, `unknown-type` or `invalid`
+ */
+export function parseServerMessage(frame: unknown): ServerFrame {
+  if (typeof frame !== 'string') throw new BridgeProtocolError('binary, not JSON text', 'malformed-json');
+  let value: unknown;
+  try {
+    value = JSON.parse(frame);
+  } catch {
+    throw new BridgeProtocolError('not valid JSON', 'malformed-json');
+  }
+  if (!isObject(value)) throw new BridgeProtocolError('not a JSON object', 'not-an-object');
+  const type = value.type;
+  if (typeof type !== 'string' || !Object.hasOwn(SERVER_MESSAGE_SCHEMAS, type))
+    throw new BridgeProtocolError(`type must be one of ${SERVER_MESSAGE_TYPES.join(', ')}`, 'unknown-type');
+  const issue = issueOf(SERVER_MESSAGE_SCHEMAS[type], value, type);
+  if (issue) throw new BridgeProtocolError(issue, 'invalid');
+  return value as ServerFrame;
+}

@@ -1,6 +1,6 @@
 /**
  * The bridge link's failures as the panel says them: each a {@link HostError} with a plain message and a
- * reason (`bridge-offline` or `bridge-refused`) that `errors.ts` titles.
+ * reason (`bridge-offline`, `bridge-refused` or `bridge-unreadable`) that `errors.ts` titles.
  */
 import { HostError } from '../core/errors';
 
@@ -48,4 +48,15 @@ export function tooLong(): HostError {
 /** The bridge answered a request with a reply of another `type`. */
 export function unexpectedReply(type: string): HostError {
   return new HostError(`The bridge answered ${type}.`, 'bridge-refused');
+}
+
+/**
+ * The bridge at `url` (or whatever listens on its port) sent a frame that is not a message of the protocol;
+ * `detail` says how (`parseServerMessage`'s message, e.g. `not a JSON object`).
+ */
+export function unreadable(url: string, detail: string): HostError {
+  return new HostError(
+    `The bridge at ${url} sent a message the panel cannot read (${detail}); the panel ignored it.`,
+    'bridge-unreadable',
+  );
 }

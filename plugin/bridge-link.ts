@@ -3,20 +3,31 @@
  * WebSocket that authenticates in its handshake (the pairing token as a subprotocol), reconnects with a
  * growing delay while the bridge is away (`bridge-retry.ts`), follows the bridge's events (playing, ended,
  * port lost, resumed) into the status it reports (`bridge-status.ts`) and carries requests
- * (`bridge-requests.ts`). Only the protocol's types and plain constants are shared with `bridge/` (no Node
- * code, no schema library). Failures are `HostError`s with plain messages (`bridge-errors.ts`). Its
- * settings and the states it reports are in `bridge-types.ts`.
+ * (`bridge-requests.ts`). Only the protocol's types, plain constants and its check of frames are shared
+ * with `bridge/` (no Node code, no schema library). Every frame goes through that check
+ * (`parseServerMessage`): one that fails it is ignored (requests in flight keep waiting for their reply)
+ * and its status says so (`problem`). Failures are `HostError`s with plain messages (`bridge-errors.ts`).
+ * Its settings and the states it reports are in `bridge-types.ts`.
  */
 import type { ServerMessage } from '../bridge/protocol/schema';
 import {
   CLOSE_CODES,
   DEFAULT_BRIDGE_PORT,
+  parseServerMessage,
   SUBPROTOCOL,
   TOKEN_PROTOCOL_PREFIX,
 } from '../core/bridge-protocol';
 import type { HostError } from '../core/errors';
 import type { NoteSequence } from '../core/sequence';
-import { missingToken, noAnswer, notRunning, refusal, tooLong, unexpectedReply } from './bridge-errors';
+import {
+  missingToken,
+  noAnswer,
+  notRunning,
+  refusal,
+  tooLong,
+  unexpectedReply,
+  unreadable,
+} from './bridge-errors';
 import { PendingRequests } from './bridge-requests';
 import { Backoff } from './bridge-retry';
 import { eventPatch, statusPatch, StatusReporter } from './bridge-status';
@@ -31,6 +42,8 @@ export class BridgeLink {
   private readonly requests: PendingRequests;
   private socket: SocketLike | undefined;
   private generation = 0;
+  /** The last frame of this connection that failed the check (its status's `problem`). */
+  private unread: HostError | undefined;
 
   constructor(options: LinkOptions) {
     this.options = {
@@ -48,6 +61,7 @@ export class BridgeLink {
       output: null,
       loop: false,
       url: bridgeUrl(this.options.port),
+      problem: null,
     });
     this.requests = new PendingRequests(this.options.timeoutMs);
   }
@@ -117,11 +131,16 @@ export class BridgeLink {
     await this.request({ type: 'stop', panic: true });
   }
 
-  /** Why the bridge cannot take a request now, as the panel says it. */
+  /**
+   * Why the bridge cannot take a request now, as the panel says it: while it connects, the frame it could
+   * not read if there was one (e.g. a `hello` of another protocol version).
+   */
   problem(): HostError {
+    const { link, url } = this.report.current;
     if (!this.options.token) return missingToken();
-    if (this.report.current.link === 'refused') return refusal('unauthorized', '');
-    return notRunning(this.report.current.url);
+    if (link === 'refused') return refusal('unauthorized', '');
+    if (link === 'connecting' && this.unread) return this.unread;
+    return notRunning(url);
   }
 
   private restart(): void {
@@ -148,10 +167,11 @@ export class BridgeLink {
   }
 
   private connect(): void {
-    if (!this.options.token) return this.report.set({ link: 'offline' });
+    this.unread = undefined;
+    if (!this.options.token) return this.report.set({ link: 'offline', problem: null });
     const generation = this.generation;
     const protocols = [SUBPROTOCOL, `${TOKEN_PROTOCOL_PREFIX}${this.options.token}`];
-    this.report.set({ link: 'connecting' });
+    this.report.set({ link: 'connecting', problem: null });
     let s: SocketLike;
     try {
       s = this.options.socket(this.report.current.url, protocols);
@@ -178,12 +198,15 @@ export class BridgeLink {
     this.backoff.schedule(() => this.connect());
   }
 
+  /** One frame: checked, then the greeting, an event, or a reply; one that fails the check is ignored. */
   private receive(data: unknown): void {
     let msg: ServerMessage;
     try {
-      msg = JSON.parse(String(data)) as ServerMessage;
-    } catch {
-      return;
+      // parseServerMessage checks against the schemas generated from SERVER_MESSAGES, ServerMessage's own.
+      msg = parseServerMessage(data) as ServerMessage;
+    } catch (err) {
+      this.unread = unreadable(this.report.current.url, err instanceof Error ? err.message : String(err));
+      return this.report.set({ problem: this.unread.message });
     }
     if (msg.type === 'hello') return this.ready();
     if (msg.type === 'event') return this.report.set(eventPatch(msg, this.report.current.activity));

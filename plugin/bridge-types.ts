@@ -49,6 +49,11 @@ export interface DawStatus {
   output: string | null;
   loop: boolean;
   url: string;
+  /**
+   * The last frame of this connection that the panel could not read (it was ignored), in plain words
+   * (`unreadable` in `bridge-errors.ts`); `null` when none. Cleared when the link connects anew.
+   */
+  problem: string | null;
 }
 
 /** Settings of a `BridgeLink` (`bridge-link.ts`); every field but `token` has a default. */

@@ -27,6 +27,7 @@ const TITLES: Record<string, string> = {
   'audition-failed': 'Could not play the take',
   'bridge-offline': 'Bridge not running',
   'bridge-refused': 'Bridge refused the music',
+  'bridge-unreadable': 'Bridge message unreadable',
 };
 
 const CODE_TITLES: Record<string, string> = {

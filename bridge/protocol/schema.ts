@@ -1,7 +1,7 @@
 /**
- * The bridge protocol, defined once: the zod schemas of every message, from which the TypeScript types
- * (`z.infer`), the validation of untrusted frames (`parse.ts`) and the protocol section of docs/daw.md
- * (`doc.ts`) all follow. The panel imports types only from here (no zod in its bundle).
+ * The bridge protocol, defined once: the zod schemas of every message, from which the types (`z.infer`), the
+ * validation of untrusted frames (`parse.ts`; the panel's, `json-schema.ts`) and docs/daw.md's protocol
+ * section (`doc.ts`) all follow. The panel imports types only from here (no zod in its bundle).
  */
 import { z } from 'zod';
 import { ROLES, beatsToSeconds, type NoteSequence, type Role } from '../../core/sequence';

@@ -35,8 +35,13 @@ export interface DawSection {
 export const TOKEN_KEY = 'audiogenesis.bridgeToken';
 export const PORT_KEY = 'audiogenesis.bridgePort';
 
-/** The status line for `s`. */
+/** The status line for `s`: what the link and the DAW do, then (connecting or connected) any `problem`. */
 export function statusText(s: DawStatus): string {
+  const line = linkText(s);
+  return s.problem && (s.link === 'connecting' || s.link === 'ready') ? `${line} ${s.problem}` : line;
+}
+
+function linkText(s: DawStatus): string {
   const out = s.output ? ` "${s.output}"` : '';
   switch (s.link) {
     case 'closed':

@@ -1,14 +1,24 @@
 /**
  * The one-shot calls ({@link sendToDaw}, {@link stopDaw}) against a real bridge server on a recording
  * output: each plays or stops through a short connection, and says plainly when the bridge is not running
- * or the token is missing.
+ * or the token is missing; and against a hostile server on the bridge's port, reads past frames no bridge
+ * sends.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { HostError } from '../../core/errors';
 import { emptySequence } from '../../core/sequence';
 import { sendToDaw, stopDaw } from '../../plugin/bridge-client';
 import { note, sequence, until } from '../bridge/helpers';
-import { bridge, closeOpen, open, socket, TOKEN } from './bridge-fixture';
+import {
+  bridge,
+  closeOpen,
+  HOSTILE,
+  hostileBridge,
+  open,
+  socket,
+  TOKEN,
+  unreadableText,
+} from './bridge-fixture';
 
 afterEach(closeOpen);
 
@@ -37,4 +47,24 @@ describe('sendToDaw / stopDaw (one-shot)', () => {
     });
     await expect(sendToDaw(emptySequence(), '  ', false, { port, socket })).rejects.toBeInstanceOf(HostError);
   });
+
+  it.each(HOSTILE)(
+    'say plainly when %s comes instead of the greeting, and read past it before a reply',
+    async (_, frame, detail) => {
+      const h = await hostileBridge(frame);
+      open.push(h);
+      const options = { port: h.port, socket, timeoutMs: 300 };
+      await expect(sendToDaw(sequence([note(60, 0, 1)]), TOKEN, false, options)).rejects.toMatchObject({
+        reason: 'bridge-unreadable',
+        message: unreadableText(h.port, detail),
+      });
+      h.greet = true;
+      await expect(sendToDaw(sequence([note(60, 0, 1)]), TOKEN, false, options)).resolves.toEqual({
+        output: 'IAC',
+        notes: 1,
+        durationSeconds: 0.5,
+      });
+      await expect(stopDaw(TOKEN, options)).resolves.toBeUndefined();
+    },
+  );
 });

@@ -2,7 +2,7 @@
  * The panel's connection to the bridge ({@link BridgeLink}) against a real bridge server on a recording
  * output: it authenticates in the handshake, follows the bridge's events (playing, ended, port lost, port
  * back), reconnects while the bridge is away or restarts, waits for a new token after a refusal, and
- * switches ports.
+ * switches ports; and, on a socket driven by hand, reads past frames no bridge sends.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -10,7 +10,19 @@ import { emptySequence } from '../../core/sequence';
 import { BridgeLink } from '../../plugin/bridge-link';
 import type { DawStatus, SocketLike } from '../../plugin/bridge-types';
 import { note, sequence, until } from '../bridge/helpers';
-import { bridge, closeOpen, open, socket, TOKEN } from './bridge-fixture';
+import {
+  bridge,
+  closeOpen,
+  HandSocket,
+  HELLO,
+  HOSTILE,
+  open,
+  REPLIES,
+  replyTo,
+  socket,
+  TOKEN,
+  unreadableText,
+} from './bridge-fixture';
 
 afterEach(closeOpen);
 
@@ -132,5 +144,97 @@ describe('BridgeLink', () => {
     await wait((s) => s.link === 'ready', 'ready');
     const big = sequence(Array.from({ length: 12_000 }, (_, i) => note(60, i, i + 1)));
     await expect(l.play(big)).rejects.toThrow(/too long/);
+  });
+});
+
+/** A link on sockets the test drives, retrying at once; `sockets` are the ones it opened, in order. */
+function handLink(timeoutMs = 3000) {
+  const sockets: HandSocket[] = [];
+  const l = new BridgeLink({
+    token: TOKEN,
+    socket: () => {
+      const s = new HandSocket();
+      sockets.push(s);
+      return s;
+    },
+    retryMs: { min: 10, max: 10 },
+    timeoutMs,
+  });
+  open.push(l);
+  return { l, sockets };
+}
+
+/** A {@link handLink} that paired and had its status request answered (output `IAC`). */
+async function pairedLink(timeoutMs?: number) {
+  const { l, sockets } = handLink(timeoutMs);
+  l.start();
+  const s = sockets[0];
+  s.onopen?.({});
+  s.deliver(HELLO);
+  s.deliver(replyTo(s.last));
+  await until(() => l.status.output === 'IAC', 1000, 'the status reply');
+  return { l, s };
+}
+
+/** Whether `p` has settled, after the pending callbacks ran. */
+async function settled(p: Promise<unknown>): Promise<boolean> {
+  let done = false;
+  p.then(
+    () => (done = true),
+    () => (done = true),
+  );
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  return done;
+}
+
+describe('BridgeLink and frames no bridge sends', () => {
+  it.each(HOSTILE)(
+    'ignores %s without throwing, says so, keeps the request waiting and reads the next frames',
+    async (_, frame, detail) => {
+      const { l, s } = await pairedLink();
+      const before = l.status;
+      expect(before).toMatchObject({ link: 'ready', activity: 'idle', output: 'IAC', problem: null });
+      const played = l.play(sequence([note(60, 0, 1)]));
+      const id = (JSON.parse(s.last) as { id: string }).id;
+      expect(() => s.deliver(frame.replaceAll('$ID', id))).not.toThrow();
+      const problem = unreadableText(8765, detail);
+      expect(l.status).toEqual({ ...before, problem });
+      expect(await settled(played)).toBe(false);
+      s.deliver(replyTo(s.last));
+      await expect(played).resolves.toEqual({ output: 'IAC', notes: 1, durationSeconds: 0.5 });
+      s.deliver('{"type":"event","event":"ended"}');
+      expect(l.status).toEqual({ ...before, activity: 'ended', problem });
+    },
+  );
+
+  it('lets a request its reply never came to time out as before ("did not answer")', async () => {
+    const { l, s } = await pairedLink(100);
+    const stopped = l.stop();
+    s.deliver(JSON.stringify({ ...REPLIES.stop, id: { id: (JSON.parse(s.last) as { id: string }).id } }));
+    await expect(stopped).rejects.toMatchObject({
+      reason: 'bridge-offline',
+      message: 'The bridge at ws://127.0.0.1:8765 did not answer.',
+    });
+    expect(l.status.problem).toBe(unreadableText(8765, 'stopped.id must be a string or a number'));
+  });
+
+  it('names an unreadable greeting while it connects, and forgets it when it connects anew', async () => {
+    const { l, sockets } = handLink();
+    l.start();
+    sockets[0].onopen?.({});
+    expect(() =>
+      sockets[0].deliver('{"type":"hello","protocol":3,"server":"audiogenesis-bridge"}'),
+    ).not.toThrow();
+    const problem = unreadableText(8765, 'hello.protocol must be 2');
+    expect(l.status).toMatchObject({ link: 'connecting', problem });
+    await expect(l.request({ type: 'status' })).rejects.toMatchObject({
+      reason: 'bridge-unreadable',
+      message: problem,
+    });
+    sockets[0].deliver(HELLO);
+    expect(l.status).toMatchObject({ link: 'ready', problem });
+    sockets[0].onclose?.({ code: 1006 });
+    await until(() => sockets.length === 2, 1000, 'the reconnection');
+    expect(l.status).toMatchObject({ link: 'connecting', problem: null });
   });
 });

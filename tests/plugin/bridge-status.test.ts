@@ -4,7 +4,14 @@ import type { BridgeEvent } from '../../bridge/protocol/schema';
 import { eventPatch, statusPatch, StatusReporter } from '../../plugin/bridge-status';
 import type { DawStatus, LinkReply } from '../../plugin/bridge-types';
 
-const initial: DawStatus = { link: 'offline', activity: 'idle', output: null, loop: false, url: 'ws://x' };
+const initial: DawStatus = {
+  link: 'offline',
+  activity: 'idle',
+  output: null,
+  loop: false,
+  url: 'ws://x',
+  problem: null,
+};
 const event = (e: Partial<BridgeEvent>) => ({ type: 'event', ...e }) as BridgeEvent;
 const status = (r: object) => ({ type: 'status', ...r }) as Extract<LinkReply, { type: 'status' }>;
 

@@ -29,6 +29,7 @@ describe('userMessage', () => {
       ['import-failed', 'Import failed'],
       ['no-free-track', 'No free audio track'],
       ['disk-full', 'Disk full'],
+      ['bridge-unreadable', 'Bridge message unreadable'],
     ])
       expect(userMessage(new HostError('x', reason)).title).toBe(title);
   });

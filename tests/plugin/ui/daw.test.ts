@@ -16,6 +16,7 @@ import { startBridgeServer, type BridgeServer } from '../../../bridge/server';
 import { BridgeService } from '../../../bridge/service';
 import { fakeOutputs, note, sequence, type ToggleOutput } from '../../bridge/helpers';
 import { launchChromium, requireChromium, skipBrowserTests } from '../../helpers/chromium';
+import { unreadable } from '../../../plugin/bridge-errors';
 import { PORT_KEY, TOKEN_KEY, statusText } from '../../../plugin/ui/daw';
 
 const TOKEN = 'daw-section-token-0123456789';
@@ -107,6 +108,7 @@ describe('statusText', () => {
       output: 'IAC',
       loop: false,
       url: 'ws://127.0.0.1:8765',
+      problem: null,
     } as const;
     expect(statusText({ ...s, link: 'offline' })).toBe(
       'Bridge not running at ws://127.0.0.1:8765: start it with "npx audiogenesis bridge" (retrying).',
@@ -114,6 +116,15 @@ describe('statusText', () => {
     expect(statusText({ ...s, activity: 'playing', loop: true })).toBe('Playing into "IAC" (looping).');
     expect(statusText({ ...s, activity: 'output-lost' })).toMatch(/^Port lost: "IAC" vanished/);
     expect(statusText({ ...s, activity: 'ended' })).toBe('Ended. Output "IAC".');
+    const problem = unreadable('ws://127.0.0.1:8765', 'not valid JSON').message;
+    expect(problem).toBe(
+      'The bridge at ws://127.0.0.1:8765 sent a message the panel cannot read (not valid JSON); the panel ignored it.',
+    );
+    expect(statusText({ ...s, problem })).toBe(`Bridge connected: output "IAC". ${problem}`);
+    expect(statusText({ ...s, link: 'connecting', problem })).toBe(
+      `Connecting to the bridge at ws://127.0.0.1:8765… ${problem}`,
+    );
+    expect(statusText({ ...s, link: 'offline', problem })).toBe(statusText({ ...s, link: 'offline' }));
   });
 });
 
