@@ -142,7 +142,7 @@ export async function fullBandSpeed(model: MusicModel, dir: string, rounds = 3, 
   plain.dispose();
   const [guided, unguided] = totals.map((t) => t.ms / t.events);
   console.log(
-    `Full band (drums too), ${totals[0].events} events: ${guided.toFixed(3)} ms per event with the model's style guidance, ${unguided.toFixed(3)} without (x${(guided / unguided).toFixed(2)})`,
+    `Full band (drums too), ${totals[0].events} events: ${guided.toFixed(3)} ms per event with the model's style and head guidance (a style named), ${unguided.toFixed(3)} without (x${(guided / unguided).toFixed(2)})`,
   );
   return guided;
 }
