@@ -36,6 +36,13 @@ describe('parseCorpusStyles', () => {
     expect(parseCorpusStyles([])).toEqual({});
   });
 
+  it("reads a style's other names as a corpus label's are read (styleOfLabel)", () => {
+    expect(parseCorpusStyles(['pop909=hip-hop', 'emopia=Gospel'])).toEqual({
+      pop909: 'hiphop',
+      emopia: 'soul',
+    });
+  });
+
   it.each([['pop909'], ['=pop'], ['pop909=polka'], ['pop909=']])('rejects "%s" with a UsageError', (v) => {
     expect(() => parseCorpusStyles([v])).toThrow(UsageError);
   });
