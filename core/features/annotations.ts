@@ -115,6 +115,7 @@ export type StyleLabel = Style | 'unknown';
 
 const STYLE_ALIASES: Record<string, Style> = {
   'hip-hop': 'hiphop',
+  'hip hop': 'hiphop',
   afrobeat: 'latin',
   afrocuban: 'latin',
   neworleans: 'jazz',

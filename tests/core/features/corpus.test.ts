@@ -190,8 +190,10 @@ describe('the corpus pipeline', () => {
 describe('style labels', () => {
   it("map corpus labels onto the model's styles, unknown when none fits", () => {
     expect(
-      ['jazz/funk', 'afrocuban', 'hip-hop', 'Rock', 'middleeastern', '', undefined].map(styleOfLabel),
-    ).toEqual(['jazz', 'latin', 'hiphop', 'rock', 'unknown', 'unknown', 'unknown']);
+      ['jazz/funk', 'afrocuban', 'hip-hop', 'Hip Hop', 'Rock', 'middleeastern', '', undefined].map(
+        styleOfLabel,
+      ),
+    ).toEqual(['jazz', 'latin', 'hiphop', 'hiphop', 'rock', 'unknown', 'unknown', 'unknown']);
   });
   it("trust a label unless it is unknown, of low confidence, or a later recording's genre", () => {
     expect(trustedStyle({ style: 'pop', confidence: 'medium' })).toEqual({ style: 'pop', trusted: true });
