@@ -3,8 +3,7 @@
  * LSTM it replaced) and the seed baseline, in one run on the same validation split: next-event NLL (pitch,
  * step, duration), step collapse, conditioning steering (mode, density) and the cost of a generated event
  * on the panel's inference path (plain TypeScript), the previous model's in the same run, and the full
- * band's (drums too) with the model's style and head guidance (a style asked for by name) and without
- * them, in the same run.
+ * band's (drums too) with the model's style guidance and without it, in the same run.
  *
  * Usage: node --import tsx bench/model.ts [--data <scan dir>] [--model DIR] [--baseline DIR] [--previous DIR]
  * Without --data it scans ../shared/data (or ../../shared/data) into a temporary folder first.
@@ -181,6 +180,6 @@ mainNet.dispose();
 baseNet.dispose();
 model.dispose();
 // The quoted figures' targets: pitch NLL at least 15% below the baseline's, at most 1 ms per event (three
-// roles, and the full band with its style and head guidance).
+// roles, and the full band with its style guidance).
 const pitchGain = 1 - nllMain.pitch / nllBase.pitch;
 process.exitCode = pitchGain >= 0.15 && genMs / events <= 1 && band <= 1 ? 0 : 1;

@@ -2,8 +2,8 @@
  * Writes `bench/design/mood-named-prompts.json`: the evaluation's 49 mood prompts, each with the style the
  * embedder reads from its mood words named after it ("charity appeal, acoustic music"), labelled with the
  * same quadrant. None of the evaluation's mood prompts names a style, so they cannot show what a setting
- * that acts only on a named style (head guidance, `sampling.headGuidance`) does to a mood the prompt also
- * states; these prompts can (`audiogenesis eval --prompts bench/design/mood-named-prompts.json
+ * that acts only on a named style (such as the head guidance measured in docs/model.md) does to a mood
+ * the prompt also states; these prompts can (`audiogenesis eval --prompts bench/design/mood-named-prompts.json
  * --style-prompts none ...` on development seeds). Exits 1 if a prompt does not read its style as named.
  *
  * Usage: node --import tsx bench/design/mood-named-prompts.ts

@@ -102,25 +102,21 @@ export async function compareSpeed(
   }));
 }
 
-/** `loader`, with `config.json`'s style and head guidance removed (the same weights, unguided). */
+/** `loader`, with `config.json`'s style guidance removed (the same weights, unguided). */
 function withoutGuidance(loader: FileLoader): FileLoader {
   return async (name) => {
     const bytes = await loader(name);
     if (name !== 'config.json') return bytes;
     const config = JSON.parse(new TextDecoder().decode(bytes)) as ModelConfig;
-    if (config.sampling) {
-      delete config.sampling.guidance;
-      delete config.sampling.headGuidance;
-    }
+    if (config.sampling) delete config.sampling.guidance;
     return new TextEncoder().encode(JSON.stringify(config));
   };
 }
 
 /**
  * Milliseconds per event of the full band (melody, harmony, bass and drums, 64 beats) on the panel's path
- * (`MusicModel.generate`), for a style asked for by name (so head guidance applies too), with the model's
- * style and head guidance and without them (the same weights), rounds interleaved; prints both and their
- * ratio and returns the guided figure.
+ * (`MusicModel.generate`), with the model's style guidance and without it (the same weights), rounds
+ * interleaved; prints both and their ratio and returns the guided figure.
  */
 export async function fullBandSpeed(model: MusicModel, dir: string, rounds = 3, pieces = 8): Promise<number> {
   const plain = await MusicModel.load(withoutGuidance(folderLoader(dir)));
@@ -132,8 +128,8 @@ export async function fullBandSpeed(model: MusicModel, dir: string, rounds = 3, 
       let events = 0;
       for (let i = 0; i < pieces; i++) {
         const c: Conditioning = { ...defaultConditioning(), style: 'funk', roles: band };
-        const request = { conditioning: c, beats: 64, chords: basicProgression(c, 64), seed: i + 1 };
-        events += m.generate({ ...request, styleAsked: true }).notes.length;
+        events += m.generate({ conditioning: c, beats: 64, chords: basicProgression(c, 64), seed: i + 1 })
+          .notes.length;
       }
       if (r === 0) return; // the first round warms the JIT up
       totals[k].ms += performance.now() - t0;
@@ -142,7 +138,7 @@ export async function fullBandSpeed(model: MusicModel, dir: string, rounds = 3, 
   plain.dispose();
   const [guided, unguided] = totals.map((t) => t.ms / t.events);
   console.log(
-    `Full band (drums too), ${totals[0].events} events: ${guided.toFixed(3)} ms per event with the model's style and head guidance (a style named), ${unguided.toFixed(3)} without (x${(guided / unguided).toFixed(2)})`,
+    `Full band (drums too), ${totals[0].events} events: ${guided.toFixed(3)} ms per event with the model's style guidance, ${unguided.toFixed(3)} without (x${(guided / unguided).toFixed(2)})`,
   );
   return guided;
 }

@@ -113,16 +113,13 @@ export function* arrangeWrites(
   const rules = o.rules ?? true;
   const parts = embedding.segments.map((s) => s.text);
   const tonicBias = rules ? (o.tonicBias ?? 0) : 0;
-  const asked = (x: { sources: EmbedResult['sources'] }): boolean => x.sources.style === 'explicit';
-  const styleAsked = asked(embedding) || embedding.segments.some(asked);
-  const first = yield* write(plan, o, { tonicBias, styleAsked }, parts);
+  const first = yield* write(plan, o, tonicBias, parts);
   const stated =
     embedding.sources.key === 'explicit' || embedding.segments.some((s) => s.sources.key === 'explicit');
   const retry = rules && stated && (o.keyCheck ?? KEY_CHECK) && keyMiss(first, plan) < 0;
   let sequence = first;
   if (retry) {
-    const again = { ...o, seed: (o.seed ?? 1) + SECOND_WRITING };
-    const second = yield* write(plan, again, { tonicBias, styleAsked }, parts);
+    const second = yield* write(plan, { ...o, seed: (o.seed ?? 1) + SECOND_WRITING }, tonicBias, parts);
     if (keyMiss(second, plan) > keyMiss(first, plan)) sequence = second;
   }
   sequence.meta = { ...sequence.meta, keyRetry: retry, rules };
@@ -144,14 +141,11 @@ function keyMiss(seq: NoteSequence, plan: ArrangementPlan): number {
   return miss;
 }
 
-/**
- * Writes the notes of a plan with the model and finishes them (a job: see {@link Writes}); `styleAsked`:
- * the prompt names its style (see `GenerateRequest.styleAsked`).
- */
+/** Writes the notes of a plan with the model and finishes them (a job: see {@link Writes}). */
 function* write(
   plan: ArrangementPlan,
   o: ArrangeOptions,
-  { tonicBias, styleAsked }: { tonicBias: number; styleAsked: boolean },
+  tonicBias: number,
   parts: readonly string[],
 ): Writes<NoteSequence> {
   const roles = ROLES.filter((r) => plan.sections.some((s) => s.roles.includes(r)));
@@ -162,7 +156,6 @@ function* write(
     scaleBias: rules ? (o.scaleBias ?? -4) : 0,
     tonicBias,
     rules,
-    styleAsked,
     skip:
       rules && (o.repeat ?? true) && (o.skipDiscarded ?? true)
         ? Object.fromEntries(roles.map((role) => [role, discardedSpans(plan, role)]))

@@ -18,8 +18,6 @@ export interface WriteSettings {
   tonicBias: number;
   /** False: the model alone (no generation rule). */
   rules: boolean;
-  /** The prompt names its style (see `GenerateRequest.styleAsked`). Default false. */
-  styleAsked?: boolean;
   /** Spans of the piece (beats, sorted) where each role is not written (see RoleOptions.skip). Default none. */
   skip?: Partial<Record<Role, readonly { start: Beats; end: Beats }[]>>;
 }
@@ -67,7 +65,6 @@ export function* writeByKey(plan: ArrangementPlan, roles: Role[], s: WriteSettin
     scaleBias: s.scaleBias,
     tonicBias: s.tonicBias,
     rules: s.rules,
-    styleAsked: s.styleAsked,
     programs: plan.programs,
   };
   const regions = keyRegions(plan);

@@ -27,7 +27,6 @@ export function* roleSteps(
   const lanes = guideStyle(
     stepper,
     roles.map((o) => o.guidance ?? 1),
-    roles.map((o) => o.headGuidance ?? 1),
   );
   lanes.reset(writers.length); // a guided stepper has its lane count already (one scale per role)
   let steps = 0;

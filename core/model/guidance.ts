@@ -6,11 +6,6 @@
  * strengthens what the asked style changes in the model's choices and leaves the rest as it was. A scale
  * of 1 is the plain model. The scales are a model's decoding setting (`config.json`
  * `sampling.guidance`, per role).
- *
- * Head guidance is the cheap form: no twin is stepped. The lane's own state is read a second time by the
- * pitch and note heads with the onset's conditioning cleared of its style, so only what the style changes
- * through the heads' own conditioning input is strengthened; the step head (state only) is the plain
- * model's (`sampling.headGuidance`).
  */
 import { withoutStyle } from '../conditioning';
 import type { LaneHeads, Onset, StepInput, Stepper } from './step';
@@ -49,8 +44,7 @@ function guidedHeads(
 
 /**
  * A stepper over `inner` whose lane `i` is style-guided with `scales[i]` (1: not guided, and no twin is
- * stepped for it), or head-guided with `headScales[i]` (no twin). The inner stepper carries the lanes
- * first, then one twin per guided lane.
+ * stepped for it). The inner stepper carries the lanes first, then one twin per guided lane.
  */
 export class StyleGuidedStepper implements Stepper {
   /** Lane -> its twin's index among the twins, or -1. */
@@ -63,7 +57,6 @@ export class StyleGuidedStepper implements Stepper {
   constructor(
     private readonly inner: Stepper,
     private readonly scales: readonly number[],
-    private readonly headScales: readonly number[] = [],
   ) {
     this.guided = scales.flatMap((s, i) => (s !== 1 ? [i] : []));
     this.twinOf = scales.map((_, i) => this.guided.indexOf(i));
@@ -96,20 +89,12 @@ export class StyleGuidedStepper implements Stepper {
     return all.slice(0, n).map((c, i) => {
       const t = this.twinOf[i];
       const u = t >= 0 ? all[n + t] : null;
-      if (c && u) return guidedHeads(c, u, this.scales[i], (v) => this.plainOf(v));
-      const head = this.headScales[i] ?? 1;
-      return c && head !== 1 ? guidedHeads(c, c, head, (v) => this.plainOf(v)) : c;
+      return c && u ? guidedHeads(c, u, this.scales[i], (v) => this.plainOf(v)) : c;
     });
   }
 }
 
-/** `stepper` itself when no scale or head scale guides, else a {@link StyleGuidedStepper}. */
-export function guideStyle(
-  stepper: Stepper,
-  scales: readonly number[],
-  headScales: readonly number[] = [],
-): Stepper {
-  return [...scales, ...headScales].some((s) => s !== 1)
-    ? new StyleGuidedStepper(stepper, scales, headScales)
-    : stepper;
+/** `stepper` itself when no scale guides, else a {@link StyleGuidedStepper}. */
+export function guideStyle(stepper: Stepper, scales: readonly number[]): Stepper {
+  return scales.some((s) => s !== 1) ? new StyleGuidedStepper(stepper, scales) : stepper;
 }

@@ -47,11 +47,6 @@ export interface GenerateRequest {
   rules?: boolean;
   /** Spans each role does not write (see RoleOptions.skip), in beats from 0. Default none. */
   skip?: Partial<Record<Role, readonly { start: Beats; end: Beats }[]>>;
-  /**
-   * True when the style was asked for by name (in the prompt or by the editor), not read from the mood:
-   * the roles of `sampling.headGuidance` are then head-guided towards it. Default false.
-   */
-  styleAsked?: boolean;
 }
 
 /** A loaded model. */
@@ -147,7 +142,6 @@ export class MusicModel {
       repetitionPenalty: this.config.sampling?.repetition?.[role],
       durationRepetitionPenalty: this.config.sampling?.durationRepetition?.[role],
       guidance: this.config.sampling?.guidance?.[role],
-      headGuidance: req.styleAsked ? this.config.sampling?.headGuidance?.[role] : undefined,
       topP: req.topP,
       scaleBias: req.scaleBias,
       tonicBias: req.tonicBias,

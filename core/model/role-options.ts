@@ -36,13 +36,6 @@ export interface RoleOptions {
    * 1 (none).
    */
   guidance?: number;
-  /**
-   * Head guidance scale (the model's decoding setting, see `SamplingConfig.headGuidance`, given only when
-   * the request's style was asked for by name): the pitch, duration and velocity logits are pushed
-   * `headGuidance` times as far from those of the same state under a style-free onset conditioning.
-   * Default 1 (none).
-   */
-  headGuidance?: number;
   /** Log-probability added to pitches outside the key's scale (0 = none). Default 0. */
   scaleBias?: number;
   /** Log-probability added to the tonic's pitch class (melodies and bass lines gravitate home). Default 0. */

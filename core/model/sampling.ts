@@ -22,16 +22,14 @@ export const REPETITION_WINDOW = 8;
  * role's repetition penalty: a pitch's logit is lowered by the penalty times its share of the role's last
  * {@link REPETITION_WINDOW} notes (a decoding setting, as in Keskar et al.'s CTRL, against the loops
  * autoregressive sampling falls into; roles absent have none), the same penalty on the role's recent
- * durations (`durationRepetition`, against a melody that runs in one note length), each role's style
- * guidance scale (`guidance.ts`; roles absent are not guided), and each role's head guidance scale
- * (`headGuidance`, on requests whose style was asked for by name; a role is guided one way or the other).
+ * durations (`durationRepetition`, against a melody that runs in one note length), and each role's style
+ * guidance scale (`guidance.ts`; roles absent are not guided).
  */
 export interface SamplingConfig {
   roles?: Partial<Record<Role, HeadTemperature>>;
   repetition?: Partial<Record<Role, number>>;
   durationRepetition?: Partial<Record<Role, number>>;
   guidance?: Partial<Record<Role, number>>;
-  headGuidance?: Partial<Record<Role, number>>;
 }
 
 /** Temperature and nucleus of one head. */
@@ -65,8 +63,7 @@ function checkRole(role: string): void {
 /**
  * Checks a config's `sampling` field (absent is fine).
  * @throws {ModelLoadError} when it names an unknown role or head, a multiplier is not in (0, 3], a
- * repetition penalty (of pitches or durations) is not in [0, 10], a guidance or head guidance scale is
- * not in [1, 4], or a role is in both `guidance` and `headGuidance`.
+ * repetition penalty (of pitches or durations) is not in [0, 10], or a guidance scale is not in [1, 4].
  */
 export function checkSampling(raw: unknown): SamplingConfig | undefined {
   if (raw === undefined) return undefined;
@@ -87,10 +84,6 @@ export function checkSampling(raw: unknown): SamplingConfig | undefined {
   checkRoleNumbers(raw, 'repetition', 0, MAX_PENALTY);
   checkRoleNumbers(raw, 'durationRepetition', 0, MAX_PENALTY);
   checkRoleNumbers(raw, 'guidance', 1, MAX_GUIDANCE);
-  checkRoleNumbers(raw, 'headGuidance', 1, MAX_GUIDANCE);
-  const { guidance = {}, headGuidance = {} } = raw as SamplingConfig;
-  const both = Object.keys(headGuidance).find((role) => Object.hasOwn(guidance, role));
-  if (both) throw new ModelLoadError(`config.json sampling guides ${both} twice (guidance and headGuidance)`);
   return raw as SamplingConfig;
 }
 
@@ -100,7 +93,7 @@ export function checkSampling(raw: unknown): SamplingConfig | undefined {
  */
 function checkRoleNumbers(
   raw: object,
-  field: 'repetition' | 'durationRepetition' | 'guidance' | 'headGuidance',
+  field: 'repetition' | 'durationRepetition' | 'guidance',
   lo: number,
   hi: number,
 ): void {

@@ -1,13 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { arrange, arrangeWrites } from '../../../core/arrange/arrange';
+import { arrange } from '../../../core/arrange/arrange';
 import { discardedSpans } from '../../../core/arrange/discarded';
 import { embed } from '../../../core/embed';
 import { keyFit } from '../../../core/features/key';
-import type { GenerateRequest } from '../../../core/model/model';
 import { MusicModel } from '../../../core/model/model';
-import { applyOverrides } from '../../../core/overrides';
-import { beatsPerBar, emptySequence } from '../../../core/sequence';
+import { beatsPerBar } from '../../../core/sequence';
 import { memoryLoader, tinyEventConfig, tinyModelFiles } from '../../fixtures/tiny-model';
 
 let model: MusicModel;
@@ -87,37 +85,5 @@ describe('the drum bars the model does not write', () => {
       expect(arrange(model, e, { seconds: 40, seed: 1, ...o, skipDiscarded: false })).toEqual(skipping);
       expect(drums(skipping).filter((n) => n.origin === 'model').length).toBeGreaterThan(0);
     }
-  });
-});
-
-describe('the style a prompt names', () => {
-  /** Every request the arranger yields to the model for `prompt` (answered with no notes). */
-  const requests = (prompt: string) => {
-    const job = arrangeWrites(embed(prompt), { seconds: 8, seed: 1 });
-    const asked: GenerateRequest[] = [];
-    let step = job.next();
-    while (!step.done) {
-      asked.push(step.value);
-      step = job.next({ ...emptySequence(), totalBeats: step.value.beats });
-    }
-    return asked;
-  };
-
-  it('is passed to the model as asked for by name (head guidance), and a style read from the mood is not', () => {
-    const named = requests('funk track for a sneaker ad');
-    expect(embed('funk track for a sneaker ad').sources.style).toBe('explicit');
-    expect(named.length).toBeGreaterThan(0);
-    expect(named.every((r) => r.styleAsked === true)).toBe(true);
-    const implied = requests('sad goodbye');
-    expect(embed('sad goodbye').sources.style).toBe('implicit');
-    expect(implied.every((r) => r.styleAsked === false)).toBe(true);
-  });
-
-  it("counts a style named by the editor's override as asked", () => {
-    const e = applyOverrides(embed('sad goodbye'), { style: 'jazz' });
-    const job = arrangeWrites(e, { seconds: 8, seed: 1 });
-    const first = job.next();
-    expect(first.done).toBe(false);
-    expect(!first.done && first.value.styleAsked).toBe(true);
   });
 });

@@ -29,7 +29,6 @@ describe('checkSampling', () => {
       repetition: { melody: 2.5, bass: 0 },
       durationRepetition: { melody: 3 },
       guidance: { drums: 1.5, harmony: 1 },
-      headGuidance: { melody: 3, bass: 1 },
     };
     expect(checkSampling(ok)).toEqual(ok);
   });
@@ -56,11 +55,6 @@ describe('checkSampling', () => {
     [{ guidance: { drums: 0.5 } }, 'guidance.drums must be a number in [1, 4]'],
     [{ guidance: { drums: 5 } }, 'guidance.drums must be'],
     [{ guidance: { drums: '1.5' } }, 'guidance.drums must be'],
-    [{ headGuidance: 3 }, 'sampling.headGuidance is not an object'],
-    [{ headGuidance: { lead: 3 } }, 'no role "lead"'],
-    [{ headGuidance: { melody: 0.5 } }, 'headGuidance.melody must be a number in [1, 4]'],
-    [{ headGuidance: { melody: 4.5 } }, 'headGuidance.melody must be'],
-    [{ guidance: { melody: 1.5 }, headGuidance: { melody: 3 } }, 'guides melody twice'],
   ])('rejects %j with ModelLoadError', (raw, message) => {
     expect(() => checkSampling(raw)).toThrow(ModelLoadError);
     expect(() => checkSampling(raw)).toThrow(message);
