@@ -11,7 +11,7 @@ import type { Bpm } from '../../core/sequence';
 export const FAST_GAP_SECONDS = 0.1;
 /** A melody with more than this share of its onset gaps fast runs faster than a player (the default cut). */
 export const MAX_FAST_SHARE = 0.1;
-/** Fewer onset gaps than this say nothing about a melody's speed. */
+/** Fewer onset gaps than this say nothing about a line's speed. */
 export const MIN_GAPS = 7;
 
 /** A line's gaps between successive onsets, and how many of them are under {@link FAST_GAP_SECONDS}. */
@@ -34,19 +34,11 @@ export function onsetGaps(events: readonly Pick<NoteEvent, 'pitch' | 'step'>[], 
     if (e.pitch === REST) continue;
     if (last !== null && t > last) {
       gaps++;
-      // Seconds as the scan computed them when the rule was chosen: (steps / GRID) x 60 / bpm.
+      // In this order of operations, as the scratch filter of docs/model.md's fine-tune computed it, so
+      // that corpus-melody-speed.ts --out writes the index that run trained on (checked with cmp).
       if ((((t - last) / GRID) * 60) / bpm < FAST_GAP_SECONDS) fast++;
     }
     last = t;
   }
   return { gaps, fast };
-}
-
-/** The share of {@link onsetGaps} that are fast; null when a line has fewer than 7 gaps. */
-export function fastOnsetShare(
-  events: readonly Pick<NoteEvent, 'pitch' | 'step'>[],
-  bpm: Bpm,
-): number | null {
-  const { gaps, fast } = onsetGaps(events, bpm);
-  return gaps < MIN_GAPS ? null : fast / gaps;
 }

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { NoteEvent } from '../../../core/codec/events';
 import { GRID, REST } from '../../../core/codec/events';
-import { FAST_GAP_SECONDS, fastOnsetShare, onsetGaps } from '../../../bench/lib/onset-gaps';
+import { FAST_GAP_SECONDS, onsetGaps } from '../../../bench/lib/onset-gaps';
 
 const note = (step: number, pitch = 72): NoteEvent => ({ pitch, step, duration: 1, velocity: 8, role: 0 });
 const rest = (step: number): NoteEvent => ({ pitch: REST, step, duration: 0, velocity: 0, role: 0 });
 
-describe('fastOnsetShare', () => {
+describe('onsetGaps', () => {
   it('counts the onset gaps under 0.1 s at the tempo, notes starting together once, rests as time', () => {
     // At 120 bpm a grid step is 1/24 s: 2 steps (83 ms) are fast, 3 steps (125 ms) are not.
     const events = [
@@ -22,21 +22,15 @@ describe('fastOnsetShare', () => {
       note(GRID),
       note(GRID),
     ];
-    expect(fastOnsetShare(events, 120)).toBeCloseTo(2 / 8, 10);
+    expect(onsetGaps(events, 120)).toEqual({ gaps: 8, fast: 2 });
     // Twice as slow, nothing is fast.
-    expect(fastOnsetShare(events, 60)).toBe(0);
+    expect(onsetGaps(events, 60)).toEqual({ gaps: 8, fast: 0 });
   });
 
   it('reads the gap in seconds at the tempo: at 144 bpm three steps (0.104 s) are not fast, two are', () => {
     const at = (step: number): NoteEvent[] => [note(0), ...Array.from({ length: 8 }, () => note(step))];
     expect(3 * (60 / 144 / GRID)).toBeGreaterThan(FAST_GAP_SECONDS);
-    expect(fastOnsetShare(at(3), 144)).toBe(0);
-    expect(fastOnsetShare(at(2), 144)).toBe(1);
-  });
-
-  it('says nothing about a line of fewer than 7 gaps', () => {
-    const six = [note(0), ...Array.from({ length: 6 }, () => note(1))];
-    expect(fastOnsetShare(six, 120)).toBeNull();
-    expect(onsetGaps(six, 120)).toEqual({ gaps: 6, fast: 6 });
+    expect(onsetGaps(at(3), 144)).toEqual({ gaps: 8, fast: 0 });
+    expect(onsetGaps(at(2), 144)).toEqual({ gaps: 8, fast: 8 });
   });
 });
