@@ -12,7 +12,7 @@
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { NoteEvent } from '../../core/codec/events';
+import { unpackEvents } from '../../cli/eval/corpus';
 import { MAX_FAST_SHARE, MIN_GAPS, onsetGaps } from '../lib/onset-gaps';
 import { PACKED_FIELDS } from '../../core/model/data';
 import type { StreamRef } from '../../core/model/data';
@@ -31,14 +31,6 @@ if (!values.scan || !(maxShare >= 0 && maxShare <= 1)) {
 }
 const scan = values.scan;
 
-/** A stream's events as packed in a shard (pitch and step are all the speed needs). */
-function packedEvents(bytes: Uint8Array, ref: StreamRef): Pick<NoteEvent, 'pitch' | 'step'>[] {
-  return Array.from({ length: ref.length }, (_, i) => {
-    const o = (ref.offset + i) * PACKED_FIELDS;
-    return { pitch: bytes[o], step: bytes[o + 1] };
-  });
-}
-
 interface Tally {
   streams: number;
   gaps: number;
@@ -56,7 +48,10 @@ for (const line of lines) {
   if (!line.trim()) continue;
   const ref = JSON.parse(line) as StreamRef & { corpus?: string };
   if (ref.split === 'train' && ref.role === 'melody') {
-    const { gaps, fast } = onsetGaps(packedEvents(train, ref), ref.conditioning.tempo);
+    const { gaps, fast } = onsetGaps(
+      unpackEvents(train.subarray(ref.offset * PACKED_FIELDS, (ref.offset + ref.length) * PACKED_FIELDS)),
+      ref.conditioning.tempo,
+    );
     if (gaps >= MIN_GAPS) {
       const share = fast / gaps;
       const t = tallies.get(ref.corpus ?? '?') ?? { streams: 0, gaps: 0, fast: 0, over: 0, over20: 0 };

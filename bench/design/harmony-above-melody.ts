@@ -9,12 +9,10 @@
  * Usage: node --import tsx bench/design/harmony-above-melody.ts [--run DIR]... [--set default]
  *        [--reference DIR]
  */
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Note, NoteSequence } from '../../core/sequence';
 import { instrumentGroup } from '../lib/instrument-group';
-import { readMidiFile, readRunSet } from '../lib/runs';
+import { readRunSet, readSongFolder } from '../lib/runs';
 
 const { values } = parseArgs({
   options: {
@@ -62,17 +60,12 @@ for (const run of values.run ?? [])
     addGap('generated', trackNotes(seq, mel), trackNotes(seq, har));
   }
 if (values.reference)
-  for (const song of readdirSync(values.reference)) {
-    const dir = join(values.reference, song);
-    if (!statSync(dir).isDirectory()) continue;
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.mid'))) {
-      const seq = readMidiFile(join(dir, file));
-      const mel = seq.tracks.findIndex((t) => t.name === 'MELODY');
-      const har = seq.tracks.findIndex((t) => t.name === 'PIANO');
-      if (mel < 0 || har < 0) continue;
-      add('reference piano', above(trackNotes(seq, mel), trackNotes(seq, har)));
-      addGap('reference', trackNotes(seq, mel), trackNotes(seq, har));
-    }
+  for (const seq of readSongFolder(values.reference)) {
+    const mel = seq.tracks.findIndex((t) => t.name === 'MELODY');
+    const har = seq.tracks.findIndex((t) => t.name === 'PIANO');
+    if (mel < 0 || har < 0) continue;
+    add('reference piano', above(trackNotes(seq, mel), trackNotes(seq, har)));
+    addGap('reference', trackNotes(seq, mel), trackNotes(seq, har));
   }
 for (const [key, [hits, n]] of [...totals].sort())
   console.log(

@@ -9,12 +9,11 @@
  * Usage: node --import tsx bench/design/melody-speed.ts [--run DIR]... [--set default] [--reference DIR]
  *        [--gap 0.1]
  */
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Note, NoteSequence } from '../../core/sequence';
 import { beatsToSeconds } from '../../core/sequence';
-import { readMidiFile, readRunSet } from '../lib/runs';
+import { MIN_GAPS } from '../lib/onset-gaps';
+import { readRunSet, readSongFolder } from '../lib/runs';
 
 const { values } = parseArgs({
   options: {
@@ -39,7 +38,7 @@ interface Speed {
 function speed(seq: NoteSequence, melody: readonly Note[]): Speed | null {
   const at = (beat: number): number => beatsToSeconds(beat, seq.tempos);
   const onsets = [...new Set(melody.map((n) => Math.round(at(n.start) * 1000)))].sort((a, b) => a - b);
-  if (onsets.length < 8) return null;
+  if (onsets.length - 1 < MIN_GAPS) return null;
   return {
     gaps: onsets.slice(1).map((t, i) => (t - onsets[i]) / 1000),
     lengths: melody.map((n) => at(n.end) - at(n.start)),
@@ -82,16 +81,15 @@ for (const run of values.run ?? []) {
 }
 if (values.reference) {
   const pieces: Speed[] = [];
-  for (const song of readdirSync(values.reference).sort()) {
-    const file = join(values.reference, song, `${song}.mid`);
-    if (!statSync(join(values.reference, song)).isDirectory()) continue;
-    const seq = readMidiFile(file);
+  for (const seq of readSongFolder(values.reference)) {
     const track = seq.tracks.findIndex((t) => t.name.toUpperCase() === 'MELODY');
-    if (track < 0) continue;
-    const s = speed(
-      seq,
-      seq.notes.filter((n) => n.track === track),
-    );
+    const s =
+      track < 0
+        ? null
+        : speed(
+            seq,
+            seq.notes.filter((n) => n.track === track),
+          );
     if (s) pieces.push(s);
   }
   report(`${values.reference} (MELODY)`, pieces);

@@ -2,7 +2,7 @@
  * The pieces an evaluation wrote (`audiogenesis eval --out DIR`), read back for the design scripts by the
  * evaluation's own file naming (`pieceFile`), and any one MIDI file read the same way.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pieceFile } from '../../cli/eval/run';
 import { readMidi } from '../../core/codec/midi-read';
@@ -22,5 +22,22 @@ export function readRunPiece(run: string, set: string, index: number): NoteSeque
 export function readRunSet(run: string, set: string): NoteSequence[] {
   const out: NoteSequence[] = [];
   while (existsSync(join(run, pieceFile(set, out.length)))) out.push(readRunPiece(run, set, out.length));
+  return out;
+}
+
+/**
+ * Every MIDI file of a folder in POP909's layout (one subfolder per song, its `.mid` files in it), read by
+ * {@link readMidiFile}, songs in name order.
+ */
+export function readSongFolder(dir: string): NoteSequence[] {
+  const out: NoteSequence[] = [];
+  for (const song of readdirSync(dir).sort()) {
+    const folder = join(dir, song);
+    if (!statSync(folder).isDirectory()) continue;
+    for (const file of readdirSync(folder)
+      .filter((f) => f.endsWith('.mid'))
+      .sort())
+      out.push(readMidiFile(join(folder, file)));
+  }
   return out;
 }
