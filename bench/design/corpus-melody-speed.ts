@@ -9,13 +9,10 @@
  * Usage: node --import tsx bench/design/corpus-melody-speed.ts --scan runs/scan4 [--max-share 0.1]
  *        [--out DIR]
  */
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { unpackEvents } from '../../cli/eval/corpus';
 import { MAX_FAST_SHARE, MIN_GAPS, onsetGaps } from '../lib/onset-gaps';
-import { PACKED_FIELDS } from '../../core/model/data';
-import type { StreamRef } from '../../core/model/data';
+import type { ScanRow } from '../lib/scan-copy';
+import { readScanRows, readTrainShard, streamEvents, writeScanCopy } from '../lib/scan-copy';
 
 const { values } = parseArgs({
   options: {
@@ -39,19 +36,14 @@ interface Tally {
   over20: number;
 }
 
-const train = new Uint8Array(readFileSync(join(scan, 'train.bin')));
-const lines = readFileSync(join(scan, 'index.jsonl'), 'utf8').split('\n');
+const train = readTrainShard(scan);
 const tallies = new Map<string, Tally>();
-const kept: string[] = [];
+const kept: ScanRow[] = [];
 let left = 0;
-for (const line of lines) {
-  if (!line.trim()) continue;
-  const ref = JSON.parse(line) as StreamRef & { corpus?: string };
+for (const row of readScanRows(scan)) {
+  const { ref } = row;
   if (ref.split === 'train' && ref.role === 'melody') {
-    const { gaps, fast } = onsetGaps(
-      unpackEvents(train.subarray(ref.offset * PACKED_FIELDS, (ref.offset + ref.length) * PACKED_FIELDS)),
-      ref.conditioning.tempo,
-    );
+    const { gaps, fast } = onsetGaps(streamEvents(train, ref), ref.conditioning.tempo);
     if (gaps >= MIN_GAPS) {
       const share = fast / gaps;
       const t = tallies.get(ref.corpus ?? '?') ?? { streams: 0, gaps: 0, fast: 0, over: 0, over20: 0 };
@@ -67,7 +59,7 @@ for (const line of lines) {
       }
     }
   }
-  kept.push(line);
+  kept.push(row);
 }
 
 console.log(
@@ -80,10 +72,6 @@ for (const [corpus, t] of [...tallies].sort(([a], [b]) => (a < b ? -1 : 1)))
   );
 
 if (values.out) {
-  mkdirSync(values.out, { recursive: true });
-  for (const f of ['train.bin', 'valid.bin', 'manifest.jsonl', 'skipped.jsonl', 'summary.json'])
-    if (existsSync(join(scan, f)) && !existsSync(join(values.out, f)))
-      symlinkSync(resolve(scan, f), join(values.out, f));
-  writeFileSync(join(values.out, 'index.jsonl'), kept.map((l) => `${l}\n`).join(''));
+  writeScanCopy(scan, values.out, kept);
   console.log(`${values.out}: ${left} training melody streams left out, ${kept.length} index rows kept`);
 }

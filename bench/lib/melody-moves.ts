@@ -1,0 +1,55 @@
+/**
+ * How a melody moves from note to note, read as the evaluation reads a melody (`line`: the highest note of
+ * each onset, in time order): repeats, steps (1-2 semitones) and leaps (more), as `core/eval/roles.ts`
+ * counts them, and the histogram of the intervals. `bench/design/melody-moves.ts` prints it for generated
+ * sets, POP909's melodies and each training corpus.
+ */
+import { line } from '../../core/eval/roles';
+import type { Note } from '../../core/sequence';
+
+/** Intervals of this many semitones or more share the histogram's last bin. */
+export const MOVE_BINS = 13;
+
+/** The absolute intervals (semitones) between successive onsets of the line over `notes`. */
+export function melodyMoves(notes: readonly Note[]): number[] {
+  const l = line(notes, true);
+  return l.slice(1).map((n, i) => Math.abs(n.pitch - l[i].pitch));
+}
+
+/** The shares of repeats, steps and leaps among `moves` (NaN without moves). */
+export function moveShares(moves: readonly number[]): { repeat: number; step: number; leap: number } {
+  const share = (f: (m: number) => boolean) => moves.filter(f).length / moves.length;
+  return { repeat: share((m) => m === 0), step: share((m) => m > 0 && m <= 2), leap: share((m) => m > 2) };
+}
+
+/** Moves pooled over lines, each line's moves counted `weight` times. */
+export class MoveTally {
+  readonly bins = new Array<number>(MOVE_BINS + 1).fill(0);
+  lines = 0;
+  moves = 0;
+  weight = 0;
+
+  /**
+   * Adds one line's moves with a weight (a training stream's sampling weight; 1 for a piece). A line
+   * without moves (no melody, or one note) is not counted.
+   */
+  add(moves: readonly number[], weight = 1): void {
+    if (moves.length === 0) return;
+    this.lines++;
+    this.moves += moves.length;
+    this.weight += weight * moves.length;
+    for (const m of moves) this.bins[Math.min(MOVE_BINS, m)] += weight;
+  }
+
+  /** The weighted share of each interval bin (0, 1, ..., {@link MOVE_BINS} or more). */
+  histogram(): number[] {
+    return this.bins.map((b) => b / this.weight);
+  }
+
+  /** Repeats, steps and leaps as weighted shares of all moves. */
+  shares(): { repeat: number; step: number; leap: number } {
+    const h = this.histogram();
+    const sum = (from: number, to: number) => h.slice(from, to + 1).reduce((s, x) => s + x, 0);
+    return { repeat: h[0], step: sum(1, 2), leap: sum(3, MOVE_BINS) };
+  }
+}
