@@ -7,7 +7,7 @@ import { baselineBatches, baselineExamples, baselineLoss } from '../../core/mode
 import { evaluateNll } from '../../core/model/evaluate';
 import { measurePriors, measureStylePriors } from '../../core/model/priors';
 import type { BaselineBatch } from '../../core/model/baseline';
-import type { SeedBaselineArchitecture } from '../../core/model/config';
+import type { ModelConfig, SeedBaselineArchitecture } from '../../core/model/config';
 import type { Batch } from '../../core/model/batch';
 import { batchCount, batches } from '../../core/model/batch';
 import { saveModel } from '../../core/model/io';
@@ -51,8 +51,12 @@ export async function train(
   const optimizer = tf.train.adam(o.lr);
   const resumed = o.resume ? await loadCheckpoint(ckptDir, optimizer) : null;
   const diverged = divergenceCheck(o.config);
-  const model =
-    resumed?.model ?? (o.init ? await initialNetwork(o.init, o.config) : buildNetwork(o.config, o.seed));
+  const start = o.init && !resumed ? await initialNetwork(o.init, o.config) : null;
+  const model = resumed?.model ?? start?.model ?? buildNetwork(o.config, o.seed);
+  // The decoding settings chosen for the weights a run starts from stay with them: a fine-tune of the
+  // shipped model decodes as the shipped model does (and a resumed run keeps its checkpoint's).
+  const sampling = resumed ? resumed.config.sampling : start?.sampling;
+  const config: ModelConfig = sampling ? { ...o.config, sampling } : o.config;
   const state: RunState = resumed?.state ?? {
     epoch: 0,
     bestLoss: Infinity,
@@ -60,7 +64,10 @@ export async function train(
     seed: o.seed,
     seconds: 0,
   };
-  if (o.init && !resumed) log(`starting from the weights in ${o.init}`);
+  if (o.init && !resumed)
+    log(
+      `starting from the weights in ${o.init}${sampling ? ' (its decoding settings kept in config.json)' : ''}`,
+    );
   if (resumed)
     log(`resuming at epoch ${state.epoch + 1} (best validation loss ${state.bestLoss.toFixed(4)})`);
   const condSize = o.config.conditioning.size;
@@ -141,7 +148,7 @@ export async function train(
       );
       if (r.best) {
         const files = await saveModel(model, {
-          ...o.config,
+          ...config,
           training: {
             priors: measurePriors(sets.trainRefs),
             stylePriors: measureStylePriors(sets.trainRefs),
@@ -157,7 +164,7 @@ export async function train(
         });
         writeModelFiles(o.out, files);
       }
-      await saveCheckpoint(ckptDir, model, o.config, optimizer, state);
+      await saveCheckpoint(ckptDir, model, config, optimizer, state);
       if (state.epoch < o.epochs) bar = progressBar(batchesPerEpoch, `epoch ${state.epoch + 1}/${o.epochs}`);
       t0 = performance.now();
     },

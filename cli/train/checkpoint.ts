@@ -63,16 +63,16 @@ export function hasCheckpoint(dir: string): boolean {
 }
 
 /**
- * Loads a checkpoint if one exists: the model, the optimizer's weights restored, and the counters. The
- * network is built afresh and given the saved weights by name, so that its variables come in the order of
- * the run that saved it (the optimizer's moments are matched to the variables by that order; a graph
- * rebuilt from model.json may list the band LSTM's head layers in another).
+ * Loads a checkpoint if one exists: the model, the optimizer's weights restored, the counters and the
+ * config it was saved with. The network is built afresh and given the saved weights by name, so that its
+ * variables come in the order of the run that saved it (the optimizer's moments are matched to the
+ * variables by that order; a graph rebuilt from model.json may list the band LSTM's head layers in another).
  * @throws {ModelLoadError} when its files are damaged.
  */
 export async function loadCheckpoint(
   dir: string,
   optimizer: tf.Optimizer,
-): Promise<{ model: tf.LayersModel; state: RunState } | null> {
+): Promise<{ model: tf.LayersModel; state: RunState; config: ModelConfig } | null> {
   if (!hasCheckpoint(dir)) return null;
   try {
     return await readCheckpoint(dir, optimizer);
@@ -114,8 +114,8 @@ export async function readNetwork(dir: string): Promise<{ model: tf.LayersModel;
 async function readCheckpoint(
   dir: string,
   optimizer: tf.Optimizer,
-): Promise<{ model: tf.LayersModel; state: RunState }> {
-  const { model } = await readNetwork(dir);
+): Promise<{ model: tf.LayersModel; state: RunState; config: ModelConfig }> {
+  const { model, config } = await readNetwork(dir);
   const specs = JSON.parse(readFileSync(join(dir, 'optimizer.json'), 'utf8')) as tf.io.WeightsManifestEntry[];
   const buf = readFileSync(join(dir, 'optimizer.bin'));
   const decoded = tf.io.decodeWeights(
@@ -126,5 +126,5 @@ async function readCheckpoint(
   const state = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as RunState;
   if (!Number.isInteger(state?.epoch) || typeof state.seconds !== 'number')
     throw new ModelLoadError('state.json has no epoch and seconds');
-  return { model, state };
+  return { model, state, config };
 }

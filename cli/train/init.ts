@@ -3,14 +3,22 @@ import type * as tf from '@tensorflow/tfjs';
 import { isDeepStrictEqual } from 'node:util';
 import { ModelLoadError, UsageError } from '../../core/errors';
 import type { ModelConfig } from '../../core/model/config';
+import type { SamplingConfig } from '../../core/model/sampling';
 import { readNetwork } from './checkpoint';
 
+/** A fine-tune's starting point: the trained network, and the decoding settings chosen for its weights. */
+export interface InitialNetwork {
+  model: tf.LayersModel;
+  /** Its `config.json` `sampling` (absent when it has none). */
+  sampling?: SamplingConfig;
+}
+
 /**
- * The network of the model in `dir`, with its weights, to fine-tune under `config`.
+ * The network of the model in `dir`, with its weights and decoding settings, to fine-tune under `config`.
  * @throws {UsageError} when its architecture is not `config`'s.
  * @throws {ModelLoadError} when its files are missing or damaged.
  */
-export async function initialNetwork(dir: string, config: ModelConfig): Promise<tf.LayersModel> {
+export async function initialNetwork(dir: string, config: ModelConfig): Promise<InitialNetwork> {
   let read: Awaited<ReturnType<typeof readNetwork>>;
   try {
     read = await readNetwork(dir);
@@ -30,5 +38,5 @@ export async function initialNetwork(dir: string, config: ModelConfig): Promise<
     read.model.dispose();
     throw new UsageError(`--init ${dir} has another architecture than the configuration "${config.name}"`);
   }
-  return read.model;
+  return { model: read.model, sampling: read.config.sampling };
 }

@@ -153,6 +153,28 @@ describe('audiogenesis train', () => {
     );
   }, 240_000);
 
+  it('keeps the decoding settings of the weights it starts from (--init), and through --resume', () => {
+    const config = (dir: string) => JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'));
+    const base = join(root, 'd0');
+    train(base, 1);
+    // A run from random weights has no decoding settings of its own.
+    expect(config(base).sampling).toBeUndefined();
+    const sampling = {
+      roles: { melody: { pitch: 1.15 }, bass: { pitch: 0.5, step: 0.6 } },
+      repetition: { melody: 3 },
+    };
+    writeFileSync(join(base, 'config.json'), JSON.stringify({ ...config(base), sampling }, null, 2));
+    const tuned = join(root, 'd1');
+    expect(train(tuned, 1, ['--init', base, '--lr', '1e-9'])).toContain(
+      `starting from the weights in ${base} (its decoding settings kept in config.json)`,
+    );
+    expect(config(tuned).sampling).toEqual(sampling);
+    expect(config(join(tuned, 'checkpoint')).sampling).toEqual(sampling);
+    expect(train(tuned, 2, ['--resume'])).toContain('resuming at epoch 2');
+    expect(config(join(tuned, 'checkpoint')).sampling).toEqual(sampling);
+    expect(config(tuned).sampling).toEqual(sampling);
+  }, 240_000);
+
   it('resizes a configuration, and refuses sizes it does not have', () => {
     const out = join(root, 'r');
     cli([...tinyRun(out, 4, 16, 1), '--units', '8,6', '--head-units', '5']);
