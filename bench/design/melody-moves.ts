@@ -70,6 +70,7 @@ if (values.scan) {
   const train = readTrainShard(values.scan);
   const tallies = new Map<string, MoveTally>();
   const kept: ScanRow[] = [];
+  const keptMoves = new MoveTally();
   let [fastLeft, movesLeft] = [0, 0];
   for (const r of readScanRows(values.scan)) {
     const { ref } = r;
@@ -91,12 +92,14 @@ if (values.scan) {
         movesLeft++;
         continue;
       }
+      if (moves.length >= MIN_MOVES) keptMoves.add(moves, ref.weight ?? 1);
     }
     kept.push(r);
   }
   for (const [corpus, t] of [...tallies].sort(([a], [b]) => (a < b ? -1 : 1)))
     row(`${values.scan}: ${corpus} (training melody streams, by sampling weight)`, t);
   if (values.out) {
+    row(`${values.out}: the training melody streams kept, all corpora`, keptMoves);
     writeScanCopy(values.scan, values.out, kept);
     console.log(
       `${values.out}: ${fastLeft} fast and ${movesLeft} other training melody streams left out, ${kept.length} index rows kept`,
