@@ -16,10 +16,18 @@ export function melodyMoves(notes: readonly Note[]): number[] {
   return l.slice(1).map((n, i) => Math.abs(n.pitch - l[i].pitch));
 }
 
+/** What a move of `semitones` (absolute) is. */
+export type MoveClass = 'repeat' | 'step' | 'leap';
+
+/** A repeat (0), a step (1-2 semitones) or a leap (more). */
+export function moveClass(semitones: number): MoveClass {
+  return semitones === 0 ? 'repeat' : semitones <= 2 ? 'step' : 'leap';
+}
+
 /** The shares of repeats, steps and leaps among `moves` (NaN without moves). */
-export function moveShares(moves: readonly number[]): { repeat: number; step: number; leap: number } {
-  const share = (f: (m: number) => boolean) => moves.filter(f).length / moves.length;
-  return { repeat: share((m) => m === 0), step: share((m) => m > 0 && m <= 2), leap: share((m) => m > 2) };
+export function moveShares(moves: readonly number[]): Record<MoveClass, number> {
+  const share = (c: MoveClass) => moves.filter((m) => moveClass(m) === c).length / moves.length;
+  return { repeat: share('repeat'), step: share('step'), leap: share('leap') };
 }
 
 /** Moves pooled over lines, each line's moves counted `weight` times. */
@@ -47,7 +55,7 @@ export class MoveTally {
   }
 
   /** Repeats, steps and leaps as weighted shares of all moves. */
-  shares(): { repeat: number; step: number; leap: number } {
+  shares(): Record<MoveClass, number> {
     const h = this.histogram();
     const sum = (from: number, to: number) => h.slice(from, to + 1).reduce((s, x) => s + x, 0);
     return { repeat: h[0], step: sum(1, 2), leap: sum(3, MOVE_BINS) };
