@@ -17,8 +17,8 @@ import { REST } from '../../core/codec/events';
 import type { Batch } from '../../core/model/batch';
 import { batches } from '../../core/model/batch';
 import { batchInputs, headsOf } from '../../core/model/losses';
-import type { MoveClass } from '../lib/melody-moves';
-import { moveClass } from '../lib/melody-moves';
+import type { MoveClass } from '../../core/eval/roles';
+import { moveClass } from '../../core/eval/roles';
 
 const { values } = parseArgs({
   options: {

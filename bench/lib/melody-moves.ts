@@ -1,10 +1,11 @@
 /**
  * How a melody moves from note to note, read as the evaluation reads a melody (`line`: the highest note of
  * each onset, in time order): repeats, steps (1-2 semitones) and leaps (more), as `core/eval/roles.ts`
- * counts them, and the histogram of the intervals. `bench/design/melody-moves.ts` prints it for generated
+ * counts them ({@link moveClass}), and the histogram of the intervals. `bench/design/melody-moves.ts` prints it for generated
  * sets, POP909's melodies and each training corpus.
  */
-import { line } from '../../core/eval/roles';
+import type { MoveClass } from '../../core/eval/roles';
+import { line, moveClass } from '../../core/eval/roles';
 import type { Note } from '../../core/sequence';
 
 /** Intervals of this many semitones or more share the histogram's last bin. */
@@ -14,14 +15,6 @@ export const MOVE_BINS = 13;
 export function melodyMoves(notes: readonly Note[]): number[] {
   const l = line(notes, true);
   return l.slice(1).map((n, i) => Math.abs(n.pitch - l[i].pitch));
-}
-
-/** What a move of `semitones` (absolute) is. */
-export type MoveClass = 'repeat' | 'step' | 'leap';
-
-/** A repeat (0), a step (1-2 semitones) or a leap (more). */
-export function moveClass(semitones: number): MoveClass {
-  return semitones === 0 ? 'repeat' : semitones <= 2 ? 'step' : 'leap';
 }
 
 /** The shares of repeats, steps and leaps among `moves` (NaN without moves). */

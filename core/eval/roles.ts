@@ -87,6 +87,14 @@ export function line(notes: readonly Note[], top: boolean): Note[] {
   return [...byOnset.values()].sort((a, b) => a.start - b.start);
 }
 
+/** What a melody's move between onsets is: the same pitch again, 1-2 semitones, or more. */
+export type MoveClass = 'repeat' | 'step' | 'leap';
+
+/** The class of a move of `semitones` (absolute): a repeat (0), a step (1-2) or a leap (more). */
+export function moveClass(semitones: number): MoveClass {
+  return semitones === 0 ? 'repeat' : semitones <= 2 ? 'step' : 'leap';
+}
+
 /** Shares of `notes` in each note-length class. */
 export function lengthHistogram(notes: readonly Note[]): number[] {
   const h = new Array<number>(LENGTH_CLASSES.length).fill(0);
@@ -107,9 +115,9 @@ function melodyFigures(notes: readonly Note[]): MelodyFigures | null {
     notes: l.length,
     meanPitch: l.reduce((s, n) => s + n.pitch, 0) / l.length,
     topPitchShare: Math.max(...count.values()) / l.length,
-    repeat: share(moves.filter((m) => m === 0).length, moves.length),
-    step: share(moves.filter((m) => m > 0 && m <= 2).length, moves.length),
-    leap: share(moves.filter((m) => m > 2).length, moves.length),
+    repeat: share(moves.filter((m) => moveClass(m) === 'repeat').length, moves.length),
+    step: share(moves.filter((m) => moveClass(m) === 'step').length, moves.length),
+    leap: share(moves.filter((m) => moveClass(m) === 'leap').length, moves.length),
     lengths: lengthHistogram(l),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MOVE_BINS, MoveTally, melodyMoves, moveClass, moveShares } from '../../../bench/lib/melody-moves';
+import { MOVE_BINS, MoveTally, melodyMoves, moveShares } from '../../../bench/lib/melody-moves';
 import { note } from '../../helpers/notes';
 
 const tune = (pitches: number[]) => pitches.map((p, i) => note('melody', p, i, i + 1));
@@ -14,12 +14,6 @@ describe('melodyMoves', () => {
   it('has no moves for a single note or none', () => {
     expect(melodyMoves(tune([64]))).toEqual([]);
     expect(melodyMoves([])).toEqual([]);
-  });
-});
-
-describe('moveClass', () => {
-  it('names 0 a repeat, 1-2 semitones a step and more a leap', () => {
-    expect([0, 1, 2, 3, 12].map(moveClass)).toEqual(['repeat', 'step', 'step', 'leap', 'leap']);
   });
 });
 

@@ -5,6 +5,7 @@ import {
   firstNotesOnChanges,
   lengthHistogram,
   line as topLine,
+  moveClass,
   roleFigures,
 } from '../../../core/eval/roles';
 import { summariseRoles } from '../../../core/eval/roles-summary';
@@ -113,5 +114,11 @@ describe('role figures of a set', () => {
     expect(s.rows['drums.onsetsPerBeat'].pieces).toBe(0);
     expect(s.rows['drums.onsetsPerBeat'].value).toBeNaN();
     expect(s.lengths.melody).toEqual([0, 0, 1, 0, 0]);
+  });
+});
+
+describe('moveClass', () => {
+  it('names 0 a repeat, 1-2 semitones a step and more a leap', () => {
+    expect([0, 1, 2, 3, 12].map(moveClass)).toEqual(['repeat', 'step', 'step', 'leap', 'leap']);
   });
 });
