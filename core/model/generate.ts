@@ -29,6 +29,7 @@ export function* roleSteps(
     roles.map((o) => o.guidance ?? 1),
   );
   lanes.reset(writers.length); // a guided stepper has its lane count already (one scale per role)
+  readPrefixes(lanes, writers);
   let steps = 0;
   while (writers.some((w) => !w.done)) {
     const heads = lanes.heads(
@@ -41,6 +42,27 @@ export function* roleSteps(
     yield ++steps;
   }
   return writers.map((w) => w.notes());
+}
+
+/**
+ * Feeds each role's prefix (`RoleOptions.prefix`; none by default) through its lane before any role
+ * writes: the lanes read the events as inputs, in lockstep, and nothing of them is played.
+ */
+function readPrefixes(lanes: Stepper, writers: readonly RoleWriter[]): void {
+  const length = (w: RoleWriter) => w.o.prefix?.length ?? 0;
+  const at = writers.map(() => 0);
+  for (let k = 0; k < Math.max(0, ...writers.map(length)); k++) {
+    lanes.heads(
+      writers.map((w) => (k < length(w) ? w.input : null)),
+      writers.map((w) => w.cond),
+    );
+    writers.forEach((w, i) => {
+      const e = w.o.prefix?.[k];
+      if (!e) return;
+      at[i] += e.step;
+      w.prime(e, at[i]);
+    });
+  }
 }
 
 /**

@@ -142,6 +142,7 @@ export class MusicModel {
       repetitionPenalty: this.config.sampling?.repetition?.[role],
       durationRepetitionPenalty: this.config.sampling?.durationRepetition?.[role],
       guidance: this.config.sampling?.guidance?.[role],
+      prefix: this.config.sampling?.prefix?.[role],
       topP: req.topP,
       scaleBias: req.scaleBias,
       tonicBias: req.tonicBias,

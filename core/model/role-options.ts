@@ -2,7 +2,7 @@
  * What one role is written under: its conditioning and sections, its length and chords, the model's
  * decoding settings, and the arranger's rules that act while it is written.
  */
-import type { HeadTemperature } from './sampling';
+import type { HeadTemperature, PrefixEvent } from './sampling';
 import type { Conditioning } from '../conditioning';
 import type { ChordSpan } from '../features/chords';
 import type { Beats, Role } from '../sequence';
@@ -30,6 +30,8 @@ export interface RoleOptions {
    */
   durationRepetitionPenalty?: number;
   topP?: number;
+  /** Events the role's network reads before it writes, none of them played (see `SamplingConfig.prefix`). */
+  prefix?: readonly PrefixEvent[];
   /**
    * Style guidance scale (the model's decoding setting, see `SamplingConfig.guidance`): the logits are
    * pushed `guidance` times as far from the style-free conditioning's as the asked style puts them. Default

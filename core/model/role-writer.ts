@@ -4,9 +4,9 @@
  * next step, and applies the rules that act while a role is written (a melody's floor, no bar of silence,
  * the skip spans).
  */
-import type { HeadSample, SampledHead } from './sampling';
+import type { HeadSample, PrefixEvent, SampledHead } from './sampling';
 import { headSampling, REPETITION_WINDOW } from './sampling';
-import { DURATION_MAX, GRID, REST, STEP_MAX } from '../codec/events';
+import { DURATION_MAX, GRID, REST, STEP_MAX, VELOCITY_BINS } from '../codec/events';
 import type { NoteEvent } from '../codec/events';
 import { decodeEvents } from '../codec/events';
 import { chordIdAt, transposeChordId } from '../features/chords';
@@ -80,6 +80,22 @@ export class RoleWriter {
       chord: config.architecture.kind === 'band-lstm' ? 0 : this.chordAt(0),
       position: 0,
       family: this.family,
+    };
+  }
+
+  /**
+   * Makes an unplayed prefix event the next input: `e` at grid step `at` of the prefix (its metric
+   * position), as long as its step, at a middle velocity, under no chord. Nothing is recorded.
+   */
+  prime(e: PrefixEvent, at: number): void {
+    this.input = {
+      ...this.input,
+      pitch: e.pitch,
+      step: e.step,
+      duration: e.step,
+      velocity: VELOCITY_BINS / 2,
+      chord: 0,
+      position: barPosition(at, this.barSteps),
     };
   }
 

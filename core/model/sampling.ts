@@ -3,6 +3,7 @@
  * temperature for each head. They belong to the model because they are chosen for its weights, on the
  * training corpus' validation split (`bench/design/tune-sampling.ts`), never on held-out music.
  */
+import { STEP_MAX } from '../codec/events';
 import { ModelLoadError } from '../errors';
 import type { Role } from '../sequence';
 import { ROLES } from '../sequence';
@@ -30,7 +31,22 @@ export interface SamplingConfig {
   repetition?: Partial<Record<Role, number>>;
   durationRepetition?: Partial<Record<Role, number>>;
   guidance?: Partial<Record<Role, number>>;
+  /** Each role's unplayed start ({@link PrefixEvent}s its LSTM reads before it writes; none by default). */
+  prefix?: Partial<Record<Role, PrefixEvent[]>>;
 }
+
+/**
+ * One event of a role's unplayed start: a (key-relative) pitch id and its step on the grid, the note as
+ * long as its step. The role's network reads these before it writes, and none of them sounds: a stepwise
+ * figure leads a melody to go on stepping (docs/model.md, "A stepwise start").
+ */
+export interface PrefixEvent {
+  pitch: number;
+  step: number;
+}
+
+/** Most events a role's prefix may hold. */
+const MAX_PREFIX = 64;
 
 /** Temperature and nucleus of one head. */
 export interface HeadSample {
@@ -63,7 +79,8 @@ function checkRole(role: string): void {
 /**
  * Checks a config's `sampling` field (absent is fine).
  * @throws {ModelLoadError} when it names an unknown role or head, a multiplier is not in (0, 3], a
- * repetition penalty (of pitches or durations) is not in [0, 10], or a guidance scale is not in [1, 4].
+ * repetition penalty (of pitches or durations) is not in [0, 10], a guidance scale is not in [1, 4], or a
+ * prefix is not a list of at most 64 events with a pitch in 0..127 and a step in 1..{@link STEP_MAX}.
  */
 export function checkSampling(raw: unknown): SamplingConfig | undefined {
   if (raw === undefined) return undefined;
@@ -84,6 +101,7 @@ export function checkSampling(raw: unknown): SamplingConfig | undefined {
   checkRoleNumbers(raw, 'repetition', 0, MAX_PENALTY);
   checkRoleNumbers(raw, 'durationRepetition', 0, MAX_PENALTY);
   checkRoleNumbers(raw, 'guidance', 1, MAX_GUIDANCE);
+  checkPrefixes(raw);
   return raw as SamplingConfig;
 }
 
@@ -104,5 +122,35 @@ function checkRoleNumbers(
     checkRole(role);
     if (typeof v !== 'number' || !(v >= lo && v <= hi))
       throw new ModelLoadError(`config.json sampling.${field}.${role} must be a number in [${lo}, ${hi}]`);
+  }
+}
+
+/**
+ * Checks `sampling.prefix`: role -> a list of at most {@link MAX_PREFIX} events, each with an integer pitch
+ * in 0..127 and step in 1..{@link STEP_MAX} (absent is fine).
+ * @throws {ModelLoadError} otherwise.
+ */
+function checkPrefixes(raw: object): void {
+  const prefixes: unknown = (raw as Record<string, unknown>).prefix ?? {};
+  if (typeof prefixes !== 'object' || prefixes === null || Array.isArray(prefixes))
+    throw new ModelLoadError('config.json sampling.prefix is not an object');
+  const int = (v: unknown, lo: number, hi: number) =>
+    typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi;
+  for (const [role, events] of Object.entries(prefixes)) {
+    checkRole(role);
+    const ok =
+      Array.isArray(events) &&
+      events.length <= MAX_PREFIX &&
+      events.every(
+        (e: unknown) =>
+          typeof e === 'object' &&
+          e !== null &&
+          int((e as PrefixEvent).pitch, 0, 127) &&
+          int((e as PrefixEvent).step, 1, STEP_MAX),
+      );
+    if (!ok)
+      throw new ModelLoadError(
+        `config.json sampling.prefix.${role} must be at most ${MAX_PREFIX} events of {pitch: 0-127, step: 1-${STEP_MAX}}`,
+      );
   }
 }

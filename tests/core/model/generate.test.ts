@@ -62,6 +62,35 @@ describe('generateRoles', () => {
   });
 });
 
+describe('a role prefix', () => {
+  it('is read by its lane alone before any role writes, and nothing of it is played', () => {
+    const calls: (StepInput | null)[][] = [];
+    const prefix = [
+      { pitch: 72, step: 6 },
+      { pitch: 74, step: 3 },
+    ];
+    const primed = [{ ...ROLES[0], prefix }, ROLES[1]];
+    const notes = generateRoles(evenStepper(calls), primed, seededRandom(5));
+    // The stepper ignores its inputs, so the notes are those written without the prefix.
+    expect(notes).toEqual(generateRoles(evenStepper(), ROLES, seededRandom(5)));
+    // Two prefix steps for the melody lane only: its start input, then the first prefix event.
+    expect(calls.slice(0, 2).map((c) => c[1])).toEqual([null, null]);
+    expect(calls[0][0]?.pitch).toBe(REST);
+    expect(calls[1][0]).toMatchObject({
+      pitch: 72,
+      step: 6,
+      duration: 6,
+      velocity: VELOCITY_BINS / 2,
+      chord: 0,
+      position: 6,
+    });
+    // The melody's first written step reads the last prefix event.
+    expect(calls[2][0]).toMatchObject({ pitch: 74, step: 3, duration: 3, chord: 0, position: 9 });
+    expect(calls[2][1]?.pitch).toBe(REST);
+    expect(calls.length).toBe(2 + 16);
+  });
+});
+
 describe('roleSteps and generateRolesAsync', () => {
   it('count every step, and pausing between them writes the same notes', async () => {
     const steps = roleSteps(evenStepper(), ROLES, seededRandom(5));

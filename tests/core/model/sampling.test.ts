@@ -29,6 +29,13 @@ describe('checkSampling', () => {
       repetition: { melody: 2.5, bass: 0 },
       durationRepetition: { melody: 3 },
       guidance: { drums: 1.5, harmony: 1 },
+      prefix: {
+        melody: [
+          { pitch: 72, step: 6 },
+          { pitch: 74, step: 3 },
+        ],
+        bass: [],
+      },
     };
     expect(checkSampling(ok)).toEqual(ok);
   });
@@ -55,6 +62,20 @@ describe('checkSampling', () => {
     [{ guidance: { drums: 0.5 } }, 'guidance.drums must be a number in [1, 4]'],
     [{ guidance: { drums: 5 } }, 'guidance.drums must be'],
     [{ guidance: { drums: '1.5' } }, 'guidance.drums must be'],
+    [{ prefix: [] }, 'sampling.prefix is not an object'],
+    [{ prefix: 'C D E' }, 'sampling.prefix is not an object'],
+    [{ prefix: { lead: [] } }, 'no role "lead"'],
+    [{ prefix: { melody: { pitch: 72, step: 6 } } }, 'prefix.melody must be at most 64 events'],
+    [{ prefix: { melody: [{ pitch: 128, step: 6 }] } }, 'prefix.melody must be'],
+    [{ prefix: { melody: [{ pitch: 72.5, step: 6 }] } }, 'prefix.melody must be'],
+    [{ prefix: { melody: [{ pitch: 72, step: 0 }] } }, 'prefix.melody must be'],
+    [{ prefix: { melody: [{ pitch: 72, step: 49 }] } }, 'prefix.melody must be'],
+    [{ prefix: { melody: [{ pitch: 72 }] } }, 'prefix.melody must be'],
+    [{ prefix: { melody: [null] } }, 'prefix.melody must be'],
+    [
+      { prefix: { melody: Array.from({ length: 65 }, () => ({ pitch: 72, step: 6 })) } },
+      'prefix.melody must be',
+    ],
   ])('rejects %j with ModelLoadError', (raw, message) => {
     expect(() => checkSampling(raw)).toThrow(ModelLoadError);
     expect(() => checkSampling(raw)).toThrow(message);
@@ -94,6 +115,25 @@ describe("a model's decoding settings", () => {
     expect(bassOnly.generate(melody).notes).toEqual(plain.generate(melody).notes);
     bassOnly.dispose();
     plain.dispose();
+  });
+
+  it("prefix: a role's unplayed start changes what it writes, deterministically, and only for its role", async () => {
+    const figure = [72, 74, 76, 77, 76, 74, 72].map((pitch) => ({ pitch, step: 6 }));
+    const primed = await withSampling({ prefix: { melody: figure } });
+    const bassPrimed = await withSampling({ prefix: { bass: figure } });
+    const plain = await withSampling(undefined);
+    const melody = { ...request(1), beats: 32, roles: ['melody' as const] };
+    const a = primed.generate(melody).notes;
+    expect(a.length).toBeGreaterThan(8);
+    expect(primed.generate(melody).notes).toEqual(a);
+    expect(a).not.toEqual(plain.generate(melody).notes);
+    expect(bassPrimed.generate(melody).notes).toEqual(plain.generate(melody).notes);
+    // Nothing of the prefix is played: the written notes start at or after the piece's start.
+    expect(Math.min(...a.map((n) => n.start))).toBeGreaterThanOrEqual(0);
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 3; i++) primed.generate({ ...melody, seed: i });
+    expect(tf.memory().numTensors).toBe(before);
+    for (const m of [primed, bassPrimed, plain]) m.dispose();
   });
 
   it("repetition: a role's penalty reaches its writer and only its writer", async () => {
