@@ -161,8 +161,15 @@ describe.skipIf(skipBrowserTests)('the DAW section in Chromium', () => {
     await p.locator('#bridge-port input').fill('8799');
     await p.locator('#bridge-port input').dispatchEvent('change');
     expect(await p.evaluate((k) => localStorage.getItem(k), PORT_KEY)).toBe('8799');
-    await p.waitForSelector('#daw-status[data-link="offline"]');
-    expect(await status(p).textContent()).toMatch(/^Bridge not running at ws:\/\/127\.0\.0\.1:8799/);
+    // The link retries (offline, connecting, offline...): the offline line and its words are read together,
+    // not one after the other, or a retry in between shows "Connecting".
+    await p.waitForFunction(() => {
+      const line = document.querySelector('#daw-status');
+      return (
+        line?.getAttribute('data-link') === 'offline' &&
+        /^Bridge not running at ws:\/\/127\.0\.0\.1:8799/.test(line.textContent ?? '')
+      );
+    });
     await p.close();
   });
 
