@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { decodeEvents } from '../../core/codec/events';
 import { MOVE_BINS, MoveTally, melodyMoves, moveShares } from '../lib/melody-moves';
 import { MAX_FAST_SHARE, MIN_GAPS, onsetGaps } from '../lib/onset-gaps';
-import { readRunSet, readSongFolder } from '../lib/runs';
+import { melodyTrackNotes, readRunSet, readSongFolder } from '../lib/runs';
 import type { ScanRow } from '../lib/scan-copy';
 import { readScanRows, readTrainShard, streamEvents, writeScanCopy } from '../lib/scan-copy';
 
@@ -60,8 +60,8 @@ for (const run of values.run) {
 if (values.reference) {
   const t = new MoveTally();
   for (const seq of readSongFolder(values.reference)) {
-    const track = seq.tracks.findIndex((tr) => tr.name.toUpperCase() === 'MELODY');
-    if (track >= 0) t.add(melodyMoves(seq.notes.filter((n) => n.track === track)));
+    const melody = melodyTrackNotes(seq);
+    if (melody) t.add(melodyMoves(melody));
   }
   row(`${values.reference} (MELODY tracks)`, t);
 }
@@ -78,21 +78,21 @@ if (values.scan) {
       const events = streamEvents(train, ref);
       const { gaps, fast } = onsetGaps(events, ref.conditioning.tempo);
       const moves = melodyMoves(decodeEvents(events));
-      if (moves.length >= MIN_MOVES) {
-        const t = tallies.get(ref.corpus ?? '?') ?? new MoveTally();
-        t.add(moves, ref.weight ?? 1);
-        tallies.set(ref.corpus ?? '?', t);
-      }
+      // Too short a line says nothing of how it moves: not tallied, and not left out for its moves.
+      const counted = moves.length >= MIN_MOVES ? moves : [];
+      const corpus = tallies.get(ref.corpus ?? '?') ?? new MoveTally();
+      corpus.add(counted, ref.weight ?? 1);
+      tallies.set(ref.corpus ?? '?', corpus);
       if (gaps >= MIN_GAPS && fast / gaps > MAX_FAST_SHARE) {
         fastLeft++;
         continue;
       }
-      const s = moveShares(moves);
-      if (moves.length >= MIN_MOVES && (s.step < minStep || s.leap > maxLeap)) {
+      const s = moveShares(counted);
+      if (s.step < minStep || s.leap > maxLeap) {
         movesLeft++;
         continue;
       }
-      if (moves.length >= MIN_MOVES) keptMoves.add(moves, ref.weight ?? 1);
+      keptMoves.add(counted, ref.weight ?? 1);
     }
     kept.push(r);
   }

@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import type { Note, NoteSequence } from '../../core/sequence';
 import { beatsToSeconds } from '../../core/sequence';
 import { MIN_GAPS } from '../lib/onset-gaps';
-import { readRunSet, readSongFolder } from '../lib/runs';
+import { melodyTrackNotes, readRunSet, readSongFolder } from '../lib/runs';
 
 const { values } = parseArgs({
   options: {
@@ -82,14 +82,8 @@ for (const run of values.run ?? []) {
 if (values.reference) {
   const pieces: Speed[] = [];
   for (const seq of readSongFolder(values.reference)) {
-    const track = seq.tracks.findIndex((t) => t.name.toUpperCase() === 'MELODY');
-    const s =
-      track < 0
-        ? null
-        : speed(
-            seq,
-            seq.notes.filter((n) => n.track === track),
-          );
+    const melody = melodyTrackNotes(seq);
+    const s = melody && speed(seq, melody);
     if (s) pieces.push(s);
   }
   report(`${values.reference} (MELODY)`, pieces);

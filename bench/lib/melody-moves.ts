@@ -5,17 +5,13 @@
  * sets, POP909's melodies and each training corpus.
  */
 import type { MoveClass } from '../../core/eval/roles';
-import { line, moveClass } from '../../core/eval/roles';
-import type { Note } from '../../core/sequence';
+import { lineMoves, moveClass } from '../../core/eval/roles';
 
 /** Intervals of this many semitones or more share the histogram's last bin. */
 export const MOVE_BINS = 13;
 
-/** The absolute intervals (semitones) between successive onsets of the line over `notes`. */
-export function melodyMoves(notes: readonly Note[]): number[] {
-  const l = line(notes, true);
-  return l.slice(1).map((n, i) => Math.abs(n.pitch - l[i].pitch));
-}
+/** The absolute intervals between successive onsets of the melody line (`core/eval/roles.ts`). */
+export const melodyMoves = lineMoves;
 
 /** The shares of repeats, steps and leaps among `moves` (NaN without moves). */
 export function moveShares(moves: readonly number[]): Record<MoveClass, number> {
@@ -49,8 +45,8 @@ export class MoveTally {
 
   /** Repeats, steps and leaps as weighted shares of all moves. */
   shares(): Record<MoveClass, number> {
-    const h = this.histogram();
-    const sum = (from: number, to: number) => h.slice(from, to + 1).reduce((s, x) => s + x, 0);
-    return { repeat: h[0], step: sum(1, 2), leap: sum(3, MOVE_BINS) };
+    const out: Record<MoveClass, number> = { repeat: 0, step: 0, leap: 0 };
+    this.histogram().forEach((share, bin) => (out[moveClass(bin)] += share));
+    return out;
   }
 }

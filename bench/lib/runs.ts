@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pieceFile } from '../../cli/eval/run';
 import { readMidi } from '../../core/codec/midi-read';
-import type { NoteSequence } from '../../core/sequence';
+import type { Note, NoteSequence } from '../../core/sequence';
 
 /** The NoteSequence of the MIDI file at `path`, read by the project's reader (tracks, roles and programs kept). */
 export function readMidiFile(path: string): NoteSequence {
@@ -40,4 +40,10 @@ export function readSongFolder(dir: string): NoteSequence[] {
       out.push(readMidiFile(join(folder, file)));
   }
   return out;
+}
+
+/** The notes of a POP909-layout song's MELODY track (its name in any case), or null without one. */
+export function melodyTrackNotes(seq: NoteSequence): Note[] | null {
+  const track = seq.tracks.findIndex((t) => t.name.toUpperCase() === 'MELODY');
+  return track < 0 ? null : seq.notes.filter((n) => n.track === track);
 }

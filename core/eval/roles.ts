@@ -95,6 +95,12 @@ export function moveClass(semitones: number): MoveClass {
   return semitones === 0 ? 'repeat' : semitones <= 2 ? 'step' : 'leap';
 }
 
+/** The absolute intervals (semitones) between successive onsets of the melody line over `notes`. */
+export function lineMoves(notes: readonly Note[]): number[] {
+  const l = line(notes, true);
+  return l.slice(1).map((n, i) => Math.abs(n.pitch - l[i].pitch));
+}
+
 /** Shares of `notes` in each note-length class. */
 export function lengthHistogram(notes: readonly Note[]): number[] {
   const h = new Array<number>(LENGTH_CLASSES.length).fill(0);
@@ -110,7 +116,7 @@ function melodyFigures(notes: readonly Note[]): MelodyFigures | null {
   if (l.length === 0) return null;
   const count = new Map<number, number>();
   for (const n of l) count.set(n.pitch, (count.get(n.pitch) ?? 0) + 1);
-  const moves = l.slice(1).map((n, i) => Math.abs(n.pitch - l[i].pitch));
+  const moves = lineMoves(notes);
   return {
     notes: l.length,
     meanPitch: l.reduce((s, n) => s + n.pitch, 0) / l.length,
