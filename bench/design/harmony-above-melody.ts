@@ -2,7 +2,7 @@
  * How often the accompaniment sits above the tune: the share of melody onsets at which a harmony note
  * sounding at that moment is higher than the melody note, for an evaluation run's pieces grouped by the
  * harmony's instrument (pads 88-95, strings and choirs 48-54, pianos 0-7, guitars 24-31, the rest), and
- * with `--reference` for POP909-layout songs (tracks MELODY and PIANO); and the mean gap between a piece's
+ * with `--reference` for POP909-layout songs (tracks MELODY and PIANO, their names in any case); and the mean gap between a piece's
  * mean melody pitch and its mean harmony pitch, in semitones. For design work on development seeds and the
  * training corpus' validation split (never held-out music).
  *
@@ -12,7 +12,7 @@
 import { parseArgs } from 'node:util';
 import type { Note, NoteSequence } from '../../core/sequence';
 import { instrumentGroup } from '../lib/instrument-group';
-import { readRunSet, readSongFolder } from '../lib/runs';
+import { melodyTrackNotes, namedTrackNotes, readRunSet, readSongFolder } from '../lib/runs';
 
 const { values } = parseArgs({
   options: {
@@ -61,11 +61,11 @@ for (const run of values.run ?? [])
   }
 if (values.reference)
   for (const seq of readSongFolder(values.reference)) {
-    const mel = seq.tracks.findIndex((t) => t.name === 'MELODY');
-    const har = seq.tracks.findIndex((t) => t.name === 'PIANO');
-    if (mel < 0 || har < 0) continue;
-    add('reference piano', above(trackNotes(seq, mel), trackNotes(seq, har)));
-    addGap('reference', trackNotes(seq, mel), trackNotes(seq, har));
+    const mel = melodyTrackNotes(seq);
+    const har = namedTrackNotes(seq, 'PIANO');
+    if (!mel || !har) continue;
+    add('reference piano', above(mel, har));
+    addGap('reference', mel, har);
   }
 for (const [key, [hits, n]] of [...totals].sort())
   console.log(

@@ -42,8 +42,13 @@ export function readSongFolder(dir: string): NoteSequence[] {
   return out;
 }
 
+/** The notes of a song's track named `name` (in any case), or null without one. */
+export function namedTrackNotes(seq: NoteSequence, name: string): Note[] | null {
+  const track = seq.tracks.findIndex((t) => t.name.toUpperCase() === name.toUpperCase());
+  return track < 0 ? null : seq.notes.filter((n) => n.track === track);
+}
+
 /** The notes of a POP909-layout song's MELODY track (its name in any case), or null without one. */
 export function melodyTrackNotes(seq: NoteSequence): Note[] | null {
-  const track = seq.tracks.findIndex((t) => t.name.toUpperCase() === 'MELODY');
-  return track < 0 ? null : seq.notes.filter((n) => n.track === track);
+  return namedTrackNotes(seq, 'MELODY');
 }
