@@ -5,7 +5,7 @@
  * the skip spans).
  */
 import type { HeadSample, PrefixEvent, SampledHead } from './sampling';
-import { headSampling, REPETITION_WINDOW } from './sampling';
+import { headSampling, prefixPitch, REPETITION_WINDOW } from './sampling';
 import { DURATION_MAX, GRID, REST, STEP_MAX, VELOCITY_BINS } from '../codec/events';
 import type { NoteEvent } from '../codec/events';
 import { decodeEvents } from '../codec/events';
@@ -85,12 +85,13 @@ export class RoleWriter {
 
   /**
    * Makes an unplayed prefix event the next input: `e` at grid step `at` of the prefix (its metric
-   * position), as long as its step, at a middle velocity, under no chord. Nothing is recorded.
+   * position), in the piece's mode, as long as its step, at a middle velocity, under no chord. Nothing is
+   * recorded.
    */
   prime(e: PrefixEvent, at: number): void {
     this.input = {
       ...this.input,
-      pitch: e.pitch,
+      pitch: prefixPitch(e.pitch, this.o.conditioning.key.mode),
       step: e.step,
       duration: e.step,
       velocity: VELOCITY_BINS / 2,

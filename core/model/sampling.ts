@@ -5,7 +5,7 @@
  */
 import { STEP_MAX } from '../codec/events';
 import { ModelLoadError } from '../errors';
-import type { Role } from '../sequence';
+import type { Mode, Role } from '../sequence';
 import { ROLES } from '../sequence';
 
 /** The heads sampled for each event, in order. */
@@ -38,11 +38,24 @@ export interface SamplingConfig {
 /**
  * One event of a role's unplayed start: a (key-relative) pitch id and its step on the grid, the note as
  * long as its step. The role's network reads these before it writes, and none of them sounds: a stepwise
- * figure leads a melody to go on stepping (docs/model.md, "A stepwise start").
+ * figure leads a melody to go on stepping (docs/model.md, "A stepwise start"). The pitch is written in
+ * major; a minor piece reads it in its own mode ({@link prefixPitch}).
  */
 export interface PrefixEvent {
   pitch: number;
   step: number;
+}
+
+/** Key-relative pitch classes of the major scale's third, sixth and seventh, lowered a semitone in minor. */
+const MAJOR_ONLY = new Set([4, 9, 11]);
+
+/**
+ * A prefix pitch as a piece in `mode` reads it: in minor, the major third, sixth and seventh above the
+ * tonic move down a semitone (the same scale degree of the natural minor); other pitches and every pitch
+ * in major stay.
+ */
+export function prefixPitch(pitch: number, mode: Mode): number {
+  return mode === 'minor' && MAJOR_ONLY.has(pitch % 12) ? pitch - 1 : pitch;
 }
 
 /** Most events a role's prefix may hold. */

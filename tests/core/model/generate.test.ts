@@ -89,6 +89,19 @@ describe('a role prefix', () => {
     expect(calls[2][1]?.pitch).toBe(REST);
     expect(calls.length).toBe(2 + 16);
   });
+
+  it('is read in a minor piece as the same scale degrees of the natural minor', () => {
+    const calls: (StepInput | null)[][] = [];
+    const prefix = [72, 74, 76, 77, 79, 81, 83, 84].map((pitch) => ({ pitch, step: 3 }));
+    const minor = { ...defaultConditioning(), key: { tonic: 0, mode: 'minor' as const } };
+    generateRoles(evenStepper(calls), [{ ...ROLES[0], conditioning: minor, prefix }], seededRandom(5));
+    // Step k + 1 reads prefix event k: the third, sixth and seventh are lowered, the rest stay.
+    expect(calls.slice(1, 9).map((c) => c[0]?.pitch)).toEqual([72, 74, 75, 77, 79, 80, 82, 84]);
+    const major = { ...minor, key: { tonic: 0, mode: 'major' as const } };
+    const majorCalls: (StepInput | null)[][] = [];
+    generateRoles(evenStepper(majorCalls), [{ ...ROLES[0], conditioning: major, prefix }], seededRandom(5));
+    expect(majorCalls.slice(1, 9).map((c) => c[0]?.pitch)).toEqual(prefix.map((e) => e.pitch));
+  });
 });
 
 describe('roleSteps and generateRolesAsync', () => {
