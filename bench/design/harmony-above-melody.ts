@@ -2,9 +2,9 @@
  * How often the accompaniment sits above the tune: the share of melody onsets at which a harmony note
  * sounding at that moment is higher than the melody note, for an evaluation run's pieces grouped by the
  * harmony's instrument (pads 88-95, strings and choirs 48-54, pianos 0-7, guitars 24-31, the rest), and
- * with `--reference` for POP909-layout songs (tracks MELODY and PIANO, their names in any case); and the mean gap between a piece's
- * mean melody pitch and its mean harmony pitch, in semitones. For design work on development seeds and the
- * training corpus' validation split (never held-out music).
+ * with `--reference` for POP909-layout songs (tracks MELODY and PIANO, their names in any case); and the
+ * mean gap between a piece's mean melody pitch and its mean harmony pitch, in semitones. For design work
+ * on development seeds and the training corpus' validation split (never held-out music).
  *
  * Usage: node --import tsx bench/design/harmony-above-melody.ts [--run DIR]... [--set default]
  *        [--reference DIR]
