@@ -7,7 +7,10 @@
  * too (from its start), so a held pad is voiced there rather than cut off at the change. One colour tone
  * the model held (an added ninth, sixth, seventh or eleventh: a pitch class at least a whole tone from
  * every chord tone) is kept too, as real pads and string parts do.
- * A pitch that stays from one chord to the next is tied over.
+ * A pitch that stays from one chord to the next is tied over. The voicing sits under the tune: a voice at
+ * or above the lowest melody note sounding in the span moves down by octaves below it, within the
+ * harmony's range (a moved model note is `mended` by `under`), as a pad or string part is voiced beneath
+ * the lead.
  */
 import type { ChordSpan } from '../features/chords';
 import { chordPitchClasses } from '../features/chords';
@@ -20,7 +23,7 @@ const EPS = 1e-6;
 const { low: LOW, high: HIGH } = ROLE_RANGE.harmony;
 
 /** One voice of a voicing: a pitch and the model's note that sounds it, if the model played it. */
-interface Voice {
+export interface Voice {
   pitch: number;
   from?: Note;
 }
@@ -87,6 +90,36 @@ export function voiceChord(
 }
 
 /**
+ * The voicing moved under `ceiling` (the lowest melody pitch sounding in the span): each voice at or above
+ * it goes down by octaves while it stays within the harmony's range; a model note so moved is `mended` by
+ * `under`. A voice that lands on a pitch already voiced is dropped.
+ */
+export function underTune(voicing: readonly Voice[], ceiling: number): Voice[] {
+  const out: Voice[] = [];
+  for (const v of voicing) {
+    let pitch = v.pitch;
+    while (pitch >= ceiling && pitch - 12 >= LOW) pitch -= 12;
+    if (out.some((w) => w.pitch === pitch)) continue;
+    if (pitch === v.pitch) out.push(v);
+    else out.push({ pitch, from: v.from && mended({ ...v.from, pitch }, 'under') });
+  }
+  return out;
+}
+
+/** A note held to `end` (`mended` by `sustain`, or still by `under` when it was moved under the tune). */
+function heldTo(n: Note, end: number): Note {
+  return mended({ ...n, end }, n.by === 'under' ? 'under' : 'sustain');
+}
+
+/** The lowest melody pitch sounding in chord span `c` (Infinity when the melody rests through it). */
+function tuneFloor(notes: readonly Note[], c: ChordSpan): number {
+  let low = Infinity;
+  for (const n of notes)
+    if (n.role === 'melody' && n.start < c.end - EPS && n.end > c.start + EPS) low = Math.min(low, n.pitch);
+  return low;
+}
+
+/**
  * The role's notes that sound in chord span `c`: those struck in it, and those struck before it that still
  * sound at its start (a pad held through the chord change), the latter as copies from the span's start
  * (`carried`). A span the model holds through is voiced, not left silent.
@@ -106,8 +139,8 @@ function soundingIn(mine: readonly Note[], c: ChordSpan): { inSpan: Note[]; carr
 
 /**
  * Holds a role's notes as chords (see the module): in each chord span where the role sounds, up to
- * `voices` pitches, all tones of the chord, sound to the span's end, tied over when the next span keeps
- * them. Notes of other roles pass unchanged.
+ * `voices` pitches, all tones of the chord, sound to the span's end, under the melody sounding there
+ * ({@link underTune}), tied over when the next span keeps them. Notes of other roles pass unchanged.
  */
 export function sustainRole(
   notes: readonly Note[],
@@ -125,14 +158,13 @@ export function sustainRole(
     const next = new Map<number, number>();
     if (inSpan.length > 0) {
       const velocity = Math.round(inSpan.reduce((s, n) => s + n.velocity, 0) / inSpan.length);
-      for (const v of voiceChord(inSpan, c, [...held.keys()], voices)) {
+      const voicing = underTune(voiceChord(inSpan, c, [...held.keys()], voices), tuneFloor(rest, c));
+      for (const v of voicing) {
         const tied = held.get(v.pitch);
-        if (tied !== undefined) out[tied] = mended({ ...out[tied], end: c.end }, 'sustain');
+        if (tied !== undefined) out[tied] = heldTo(out[tied], c.end);
         else if (v.from)
           out.push(
-            Math.abs(v.from.end - c.end) < EPS && !carried.has(v.from)
-              ? v.from
-              : mended({ ...v.from, end: c.end }, 'sustain'),
+            Math.abs(v.from.end - c.end) < EPS && !carried.has(v.from) ? v.from : heldTo(v.from, c.end),
           );
         else {
           const { track: _track, ...template } = inSpan[0];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isColourTone, sustainRole, voiceChord } from '../../../core/arrange/sustain';
+import { isColourTone, sustainRole, underTune, voiceChord } from '../../../core/arrange/sustain';
 import type { ChordSpan } from '../../../core/features/chords';
 import { chordPitchClasses } from '../../../core/features/chords';
 import { seededRandom } from '../../../core/random';
@@ -112,6 +112,47 @@ describe('sustainRole', () => {
         new Set(sounding.filter((n) => tones.includes(n.pitch % 12)).map((n) => n.pitch % 12)).size,
       ).toBe(3);
     }
+  });
+});
+
+describe('the voicing under the tune', () => {
+  it('moves a voice at or above the lowest melody note of its span down by octaves, as mended by under', () => {
+    const out = sustainRole(
+      [
+        note('melody', 67, 0, 2),
+        note('harmony', 72, 0, 4),
+        note('harmony', 76, 0, 1),
+        note('harmony', 76, 4, 8),
+      ],
+      'harmony',
+      [C, G],
+    );
+    const harmony = out.filter((n) => n.role === 'harmony');
+    // Under the G4 tune, C5 and E5 move down an octave and the G the rule adds goes below G4 too (it is
+    // tied over into the G chord).
+    expect(rows(harmony.filter((n) => n.start < 4))).toEqual([
+      [55, 0, 8, 'rule', 'voicing'],
+      [60, 0, 4, 'mended', 'under'],
+      [64, 0, 4, 'mended', 'under'],
+    ]);
+    // The G chord's span has no tune: its voicing stays where the voice-leading and the model put it
+    // (B and D under the held G, the model's E5 kept as a colour tone).
+    expect(rows(harmony.filter((n) => n.start >= 4))).toEqual([
+      [59, 4, 8, 'rule', 'voicing'],
+      [62, 4, 8, 'rule', 'voicing'],
+      [76, 4, 8, 'model', null],
+    ]);
+  });
+
+  it('stops at the bottom of the harmony range and drops a voice that lands on one already voiced', () => {
+    const voiced = underTune(
+      [{ pitch: 40 }, { pitch: 52 }, { pitch: 64, from: note('harmony', 64, 0, 4) }, { pitch: 41 }],
+      41,
+    );
+    // 40 is under the tune already; 52 and 64 go down to 40 and are dropped as its duplicates; 41 (at the
+    // tune) would go to 29, below the harmony's range (C2 = 36), so it stays.
+    expect(voiced.map((v) => v.pitch)).toEqual([40, 41]);
+    expect(underTune([{ pitch: 72 }], Infinity)).toEqual([{ pitch: 72 }]);
   });
 });
 
