@@ -12,7 +12,8 @@
  */
 import { parseArgs } from 'node:util';
 import { decodeEvents } from '../../core/codec/events';
-import { MOVE_BINS, MoveTally, melodyMoves, moveShares } from '../lib/melody-moves';
+import { lineMoves, moveShares } from '../../core/eval/roles';
+import { MOVE_BINS, MoveTally } from '../lib/melody-moves';
 import { MAX_FAST_SHARE, MIN_GAPS, onsetGaps } from '../lib/onset-gaps';
 import { melodyTrackNotes, readRunSet, readSongFolder } from '../lib/runs';
 import type { ScanRow } from '../lib/scan-copy';
@@ -53,7 +54,7 @@ function row(label: string, t: MoveTally): void {
 for (const run of values.run) {
   const t = new MoveTally();
   for (const seq of readRunSet(run, values.set))
-    t.add(melodyMoves(seq.notes.filter((n) => n.role === 'melody')));
+    t.add(lineMoves(seq.notes.filter((n) => n.role === 'melody')));
   row(`${run} (${values.set})`, t);
 }
 
@@ -61,7 +62,7 @@ if (values.reference) {
   const t = new MoveTally();
   for (const seq of readSongFolder(values.reference)) {
     const melody = melodyTrackNotes(seq);
-    if (melody) t.add(melodyMoves(melody));
+    if (melody) t.add(lineMoves(melody));
   }
   row(`${values.reference} (MELODY tracks)`, t);
 }
@@ -77,7 +78,7 @@ if (values.scan) {
     if (ref.split === 'train' && ref.role === 'melody') {
       const events = streamEvents(train, ref);
       const { gaps, fast } = onsetGaps(events, ref.conditioning.tempo);
-      const moves = melodyMoves(decodeEvents(events));
+      const moves = lineMoves(decodeEvents(events));
       // Too short a line says nothing of how it moves: not tallied, and not left out for its moves.
       const counted = moves.length >= MIN_MOVES ? moves : [];
       const corpus = tallies.get(ref.corpus ?? '?') ?? new MoveTally();

@@ -1,23 +1,14 @@
 /**
- * How a melody moves from note to note, read as the evaluation reads a melody (`line`: the highest note of
- * each onset, in time order): repeats, steps (1-2 semitones) and leaps (more), as `core/eval/roles.ts`
- * counts them ({@link moveClass}), and the histogram of the intervals. `bench/design/melody-moves.ts` prints it for generated
- * sets, POP909's melodies and each training corpus.
+ * How melodies move, pooled: the histogram of the intervals between a line's onsets and the shares of
+ * repeats, steps and leaps ({@link moveClass}), the moves read as the evaluation reads a melody
+ * (`lineMoves` and `moveShares` in `core/eval/roles.ts`). `bench/design/melody-moves.ts` prints it for
+ * generated sets, POP909's melodies and each training corpus.
  */
 import type { MoveClass } from '../../core/eval/roles';
-import { lineMoves, moveClass } from '../../core/eval/roles';
+import { moveClass } from '../../core/eval/roles';
 
 /** Intervals of this many semitones or more share the histogram's last bin. */
 export const MOVE_BINS = 13;
-
-/** The absolute intervals between successive onsets of the melody line (`core/eval/roles.ts`). */
-export const melodyMoves = lineMoves;
-
-/** The shares of repeats, steps and leaps among `moves` (NaN without moves). */
-export function moveShares(moves: readonly number[]): Record<MoveClass, number> {
-  const share = (c: MoveClass) => moves.filter((m) => moveClass(m) === c).length / moves.length;
-  return { repeat: share('repeat'), step: share('step'), leap: share('leap') };
-}
 
 /** Moves pooled over lines, each line's moves counted `weight` times. */
 export class MoveTally {

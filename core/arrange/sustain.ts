@@ -111,11 +111,10 @@ function heldTo(n: Note, end: number): Note {
   return mended({ ...n, end }, n.by === 'under' ? 'under' : 'sustain');
 }
 
-/** The lowest melody pitch sounding in chord span `c` (Infinity when the melody rests through it). */
-function tuneFloor(notes: readonly Note[], c: ChordSpan): number {
+/** The lowest pitch of `melody` sounding in chord span `c` (Infinity when the melody rests through it). */
+function tuneFloor(melody: readonly Note[], c: ChordSpan): number {
   let low = Infinity;
-  for (const n of notes)
-    if (n.role === 'melody' && n.start < c.end - EPS && n.end > c.start + EPS) low = Math.min(low, n.pitch);
+  for (const n of melody) if (n.start < c.end - EPS && n.end > c.start + EPS) low = Math.min(low, n.pitch);
   return low;
 }
 
@@ -150,6 +149,7 @@ export function sustainRole(
 ): Note[] {
   const rest = notes.filter((n) => n.role !== role);
   const mine = notes.filter((n) => n.role === role);
+  const melody = rest.filter((n) => n.role === 'melody');
   const out: Note[] = [];
   /** Index in `out` of the note sounding each pitch up to the previous span's end. */
   let held = new Map<number, number>();
@@ -158,7 +158,7 @@ export function sustainRole(
     const next = new Map<number, number>();
     if (inSpan.length > 0) {
       const velocity = Math.round(inSpan.reduce((s, n) => s + n.velocity, 0) / inSpan.length);
-      const voicing = underTune(voiceChord(inSpan, c, [...held.keys()], voices), tuneFloor(rest, c));
+      const voicing = underTune(voiceChord(inSpan, c, [...held.keys()], voices), tuneFloor(melody, c));
       for (const v of voicing) {
         const tied = held.get(v.pitch);
         if (tied !== undefined) out[tied] = heldTo(out[tied], c.end);

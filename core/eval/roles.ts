@@ -95,10 +95,25 @@ export function moveClass(semitones: number): MoveClass {
   return semitones === 0 ? 'repeat' : semitones <= 2 ? 'step' : 'leap';
 }
 
+/** The absolute intervals (semitones) between successive notes of a line. */
+function movesOf(l: readonly Note[]): number[] {
+  return l.slice(1).map((n, i) => Math.abs(n.pitch - l[i].pitch));
+}
+
 /** The absolute intervals (semitones) between successive onsets of the melody line over `notes`. */
 export function lineMoves(notes: readonly Note[]): number[] {
-  const l = line(notes, true);
-  return l.slice(1).map((n, i) => Math.abs(n.pitch - l[i].pitch));
+  return movesOf(line(notes, true));
+}
+
+/** The shares of repeats, steps and leaps among `moves` ({@link moveClass}; NaN without moves). */
+export function moveShares(moves: readonly number[]): Record<MoveClass, number> {
+  const counts: Record<MoveClass, number> = { repeat: 0, step: 0, leap: 0 };
+  for (const m of moves) counts[moveClass(m)]++;
+  return {
+    repeat: share(counts.repeat, moves.length),
+    step: share(counts.step, moves.length),
+    leap: share(counts.leap, moves.length),
+  };
 }
 
 /** Shares of `notes` in each note-length class. */
@@ -116,14 +131,11 @@ function melodyFigures(notes: readonly Note[]): MelodyFigures | null {
   if (l.length === 0) return null;
   const count = new Map<number, number>();
   for (const n of l) count.set(n.pitch, (count.get(n.pitch) ?? 0) + 1);
-  const moves = lineMoves(notes);
   return {
     notes: l.length,
     meanPitch: l.reduce((s, n) => s + n.pitch, 0) / l.length,
     topPitchShare: Math.max(...count.values()) / l.length,
-    repeat: share(moves.filter((m) => moveClass(m) === 'repeat').length, moves.length),
-    step: share(moves.filter((m) => moveClass(m) === 'step').length, moves.length),
-    leap: share(moves.filter((m) => moveClass(m) === 'leap').length, moves.length),
+    ...moveShares(movesOf(l)),
     lengths: lengthHistogram(l),
   };
 }

@@ -51,7 +51,8 @@ export function* roleSteps(
 function readPrefixes(lanes: Stepper, writers: readonly RoleWriter[]): void {
   const length = (w: RoleWriter) => w.o.prefix?.length ?? 0;
   const at = writers.map(() => 0);
-  for (let k = 0; k < Math.max(0, ...writers.map(length)); k++) {
+  const longest = Math.max(0, ...writers.map(length));
+  for (let k = 0; k < longest; k++) {
     lanes.heads(
       writers.map((w) => (k < length(w) ? w.input : null)),
       writers.map((w) => w.cond),

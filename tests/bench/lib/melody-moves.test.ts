@@ -1,27 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MOVE_BINS, MoveTally, melodyMoves, moveShares } from '../../../bench/lib/melody-moves';
-import { note } from '../../helpers/notes';
-
-const tune = (pitches: number[]) => pitches.map((p, i) => note('melody', p, i, i + 1));
-
-describe('melodyMoves', () => {
-  it('reads the line as the evaluation does: the highest note of each onset, in time order', () => {
-    const notes = [...tune([60, 62, 62, 67]), note('melody', 72, 1, 2), note('melody', 55, 3, 4)];
-    // Onset 1's highest is 72: 60 -> 72 -> 62 -> 67.
-    expect(melodyMoves([...notes].reverse())).toEqual([12, 10, 5]);
-  });
-
-  it('has no moves for a single note or none', () => {
-    expect(melodyMoves(tune([64]))).toEqual([]);
-    expect(melodyMoves([])).toEqual([]);
-  });
-});
-
-describe('moveShares', () => {
-  it('counts a repeat as 0, a step as 1-2 semitones and a leap as more', () => {
-    expect(moveShares([0, 1, 2, 3, 0, 12, 2, 2])).toEqual({ repeat: 0.25, step: 0.5, leap: 0.25 });
-  });
-});
+import { MOVE_BINS, MoveTally } from '../../../bench/lib/melody-moves';
+import { moveShares } from '../../../core/eval/roles';
 
 describe('MoveTally', () => {
   it('pools lines by weight and puts wide intervals in the last bin', () => {

@@ -5,11 +5,14 @@ import {
   firstNotesOnChanges,
   lengthHistogram,
   line as topLine,
+  lineMoves,
   moveClass,
+  moveShares,
   roleFigures,
 } from '../../../core/eval/roles';
 import { summariseRoles } from '../../../core/eval/roles-summary';
 import { line, note, piece } from './helpers';
+import { note as roleNote } from '../../helpers/notes';
 
 const span = (root: number, quality: ChordSpan['quality'], start: number, end: number): ChordSpan => ({
   root,
@@ -120,5 +123,26 @@ describe('role figures of a set', () => {
 describe('moveClass', () => {
   it('names 0 a repeat, 1-2 semitones a step and more a leap', () => {
     expect([0, 1, 2, 3, 12].map(moveClass)).toEqual(['repeat', 'step', 'step', 'leap', 'leap']);
+  });
+});
+
+const tune = (pitches: number[]) => pitches.map((p, i) => roleNote('melody', p, i, i + 1));
+
+describe('lineMoves', () => {
+  it('reads the line as the evaluation does: the highest note of each onset, in time order', () => {
+    const notes = [...tune([60, 62, 62, 67]), roleNote('melody', 72, 1, 2), roleNote('melody', 55, 3, 4)];
+    // Onset 1's highest is 72: 60 -> 72 -> 62 -> 67.
+    expect(lineMoves([...notes].reverse())).toEqual([12, 10, 5]);
+  });
+
+  it('has no moves for a single note or none', () => {
+    expect(lineMoves(tune([64]))).toEqual([]);
+    expect(lineMoves([])).toEqual([]);
+  });
+});
+
+describe('moveShares', () => {
+  it('counts a repeat as 0, a step as 1-2 semitones and a leap as more', () => {
+    expect(moveShares([0, 1, 2, 3, 0, 12, 2, 2])).toEqual({ repeat: 0.25, step: 0.5, leap: 0.25 });
   });
 });
