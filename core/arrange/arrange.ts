@@ -32,6 +32,7 @@ import {
 import { addClave } from './clave';
 import { swingEighths } from './feel';
 import { sustainRole } from './sustain';
+import { thinUnderTune } from './thin';
 import { letRing } from './articulation';
 import { keepInRange } from './range';
 import { isSustained } from './orchestrate';
@@ -189,8 +190,10 @@ function finish(raw: readonly Note[], plan: ArrangementPlan, o: ArrangeOptions):
   notes = quantizeDrums(notes, compound, plan.sections, plan.style);
   notes = swingEighths(notes, plan.style, compound);
   notes = addClave(notes, plan);
-  if (isSustained(plan.programs.harmony)) notes = sustainRole(notes, 'harmony', plan.chords);
+  const held = isSustained(plan.programs.harmony);
+  if (held) notes = sustainRole(notes, 'harmony', plan.chords);
   notes = letRing(notes, 'harmony', plan.programs.harmony, plan.sections, plan.chords);
+  if (!held) notes = thinUnderTune(notes);
   notes = keepInRange(notes);
   notes = scaleDrums(notes, drumLevel);
   notes = levelDynamics(notes, plan.sections);
