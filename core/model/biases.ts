@@ -81,3 +81,57 @@ export function pitchBias(o: PitchBiasOptions, shift: number, chord = 0): Float6
   }
   return bias;
 }
+
+/**
+ * Step bias that keeps the next event within `room` grid steps (no step past it, and at least 1 allowed)
+ * and, with `moveOn`, forbids a step of 0; written into `out` (a writer's buffer, read only during the
+ * sampling call). Undefined when nothing is forbidden, {@link MOVE_ON} when only the step of 0 is.
+ */
+export function stepRoomBias(room: number, moveOn: boolean, out: Float64Array): Float64Array | undefined {
+  if (room >= STEP_MAX) return moveOn ? MOVE_ON : undefined;
+  const last = Math.max(1, room);
+  for (let s = 0; s <= STEP_MAX; s++) out[s] = s > last || (moveOn && s === 0) ? -Infinity : 0;
+  return out;
+}
+
+/** The rules a writer adds to the pitch bias at one onset ({@link pitchRules}). */
+export interface PitchRules {
+  /** The role's recent pitch ids, for the repetition penalty. */
+  recent: readonly number[];
+  /** The repetition penalty (0 = none). */
+  penalty: number;
+  /** Pitch ids already started at this onset: forbidden. */
+  stacked: readonly number[];
+  /** The role has been silent for a bar: rests are forbidden. */
+  silent: boolean;
+}
+
+/**
+ * `base` (the pitch bias under the chord, or none) with the rules `r` applied, written into `out` (a
+ * writer's buffer, read only during the sampling call); `base` itself when no rule applies.
+ */
+export function pitchRules(
+  base: Float64Array | undefined,
+  r: PitchRules,
+  out: Float64Array,
+): Float64Array | undefined {
+  const repeat = r.penalty > 0 && r.recent.length > 0;
+  if (r.stacked.length === 0 && !r.silent && !repeat) return base;
+  if (base) out.set(base);
+  else out.fill(0);
+  if (repeat) penaliseRecent(out, r.recent, r.penalty);
+  for (const p of r.stacked) out[p] = -Infinity;
+  if (r.silent) out[REST] = -Infinity;
+  return out;
+}
+
+/**
+ * A melody pitch id (key-relative by `shift`) below {@link MELODY_FLOOR} raised by octaves until it is at
+ * or above the floor and, once moved, not one of `stacked` (a lift must not double a note at the same
+ * onset); the pitch as sampled when the lift would pass 127.
+ */
+export function liftedToFloor(pitch: number, shift: number, stacked: readonly number[]): number {
+  let p = pitch;
+  while (p - shift < MELODY_FLOOR || (p !== pitch && stacked.includes(p))) p += 12;
+  return p <= 127 ? p : pitch;
+}

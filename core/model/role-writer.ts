@@ -5,7 +5,7 @@
  * the skip spans).
  */
 import type { HeadSample, PrefixEvent, SampledHead } from './sampling';
-import { headSampling, prefixPitch, REPETITION_WINDOW } from './sampling';
+import { headSampling, prefixPitch, remember } from './sampling';
 import { DURATION_MAX, GRID, REST, STEP_MAX, VELOCITY_BINS } from '../codec/events';
 import type { NoteEvent } from '../codec/events';
 import { decodeEvents } from '../codec/events';
@@ -18,7 +18,7 @@ import { roleFamily } from './families';
 import { sampleLogits } from './sample';
 import { SectionConditioning } from './section-conditioning';
 import { SkipSpans } from './skips';
-import { durationBias, MELODY_FLOOR, MOVE_ON, penaliseRecent, pitchBias } from './biases';
+import { durationBias, liftedToFloor, pitchBias, pitchRules, stepRoomBias } from './biases';
 import type { ModelConfig } from './config';
 import type { RoleOptions } from './role-options';
 import type { LaneHeads, Onset, StepInput } from './step';
@@ -44,9 +44,9 @@ export class RoleWriter {
   private stacked: number[] = [];
   private readonly stepScratch = new Float64Array(STEP_MAX + 1);
   private readonly pitchScratch = new Float64Array(REST + 1);
-  /** Model pitch ids of the role's last notes (at most {@link REPETITION_WINDOW}), for the penalty. */
+  /** Model pitch ids of the role's last notes (at most `REPETITION_WINDOW`), for the penalty. */
   private readonly recent: number[] = [];
-  /** Duration ids of the role's last notes (at most {@link REPETITION_WINDOW}), for the duration penalty. */
+  /** Duration ids of the role's last notes (at most `REPETITION_WINDOW`), for the duration penalty. */
   private readonly recentDurations: number[] = [];
   private readonly durationScratch = new Float64Array(DURATION_MAX + 1);
   /** Grid step at which the role's last note ends (silence is measured from it). */
@@ -149,16 +149,7 @@ export class RoleWriter {
       this.stacked.push(pitch);
       remember(this.recent, pitch);
     }
-    const note = heads.note(onset, pitch);
-    const lengthBias = durationBias(
-      this.recentDurations,
-      this.o.durationRepetitionPenalty ?? 0,
-      this.durationScratch,
-    );
-    const sampled = sampleLogits(note.duration, rng, { ...this.sample.duration, bias: lengthBias });
-    if (pitch !== REST) remember(this.recentDurations, sampled);
-    const velocity = sampleLogits(note.velocity, rng, this.sample.velocity);
-    const duration = pitch === REST ? 0 : Math.max(1, Math.min(sampled, DURATION_MAX, this.total - this.t));
+    const [duration, velocity] = this.sampleNote(heads, onset, pitch, rng);
     if (pitch !== REST) this.lastEnd = Math.max(this.lastEnd, this.t + duration);
     this.record(pitch, duration, pitch === REST ? 0 : velocity);
     const { chord, position } = onset;
@@ -173,6 +164,21 @@ export class RoleWriter {
       family: this.family,
     };
     this.sections.advance(this.t);
+  }
+
+  /**
+   * `[duration, velocity]` of the event at `onset` with `pitch`, under the duration repetition penalty: the
+   * duration in grid steps, 0 for a rest, else at least 1 and within the piece.
+   */
+  private sampleNote(heads: LaneHeads, onset: Onset, pitch: number, rng: Random): [number, number] {
+    const note = heads.note(onset, pitch);
+    const penalty = this.o.durationRepetitionPenalty ?? 0;
+    const bias = durationBias(this.recentDurations, penalty, this.durationScratch);
+    const sampled = sampleLogits(note.duration, rng, { ...this.sample.duration, bias });
+    if (pitch !== REST) remember(this.recentDurations, sampled);
+    const velocity = sampleLogits(note.velocity, rng, this.sample.velocity);
+    const duration = pitch === REST ? 0 : Math.max(1, Math.min(sampled, DURATION_MAX, this.total - this.t));
+    return [duration, velocity];
   }
 
   /**
@@ -196,48 +202,34 @@ export class RoleWriter {
   }
 
   /**
-   * A melody pitch (model id) below {@link MELODY_FLOOR} raised by octaves, under the rules, past any
-   * pitch already sounding at this onset (a lift must not double a stacked note).
+   * A melody pitch (model id) below the melody's floor (G3) raised by octaves under the rules, past any pitch
+   * already sounding at this onset ({@link liftedToFloor}).
    */
   private lifted(pitch: number): number {
     if (pitch === REST || this.o.rules === false || this.o.role !== 'melody') return pitch;
-    let p = pitch;
-    while (p - this.shift < MELODY_FLOOR || (p !== pitch && this.stacked.includes(p))) p += 12;
-    return p <= 127 ? p : pitch;
+    return liftedToFloor(pitch, this.shift, this.stacked);
   }
 
   /**
-   * Steps that keep the role within a bar of its last note's end (the next event comes no later; with the
-   * rest rule of {@link pitchBiasAt} it is a note), and no step of 0 when time must move on.
+   * Steps that keep the role within a bar of its last note's end under the rules (the next event comes no
+   * later; with the rest rule of {@link pitchBiasAt} it is a note), and no step of 0 when time must move on.
    */
   private stepBias(moveOn: boolean): Float64Array | undefined {
     const room = this.o.rules === false ? STEP_MAX : this.lastEnd + this.barSteps - this.t;
-    if (room >= STEP_MAX) return moveOn ? MOVE_ON : undefined;
-    // One buffer per writer: sampleLogits reads the bias only during its call.
-    const b = this.stepScratch;
-    const last = Math.max(1, room);
-    for (let s = 0; s <= STEP_MAX; s++) b[s] = s > last || (moveOn && s === 0) ? -Infinity : 0;
-    return b;
+    return stepRoomBias(room, moveOn, this.stepScratch);
   }
 
   /**
-   * The scale bias, less the repetition penalty on the role's recent pitches, with the pitches already
-   * sounding at this onset forbidden, and rests forbidden once the role has been silent for a bar (the
-   * corpus' melodies often wait out long intros; a piece's roles should not).
+   * The scale bias under the chord with the writing rules of {@link pitchRules}: the repetition penalty on
+   * the role's recent pitches, the pitches already sounding at this onset forbidden, and rests forbidden
+   * once the role has been silent for a bar under the rules (the corpus' melodies often wait out long
+   * intros; a piece's roles should not).
    */
   private pitchBiasAt(): Float64Array | undefined {
     const silent = this.o.rules !== false && this.t - this.lastEnd >= this.barSteps;
     const penalty = this.o.repetitionPenalty ?? 0;
-    const repeat = penalty > 0 && this.recent.length > 0;
-    if (this.stacked.length === 0 && !silent && !repeat) return this.bias;
-    // One buffer per writer: sampleLogits reads the bias only during its call.
-    const b = this.pitchScratch;
-    if (this.bias) b.set(this.bias);
-    else b.fill(0);
-    if (repeat) penaliseRecent(b, this.recent, penalty);
-    for (const p of this.stacked) b[p] = -Infinity;
-    if (silent) b[REST] = -Infinity;
-    return b;
+    const rules = { recent: this.recent, penalty, stacked: this.stacked, silent };
+    return pitchRules(this.bias, rules, this.pitchScratch);
   }
 
   /** The notes written, with absolute pitches, each marked as sampled by the model. */
@@ -252,10 +244,4 @@ export class RoleWriter {
       origin: 'model' as const,
     }));
   }
-}
-
-/** Appends `x` to a role's recent values, keeping the last {@link REPETITION_WINDOW}. */
-function remember(recent: number[], x: number): void {
-  recent.push(x);
-  if (recent.length > REPETITION_WINDOW) recent.shift();
 }

@@ -18,6 +18,12 @@ export type HeadTemperature = Partial<Record<SampledHead, number>>;
 /** Notes a role looks back over for {@link SamplingConfig.repetition}. */
 export const REPETITION_WINDOW = 8;
 
+/** Appends `x` to a role's recent values, keeping the last {@link REPETITION_WINDOW}. */
+export function remember(recent: number[], x: number): void {
+  recent.push(x);
+  if (recent.length > REPETITION_WINDOW) recent.shift();
+}
+
 /**
  * `config.json` `sampling`: each role's head multipliers (roles absent sample every head at 1), and each
  * role's repetition penalty: a pitch's logit is lowered by the penalty times its share of the role's last
