@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { arrangeWrites } from '../../../core/arrange/arrange';
+import { isSustained } from '../../../core/arrange/orchestrate';
 import { THIN_FLOOR, thinStack, thinUnderTune } from '../../../core/arrange/thin';
+import { embed } from '../../../core/embed';
 import type { Note, Role } from '../../../core/sequence';
+import { emptySequence } from '../../../core/sequence';
 import { note as makeNote } from '../../helpers/notes';
 
 const note = (role: Role, pitch: number, start: number, end: number): Note =>
@@ -79,5 +83,55 @@ describe('thinUnderTune', () => {
       [60, 0, 2, 'model', null],
     ]);
     expect(out.filter((n) => n.role === 'bass').map((n) => n.pitch)).toEqual([67, 72]);
+  });
+});
+
+describe('the arranger thins a comping part, not a held one', () => {
+  /**
+   * Drives `arrangeWrites` with a scripted writer instead of a model: a G4 tune on every beat and, every
+   * two beats, a C major stack from C4 to E5 struck across it (C5 and E5 above the tune).
+   */
+  const arrangeScripted = (prompt: string, rules = true) => {
+    const job = arrangeWrites(embed(prompt), { seconds: 12, seed: 1, keyCheck: false, rules });
+    let r = job.next();
+    while (!r.done) {
+      const req = r.value;
+      const roles = req.roles ?? req.conditioning.roles;
+      const notes: Note[] = [];
+      for (let b = 0; b + 1 <= req.beats; b++) {
+        if (roles.includes('melody')) notes.push(note('melody', 67, b, b + 1));
+        if (roles.includes('harmony') && b % 2 === 0)
+          for (const p of [60, 64, 67, 72, 76]) notes.push(note('harmony', p, b, b + 1));
+        if (roles.includes('bass') && b % 2 === 0) notes.push(note('bass', 36, b, b + 2));
+      }
+      r = job.next({ ...emptySequence(), notes, totalBeats: req.beats });
+    }
+    return r.value;
+  };
+  const thinned = (notes: readonly Note[]) => notes.filter((n) => n.role === 'harmony' && n.by === 'thin');
+
+  it('moves a piano stack under the tune, so no struck note of it sounds above the melody', () => {
+    const { sequence, plan } = arrangeScripted('calm piano ballad');
+    expect(isSustained(plan.programs.harmony)).toBe(false);
+    expect(thinned(sequence.notes).length).toBeGreaterThan(0);
+    const melody = sequence.notes.filter((n) => n.role === 'melody');
+    const above = sequence.notes.filter(
+      (h) =>
+        h.role === 'harmony' &&
+        (h.origin === 'model' || h.origin === 'copy' || h.by === 'thin') &&
+        melody.some((m) => m.start < h.end - 1e-6 && m.end > h.start + 1e-6 && h.pitch >= m.pitch),
+    );
+    expect(above).toEqual([]);
+  });
+
+  it('leaves a held string part to its own voicing, and the rules-off writing as written', () => {
+    const strings = arrangeScripted('warm cinematic strings');
+    expect(isSustained(strings.plan.programs.harmony)).toBe(true);
+    expect(thinned(strings.sequence.notes)).toEqual([]);
+    const off = arrangeScripted('calm piano ballad', false);
+    expect(thinned(off.sequence.notes)).toEqual([]);
+    expect(off.sequence.notes.filter((n) => n.role === 'harmony' && n.pitch === 76).length).toBeGreaterThan(
+      0,
+    );
   });
 });
