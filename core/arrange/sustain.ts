@@ -17,6 +17,7 @@ import { chordPitchClasses } from '../features/chords';
 import type { Note, Role } from '../sequence';
 import { mended } from './mended';
 import { ROLE_RANGE } from './range';
+import { lowestSounding, octavesUnder } from './under';
 
 const EPS = 1e-6;
 /** Range of the pitches a voicing may add: the harmony's. */
@@ -97,8 +98,7 @@ export function voiceChord(
 export function underTune(voicing: readonly Voice[], ceiling: number): Voice[] {
   const out: Voice[] = [];
   for (const v of voicing) {
-    let pitch = v.pitch;
-    while (pitch >= ceiling && pitch - 12 >= LOW) pitch -= 12;
+    const pitch = octavesUnder(v.pitch, ceiling, LOW);
     if (out.some((w) => w.pitch === pitch)) continue;
     if (pitch === v.pitch) out.push(v);
     else out.push({ pitch, from: v.from && mended({ ...v.from, pitch }, 'under') });
@@ -109,13 +109,6 @@ export function underTune(voicing: readonly Voice[], ceiling: number): Voice[] {
 /** A note held to `end` (`mended` by `sustain`, or still by `under` when it was moved under the tune). */
 function heldTo(n: Note, end: number): Note {
   return mended({ ...n, end }, n.by === 'under' ? 'under' : 'sustain');
-}
-
-/** The lowest pitch of `melody` sounding in chord span `c` (Infinity when the melody rests through it). */
-function tuneFloor(melody: readonly Note[], c: ChordSpan): number {
-  let low = Infinity;
-  for (const n of melody) if (n.start < c.end - EPS && n.end > c.start + EPS) low = Math.min(low, n.pitch);
-  return low;
 }
 
 /**
@@ -158,7 +151,10 @@ export function sustainRole(
     const next = new Map<number, number>();
     if (inSpan.length > 0) {
       const velocity = Math.round(inSpan.reduce((s, n) => s + n.velocity, 0) / inSpan.length);
-      const voicing = underTune(voiceChord(inSpan, c, [...held.keys()], voices), tuneFloor(melody, c));
+      const voicing = underTune(
+        voiceChord(inSpan, c, [...held.keys()], voices),
+        lowestSounding(melody, c.start, c.end),
+      );
       for (const v of voicing) {
         const tied = held.get(v.pitch);
         if (tied !== undefined) out[tied] = heldTo(out[tied], c.end);

@@ -10,6 +10,7 @@
  */
 import type { Note, Role } from '../sequence';
 import { mended } from './mended';
+import { lowestSounding, octavesUnder } from './under';
 
 const EPS = 1e-6;
 
@@ -22,13 +23,6 @@ export interface ThinOptions {
   role?: Role;
   /** Lowest pitch a note moves down to. Default {@link THIN_FLOOR}. */
   floor?: number;
-}
-
-/** The lowest pitch of `melody` sounding while `n` sounds (Infinity when the melody rests). */
-function tuneUnder(melody: readonly Note[], n: Note): number {
-  let low = Infinity;
-  for (const m of melody) if (m.start < n.end - EPS && m.end > n.start + EPS) low = Math.min(low, m.pitch);
-  return low;
 }
 
 /** The notes of `mine` grouped by onset (notes struck together), in order of onset. */
@@ -52,14 +46,13 @@ export function thinStack(stack: readonly Note[], melody: readonly Note[], floor
   if (stack.length < 2) return [...stack];
   const kept: Note[] = [];
   for (const n of [...stack].sort((a, b) => a.pitch - b.pitch)) {
-    const ceiling = tuneUnder(melody, n);
+    const ceiling = lowestSounding(melody, n.start, n.end);
     if (n.pitch < ceiling) {
       kept.push(n);
       continue;
     }
     if (kept.some((k) => k.pitch < ceiling && k.pitch % 12 === n.pitch % 12)) continue;
-    let pitch = n.pitch;
-    while (pitch >= ceiling && pitch - 12 >= floor) pitch -= 12;
+    const pitch = octavesUnder(n.pitch, ceiling, floor);
     if (kept.some((k) => k.pitch === pitch)) continue;
     kept.push(pitch === n.pitch ? n : mended({ ...n, pitch }, 'thin'));
   }
