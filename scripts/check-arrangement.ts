@@ -1,6 +1,7 @@
 /**
  * The main job's acceptance figures, measured with the shipped model and printed as tables:
- * 1. 20 varied prompts, seeds and lengths rendered to WAV: length vs request, peak, loudness, MIDI length;
+ * 1. 20 varied prompts, seeds and lengths rendered to WAV: length vs request, peak, loudness, DC offset
+ *    (under {@link MAX_DC_DBFS}), MIDI length;
  * 2. 100 pieces: scale consistency per pitched role, drum-pattern consistency, minor-second clashes on
  *    strong beats (muspy's definitions, core/eval);
  * 3. prompts of the embedder's table that state a tempo in figures or a key: the MIDI's tempo and the key
@@ -23,7 +24,7 @@ import { acceptanceRows, meetsTarget } from '../core/eval/acceptance-rows';
 import { controlLoader } from '../core/eval/control';
 import { reaches, tolerance } from '../core/eval/report/pipeline';
 import { MusicModel } from '../core/model/model';
-import { renderWav } from '../core/render';
+import { dcOffsetDbfs, decodeWav, renderWav } from '../core/render';
 import { durationSeconds } from '../core/sequence';
 import { folderLoader, loadModel, SHIPPED_MODEL } from '../cli/model-files';
 import { loadSoundfont } from '../cli/render/files';
@@ -57,27 +58,34 @@ const LENGTH_PROMPTS: [string, number][] = [
   ['Orchestral bank ad, trustworthy, 97 bpm', 30],
   ['Drums only, driving groove for a car ad', 8],
 ];
+/** Highest DC offset a rendered WAV may carry, dBFS (1% of full scale). */
+const MAX_DC_DBFS = -40;
 console.log('## 20 prompts: WAV and MIDI length, level\n');
-console.log('| prompt | seed | asked s | WAV s | MIDI s | peak dBFS | LUFS | tempo | key |');
-console.log('|---|---|---|---|---|---|---|---|---|');
+console.log('| prompt | seed | asked s | WAV s | MIDI s | peak dBFS | LUFS | DC dBFS | tempo | key |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
 let lengthOk = 0;
+let worstDc = -Infinity;
 for (const [i, [prompt, seconds]] of LENGTH_PROMPTS.entries()) {
   const seed = 11 + i * 7;
   const r = compose(model, { prompt, seconds, seed, loop: i % 5 === 4 });
   const audio = await renderWav(r.sequence, soundfont, { loop: r.plan.loop });
   const midi = durationSeconds(midiToSequence(sequenceToMidi(r.sequence)));
+  const dc = dcOffsetDbfs(decodeWav(audio.wav).channels);
+  worstDc = Math.max(worstDc, dc);
   const ok =
     Math.abs(audio.seconds - seconds) <= 0.05 &&
     Math.abs(midi - seconds) <= 0.05 &&
     audio.peakDbfs <= -1 &&
-    audio.lufs > -30;
+    audio.lufs > -30 &&
+    dc <= MAX_DC_DBFS;
   if (ok) lengthOk++;
   console.log(
-    `| ${prompt}${r.plan.loop ? ' (loop)' : ''} | ${seed} | ${seconds} | ${audio.seconds.toFixed(3)} | ${midi.toFixed(3)} | ${audio.peakDbfs.toFixed(2)} | ${audio.lufs.toFixed(1)} | ${r.tempo.toFixed(1)} | ${r.key} |`,
+    `| ${prompt}${r.plan.loop ? ' (loop)' : ''} | ${seed} | ${seconds} | ${audio.seconds.toFixed(3)} | ${midi.toFixed(3)} | ${audio.peakDbfs.toFixed(2)} | ${audio.lufs.toFixed(1)} | ${dc.toFixed(1)} | ${r.tempo.toFixed(1)} | ${r.key} |`,
   );
 }
 console.log(
-  `\nwithin 50 ms (WAV and MIDI), peak <= -1 dBFS, louder than -30 LUFS: ${pct(lengthOk, LENGTH_PROMPTS.length)}\n`,
+  `\nwithin 50 ms (WAV and MIDI), peak <= -1 dBFS, louder than -30 LUFS, DC offset <= ${MAX_DC_DBFS} dBFS ` +
+    `(worst ${worstDc.toFixed(1)}): ${pct(lengthOk, LENGTH_PROMPTS.length)}\n`,
 );
 
 // 2-4. Consistency and clashes over 100 pieces, stated tempo and key, mood: the model and the control.

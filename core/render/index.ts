@@ -23,6 +23,7 @@ export {
   gatedLoudness,
   samplePeakDbfs,
   rmsDbfs,
+  dcOffsetDbfs,
   LOUDNESS_OFFSET,
 } from './loudness';
 export type { Biquad } from './kweight';

@@ -168,3 +168,18 @@ export function rmsDbfs(channels: readonly Float32Array[]): number {
   }
   return sum > 0 ? 10 * Math.log10(sum / n) : -Infinity;
 }
+
+/**
+ * DC offset: the largest of the channels' means, as a level in dBFS (`-Infinity` when every channel
+ * averages exactly zero), as `sox stats` reports "DC offset" (here in decibels of full scale).
+ */
+export function dcOffsetDbfs(channels: readonly Float32Array[]): number {
+  let worst = 0;
+  for (const ch of channels) {
+    if (ch.length === 0) continue;
+    let sum = 0;
+    for (const x of ch) sum += x;
+    worst = Math.max(worst, Math.abs(sum / ch.length));
+  }
+  return worst > 0 ? 20 * Math.log10(worst) : -Infinity;
+}

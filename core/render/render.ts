@@ -1,10 +1,11 @@
 /**
- * NoteSequence -> finished WAV: SoundFont synthesis, a fade-out, loudness normalisation to a target
+ * NoteSequence -> finished WAV: SoundFont synthesis, a DC blocker, a fade-out, loudness normalisation to a target
  * integrated loudness (BS.1770-4) and a look-ahead limiter that keeps the sample peak under -1 dBFS.
  */
 import type { NoteSequence, Role } from '../sequence';
 import { durationSeconds, secondsToBeats } from '../sequence';
 import { borrow, giveBack } from './buffers';
+import { blockDc } from './dc';
 import { fadeOut } from './dynamics';
 import { finishSteps } from './finish';
 import type { LevelOptions } from './normalise';
@@ -107,7 +108,7 @@ export async function master(
 
 /**
  * The mix before gain and limiting: `seq` synthesised (only the roles in `only`, when given: a stem),
- * a loop's tail folded into its start, the end faded. {@link renderWav} normalises this.
+ * a loop's tail folded into its start, its DC offset removed ({@link blockDc}), the end faded. {@link renderWav} normalises this.
  * @throws {RenderError} for a SoundFont spessasynth cannot read, or a synthesis failure.
  * @throws {CancelledError} when `slicing`'s signal is aborted.
  */
@@ -129,6 +130,7 @@ export async function premix(
   const sampleRate = synthesized.sampleRate;
   const frames = Math.round(length * sampleRate);
   const channels = [synthesized.left, synthesized.right].map((c) => foldTail(c, frames));
+  blockDc(channels, sampleRate, { loop: o.loop });
   const seconds = channels[0].length / sampleRate;
   if (!o.loop) fadeOut(channels, sampleRate, Math.min(o.fadeSeconds, seconds * o.fadeShare));
   return { channels, sampleRate };

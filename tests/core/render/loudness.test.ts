@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { blockPowers, integratedLoudness, kWeighting, LOUDNESS_OFFSET } from '../../../core/render/loudness';
+import {
+  blockPowers,
+  dcOffsetDbfs,
+  integratedLoudness,
+  kWeighting,
+  LOUDNESS_OFFSET,
+} from '../../../core/render/loudness';
 
 const RATE = 48000;
 
@@ -78,5 +84,15 @@ describe('BS.1770-4 loudness', () => {
   it('gives -Infinity, never NaN, for silence and empty input', () => {
     expect(integratedLoudness([new Float32Array(RATE), new Float32Array(RATE)], RATE)).toBe(-Infinity);
     expect(integratedLoudness([new Float32Array(0)], RATE)).toBe(-Infinity);
+  });
+});
+
+describe('dcOffsetDbfs', () => {
+  it("reports the worse channel's mean in dBFS, and -Infinity for a zero mean", () => {
+    const left = Float32Array.from({ length: 1000 }, (_, i) => 0.1 + (i % 2 ? 0.5 : -0.5));
+    const right = Float32Array.from({ length: 1000 }, (_, i) => -0.01 + (i % 2 ? 0.2 : -0.2));
+    expect(dcOffsetDbfs([left, right])).toBeCloseTo(-20, 4);
+    expect(dcOffsetDbfs([right])).toBeCloseTo(-40, 4);
+    expect(dcOffsetDbfs([Float32Array.from([0.5, -0.5]), new Float32Array(0)])).toBe(-Infinity);
   });
 });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSoundfont } from '../../../cli/render/files';
 import { RenderError } from '../../../core/errors';
-import { integratedLoudness, rmsDbfs, samplePeakDbfs } from '../../../core/render/loudness';
+import { dcOffsetDbfs, integratedLoudness, rmsDbfs, samplePeakDbfs } from '../../../core/render/loudness';
 import type { RenderResult } from '../../../core/render/render';
 import { renderWav } from '../../../core/render/render';
 import { decodeWav } from '../../../core/render/wav';
@@ -83,6 +83,25 @@ describe('renderWav', () => {
     const n = a[0].length;
     const end = (c: Float32Array[]) => rmsDbfs([c[0].subarray(n - 480), c[1].subarray(n - 480)]);
     expect(end(a)).toBeGreaterThan(-40); // no fade-out at the loop point
+  });
+
+  it("takes out the DC offset that a pad's samples and the reverb put in (FluidR3's Warm Pad)", async () => {
+    // Program 89's samples sit off zero (their mean is about half their RMS); the normaliser cannot hear
+    // that, and without the DC blocker this chord came out about a third of full scale off zero.
+    const seq = emptySequence(96);
+    seq.totalBeats = 8;
+    seq.notes = [48, 55, 64].map((pitch) => ({
+      pitch,
+      start: 0,
+      end: 8,
+      velocity: 80,
+      role: 'harmony' as const,
+      program: 89,
+      isDrum: false,
+    }));
+    const { channels } = decodeWav((await renderWav(seq, soundfont)).wav);
+    expect(dcOffsetDbfs(channels)).toBeLessThan(-40); // -10.3 dBFS before the blocker
+    for (const c of channels) expect(rmsDbfs([c])).toBeGreaterThan(-30);
   });
 
   it('renders an empty sequence as silence of its length, without NaN', async () => {
