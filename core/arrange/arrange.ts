@@ -34,6 +34,7 @@ import { swingEighths } from './feel';
 import { sustainRole } from './sustain';
 import { thinUnderTune } from './thin';
 import { letRing } from './articulation';
+import { keepPlayable } from './playable';
 import { keepInRange } from './range';
 import { isSustained } from './orchestrate';
 import type { ArrangementPlan } from './plan';
@@ -202,5 +203,5 @@ function finish(raw: readonly Note[], plan: ArrangementPlan, o: ArrangeOptions):
   notes = makeRoomForVoice(notes, plan, beatsPerBar(plan.meter));
   notes = mendClashes(notes, plan.chords, strongBeats(plan.beats, plan.meter));
   if (o.theme) notes = placeMotif(notes, plan, o.theme);
-  return accentHits(notes, plan);
+  return keepPlayable(accentHits(notes, plan), plan.programs);
 }

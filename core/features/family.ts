@@ -62,3 +62,16 @@ export function familyOfProgram(program: number, isDrum = false): InstrumentFami
 export function familyId(program: number, isDrum = false): number {
   return INSTRUMENT_FAMILIES.indexOf(familyOfProgram(program, isDrum));
 }
+
+/**
+ * The most notes one player of a General MIDI program sounds at once: one for the solo winds (solo brass
+ * 56-60, reeds 64-71, pipes 72-79, shanai 111), two for the solo bowed strings (violin to contrabass
+ * 40-43, fiddle 110: a double stop), and no limit of the instrument's own for the rest (keyboards,
+ * guitars, ensembles, synths), whose limit is the role's. Out-of-range programs are clamped.
+ */
+export function voicesOfProgram(program: number): number {
+  const p = Math.min(127, Math.max(0, Math.floor(Number.isFinite(program) ? program : 0)));
+  if ((p >= 56 && p <= 60) || (p >= 64 && p <= 79) || p === 111) return 1;
+  if ((p >= 40 && p <= 43) || p === 110) return 2;
+  return Infinity;
+}

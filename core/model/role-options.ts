@@ -6,6 +6,7 @@ import type { HeadTemperature, PrefixEvent } from './sampling';
 import type { Conditioning } from '../conditioning';
 import type { ChordSpan } from '../features/chords';
 import type { Beats, Role } from '../sequence';
+import { voicesOfProgram } from '../features/family';
 
 /** Options of one role's writing (`generateRole`, `generateRoles`). */
 export interface RoleOptions {
@@ -44,7 +45,10 @@ export interface RoleOptions {
   tonicBias?: number;
   /** Highest number of events (a guard). Default 20 x beats + 64. */
   maxEvents?: number;
-  /** Most notes that may start together (a chord's size). Default 6 for harmony, 4 for drums, else 3. */
+  /**
+   * Most notes that may start together (a chord's size). Default 6 for harmony, 4 for drums, else 3, and
+   * never more than the instrument of `program` sounds at once ({@link defaultMaxStack}).
+   */
   maxStack?: number;
   /** GM program of the notes; its instrument family conditions a band LSTM. Default: the role's. */
   program?: number;
@@ -67,4 +71,13 @@ export interface RoleOptions {
    * A note is cut where a span starts. Default none.
    */
   skip?: readonly { start: Beats; end: Beats }[];
+}
+
+/**
+ * The most notes a role's writer lets start together: 6 for harmony, 4 for drums, else 3, and never more
+ * than one player of `program` sounds at once (`voicesOfProgram`: one for a saxophone, two for a violin).
+ */
+export function defaultMaxStack(role: Role, program?: number): number {
+  const byRole = role === 'harmony' ? 6 : role === 'drums' ? 4 : 3;
+  return program === undefined || role === 'drums' ? byRole : Math.min(byRole, voicesOfProgram(program));
 }

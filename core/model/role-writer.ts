@@ -21,6 +21,7 @@ import { SkipSpans } from './skips';
 import { durationBias, liftedToFloor, pitchBias, pitchRules, stepRoomBias } from './biases';
 import type { ModelConfig } from './config';
 import type { RoleOptions } from './role-options';
+import { defaultMaxStack } from './role-options';
 import type { LaneHeads, Onset, StepInput } from './step';
 
 /** One role being written: its settings, its events so far and the input of its next step. */
@@ -68,7 +69,7 @@ export class RoleWriter {
     this.sections = new SectionConditioning(o);
     this.skips = new SkipSpans(o.skip);
     this.sample = headSampling(o.temperature ?? 1, o.topP ?? 0.95, o.headTemperature);
-    this.maxStack = o.maxStack ?? (o.role === 'harmony' ? 6 : o.role === 'drums' ? 4 : 3);
+    this.maxStack = o.maxStack ?? defaultMaxStack(o.role, o.program);
     this.family = roleFamily(o.role, o.program);
     this.input = {
       pitch: REST,

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { familyId, familyOfProgram, INSTRUMENT_FAMILIES } from '../../../core/features/family';
+import {
+  familyId,
+  familyOfProgram,
+  voicesOfProgram,
+  INSTRUMENT_FAMILIES,
+} from '../../../core/features/family';
 
 describe('familyOfProgram', () => {
   it('maps General MIDI programs onto their families', () => {
@@ -33,5 +38,19 @@ describe('familyOfProgram', () => {
   it('gives ids that index the family list', () => {
     for (let p = 0; p < 128; p++) expect(INSTRUMENT_FAMILIES[familyId(p)]).toBe(familyOfProgram(p));
     expect(INSTRUMENT_FAMILIES[familyId(0, true)]).toBe('drums');
+  });
+});
+
+describe('voicesOfProgram', () => {
+  it('gives the solo winds one voice, the solo bowed strings two, and the rest no limit of their own', () => {
+    // trumpet, french horn, alto sax, clarinet, flute, ocarina, shanai
+    for (const p of [56, 60, 65, 71, 73, 79, 111]) expect(voicesOfProgram(p)).toBe(1);
+    // violin, contrabass, fiddle
+    for (const p of [40, 43, 110]) expect(voicesOfProgram(p)).toBe(2);
+    // piano, guitar, harp, string ensemble, brass section, saw lead, warm pad
+    for (const p of [0, 25, 46, 48, 61, 81, 89]) expect(voicesOfProgram(p)).toBe(Infinity);
+    expect(voicesOfProgram(65.7)).toBe(1);
+    expect(voicesOfProgram(-3)).toBe(Infinity);
+    expect(voicesOfProgram(Number.NaN)).toBe(Infinity);
   });
 });

@@ -152,6 +152,33 @@ describe('the melody floor with stacked notes', () => {
   });
 });
 
+describe("the instrument's own voices", () => {
+  /** A writer that would stack every note it can (a step of 0 first, else six grid steps), each a third up. */
+  const stacker = () =>
+    scriptedStepper((last) => {
+      const pitch = new Float64Array(REST + 1).fill(-20);
+      pitch[last.pitch === REST || last.pitch >= 79 ? 60 : last.pitch + 4] = 0;
+      const step = last.pitch === REST ? 6 : 0;
+      return { step, pitch };
+    });
+  const largestStack = (program: number): number => {
+    const notes = generateRole(
+      stacker(),
+      { role: 'melody', conditioning: defaultConditioning(), beats: 8, program },
+      seededRandom(1),
+    );
+    const counts = new Map<number, number>();
+    for (const n of notes) counts.set(n.start, (counts.get(n.start) ?? 0) + 1);
+    return Math.max(...counts.values());
+  };
+
+  it("let a saxophone start one note at a time, a violin two, a piano the role's three", () => {
+    expect(largestStack(65)).toBe(1);
+    expect(largestStack(40)).toBe(2);
+    expect(largestStack(0)).toBe(3);
+  });
+});
+
 describe('skip spans', () => {
   /** Sixteenths (3 grid steps) of one drum; records the steps it is fed and the onsets it is asked at. */
   const sixteenths = (fed: number[], onsets: Onset[]) =>
