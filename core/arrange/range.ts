@@ -1,9 +1,11 @@
 /**
  * Every pitched role inside the span its part is played in: a note outside moves by octaves into it (its
  * pitch class, so its place in the chord and the key, is kept). The model, asked for a bright or dark
- * register, can still write a lead at E8 or a string chord tone at G0; no player reads those.
+ * register, can still write a lead at E8 or a string chord tone at G0; no player reads those, and no alto
+ * sax plays above A flat 5 nor a violin below G3 (the instrument's own range, `playableRange`).
  */
 import { MELODY_FLOOR } from '../model/biases';
+import { playableRange } from '../features/family';
 import type { Note, Role } from '../sequence';
 import { mended } from './mended';
 
@@ -32,12 +34,27 @@ export function foldIntoSpan(pitch: number, span: PitchSpan): number {
   return p;
 }
 
-/** The span of a note's role, or null for drums. */
-const spanOf = (n: Note): PitchSpan | null => (n.isDrum || n.role === 'drums' ? null : ROLE_RANGE[n.role]);
+/**
+ * The span a part on `program` is played in: its role's span within the instrument's sounding range
+ * (`playableRange`), or the instrument's range alone where the two share less than an octave.
+ */
+export function partSpan(role: Exclude<Role, 'drums'>, program: number): PitchSpan {
+  const span = ROLE_RANGE[role];
+  const own = playableRange(program);
+  if (!own) return span;
+  const low = Math.max(span.low, own.low);
+  const high = Math.min(span.high, own.high);
+  return high - low >= 12 ? { low, high } : own;
+}
+
+/** The span of a note's part, or null for drums. */
+const spanOf = (n: Note): PitchSpan | null =>
+  n.isDrum || n.role === 'drums' ? null : partSpan(n.role, n.program);
 
 /**
- * Moves each pitched note outside its role's {@link ROLE_RANGE} by octaves into it (`mended` by `range`);
- * a moved note that would double a pitch its role already starts at the same time is dropped.
+ * Moves each pitched note outside its part's span ({@link partSpan}: its role's {@link ROLE_RANGE} within
+ * its instrument's sounding range) by octaves into it (`mended` by `range`); a moved note that would double
+ * a pitch its role already starts at the same time is dropped.
  */
 export function keepInRange(notes: readonly Note[]): Note[] {
   const key = (n: Note) => `${n.role}|${n.start}|${n.pitch}`;

@@ -75,3 +75,55 @@ export function voicesOfProgram(program: number): number {
   if ((p >= 40 && p <= 43) || p === 110) return 2;
   return Infinity;
 }
+
+/** Lowest and highest MIDI pitch an instrument sounds (concert pitch). */
+export interface PlayableRange {
+  low: number;
+  high: number;
+}
+
+/**
+ * The sounding range of the General MIDI programs whose instrument has one a player cannot leave (the
+ * usual orchestration ranges, concert pitch): pianos and harp, the marimba, the guitars (a nylon-string's
+ * nineteen frets, a steel or electric's twenty-four) and the banjo, the bass guitars, the solo strings,
+ * the choir's voices, the trumpet, alto sax, clarinet and flute. Synthesizers, organs, ensembles and
+ * sections are left out: their span is the role's.
+ */
+const PLAYABLE_RANGES: Readonly<Record<number, PlayableRange>> = {
+  0: { low: 21, high: 108 }, // acoustic grand: A0-C8
+  1: { low: 21, high: 108 },
+  2: { low: 21, high: 108 },
+  4: { low: 28, high: 100 }, // a 73-key electric piano: E1-E7
+  5: { low: 28, high: 100 },
+  12: { low: 36, high: 96 }, // marimba: C2-C7
+  24: { low: 40, high: 83 }, // nylon-string guitar: E2-B5
+  25: { low: 40, high: 88 }, // steel-string and electric guitars: E2-E6
+  26: { low: 40, high: 88 },
+  27: { low: 40, high: 88 },
+  28: { low: 40, high: 88 },
+  29: { low: 40, high: 88 },
+  30: { low: 40, high: 88 },
+  32: { low: 28, high: 67 }, // acoustic, finger, pick and fretless basses: E1-G4
+  33: { low: 28, high: 67 },
+  34: { low: 28, high: 67 },
+  35: { low: 28, high: 67 },
+  36: { low: 28, high: 67 }, // slap basses
+  37: { low: 28, high: 67 },
+  40: { low: 55, high: 100 }, // violin: G3-E7
+  41: { low: 48, high: 88 }, // viola: C3-E6
+  42: { low: 36, high: 84 }, // cello: C2-C6
+  43: { low: 28, high: 67 }, // contrabass: E1-G4
+  46: { low: 23, high: 104 }, // harp: B0-G#7
+  52: { low: 40, high: 84 }, // choir: a bass's E2 to a soprano's C6
+  53: { low: 40, high: 84 },
+  56: { low: 52, high: 84 }, // trumpet in B flat: E3-C6
+  65: { low: 49, high: 80 }, // alto sax: D flat 3-A flat 5
+  71: { low: 50, high: 94 }, // clarinet in B flat: D3-B flat 6
+  73: { low: 60, high: 96 }, // flute: C4-C7
+  105: { low: 48, high: 84 }, // banjo: C3-C6
+};
+
+/** The sounding range of a General MIDI program's instrument, or null when it has none of its own. */
+export function playableRange(program: number): PlayableRange | null {
+  return PLAYABLE_RANGES[Math.floor(program)] ?? null;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldIntoSpan, keepInRange, ROLE_RANGE } from '../../../core/arrange/range';
+import { foldIntoSpan, keepInRange, partSpan, ROLE_RANGE } from '../../../core/arrange/range';
 import type { Note, Role } from '../../../core/sequence';
 
 const note = (role: Role, pitch: number, start = 0): Note => ({
@@ -52,5 +52,28 @@ describe('keepInRange', () => {
   it('keeps a copied note a copy', () => {
     const out = keepInRange([{ ...note('melody', 100), origin: 'copy', by: 'repeat' }]);
     expect(out[0]).toMatchObject({ pitch: 88, origin: 'copy', by: 'repeat' });
+  });
+});
+
+describe("the instrument's own range", () => {
+  it("narrows a part's span to what its instrument sounds, and keeps at least an octave", () => {
+    expect(partSpan('melody', 65)).toEqual({ low: 55, high: 80 }); // alto sax: G3 (the floor) to A flat 5
+    expect(partSpan('melody', 73)).toEqual({ low: 60, high: 96 }); // flute: from C4
+    expect(partSpan('harmony', 40)).toEqual({ low: 55, high: 84 }); // violin: from G3
+    expect(partSpan('melody', 81)).toEqual(ROLE_RANGE.melody); // a synth lead has no range of its own
+    expect(partSpan('bass', 0)).toEqual(ROLE_RANGE.bass); // a piano's range holds the bass span
+    // a part whose role and instrument share less than an octave plays in the instrument's range
+    expect(partSpan('bass', 40)).toEqual({ low: 55, high: 100 });
+  });
+
+  it('folds an alto sax above A flat 5 and a violin below G3 by octaves, and leaves a piano there', () => {
+    const out = keepInRange([
+      { ...note('melody', 84), program: 65 }, // C6 on a sax: C5
+      { ...note('melody', 84, 1), program: 0 }, // C6 on a piano: stays
+      { ...note('harmony', 48), program: 40 }, // C3 on a violin: C4
+      { ...note('harmony', 48, 1), program: 48 }, // C3 in a string section: stays
+    ]);
+    expect(out.map((n) => n.pitch)).toEqual([72, 84, 60, 48]);
+    expect(out.map((n) => n.by ?? null)).toEqual(['range', null, 'range', null]);
   });
 });

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   familyId,
   familyOfProgram,
-  voicesOfProgram,
   INSTRUMENT_FAMILIES,
+  playableRange,
+  voicesOfProgram,
 } from '../../../core/features/family';
 
 describe('familyOfProgram', () => {
@@ -52,5 +53,15 @@ describe('voicesOfProgram', () => {
     expect(voicesOfProgram(65.7)).toBe(1);
     expect(voicesOfProgram(-3)).toBe(Infinity);
     expect(voicesOfProgram(Number.NaN)).toBe(Infinity);
+  });
+});
+
+describe('playableRange', () => {
+  it('gives the sounding range of instruments a player cannot leave, and none for synths and sections', () => {
+    expect(playableRange(65)).toEqual({ low: 49, high: 80 }); // alto sax
+    expect(playableRange(40)).toEqual({ low: 55, high: 100 }); // violin
+    expect(playableRange(27)).toEqual({ low: 40, high: 88 }); // clean electric guitar
+    expect(playableRange(73.4)).toEqual({ low: 60, high: 96 }); // flute
+    for (const p of [16, 48, 61, 81, 89, 38]) expect(playableRange(p)).toBeNull();
   });
 });
