@@ -4,7 +4,7 @@
  * Run: `node --import tsx scripts/check-model.ts runs/eval/report.json` after `audiogenesis eval`.
  */
 import { readFileSync } from 'node:fs';
-import { checkModelTargets } from '../core/eval/model-targets';
+import { checkModelTargets, targetText } from '../core/eval/model-targets';
 import type { EvalReport } from '../core/eval/report/types';
 
 const path = process.argv[2];
@@ -31,7 +31,7 @@ for (const r of rows) {
     ? `${r.count.hits}/${r.count.n} (${r.count.low.toFixed(1)}-${r.count.high.toFixed(1)})`
     : '–';
   console.log(
-    `| ${r.figure} | ${r.set} | ${r.value.toFixed(3)} | ${r.wanted} | ${r.met ? 'yes' : 'NO'} | ${c} |`,
+    `| ${r.figure} | ${r.set} | ${r.value.toFixed(3)} | ${targetText(r)} | ${r.met ? 'yes' : 'NO'} | ${c} |`,
   );
 }
 const missed = rows.filter((r) => !r.met);

@@ -15,13 +15,10 @@ export interface TargetGroup {
 export interface MeanRow {
   figure: string;
   set: string;
-  /** The target in words, without the key check's count (which differs from run to run). */
+  /** The target in words (`TargetRow.wanted`, without the key check's count, which differs from run to run). */
   wanted: string;
   means: number[];
 }
-
-/** The key row's target carries the run's key check count: dropped, so the runs' rows line up. */
-const withoutCount = (wanted: string): string => wanted.replace(/ \(key check fired \d+x\)$/, '');
 
 /**
  * Each figure's mean per group, in the order the rows first appear, and each group's targets met per run.
@@ -37,7 +34,7 @@ export function meanTargets(groups: readonly TargetGroup[]): { rows: MeanRow[]; 
           rows.set(key, {
             figure: r.figure,
             set: r.set,
-            wanted: withoutCount(r.wanted),
+            wanted: r.wanted,
             means: [],
             values: groups.map(() => []),
           });

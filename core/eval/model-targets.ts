@@ -60,6 +60,8 @@ export interface TargetRow {
   /** The target in words, e.g. `within 0.10 of 0.897` or `>= 90`. */
   wanted: string;
   met: boolean;
+  /** On the stated-key row: how often the arranger's own key check fired in the default set. */
+  keyChecks?: number;
   /** For a rate over pieces: the pieces it counts and its 95% interval in percent (how far chance moves it). */
   count?: RateCount;
 }
@@ -105,9 +107,14 @@ function wanted(t: TargetKind, reference: number): string {
   return `${t.kind === 'atMost' ? '<=' : '>='} ${Number(t.limit.toFixed(3))}`;
 }
 
+/** A row's target as `check-model` prints it: the target in words, and on the key row the key check's count. */
+export function targetText(row: Pick<TargetRow, 'wanted' | 'keyChecks'>): string {
+  return row.keyChecks === undefined ? row.wanted : `${row.wanted} (key check fired ${row.keyChecks}x)`;
+}
+
 /**
  * Checks every target against a report; a figure the report lacks counts as missed. The key row says how
- * often the arranger's key check fired in the default set: the check uses the arranger's own key finder,
+ * often the arranger's key check fired in the default set (`keyChecks`): the check uses the arranger's own key finder,
  * never the evaluation's (Aarden-Essen), so the figure is not steered by the tool that scores it. A rate
  * over pieces (stated key, style, mood) carries its count and 95% interval.
  */
@@ -124,10 +131,10 @@ export function checkModelTargets(report: Pick<EvalReport, 'figures' | 'sets'>):
         set,
         value,
         reference,
-        wanted:
-          wanted(t.target, reference) + (t.figure === 'relevance.CK' ? ` (key check fired ${retries}x)` : ''),
+        wanted: wanted(t.target, reference),
         met: meets(t.target, value, reference),
         count: withInterval(f?.counts?.[set]),
+        ...(t.figure === 'relevance.CK' ? { keyChecks: retries } : {}),
       };
     }),
   );

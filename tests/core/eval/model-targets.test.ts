@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkModelTargets, meets, MODEL_TARGETS, wilsonInterval } from '../../../core/eval/model-targets';
+import {
+  checkModelTargets,
+  meets,
+  MODEL_TARGETS,
+  targetText,
+  wilsonInterval,
+} from '../../../core/eval/model-targets';
 import type { PipelineFigure } from '../../../core/eval/report/pipeline';
 import type { SetReport } from '../../../core/eval/report/types';
 
@@ -48,8 +54,13 @@ describe('checkModelTargets', () => {
 
   it("says on the key row how often the arranger's own key check fired", () => {
     const row = checkModelTargets(report(good, 0.5, 2)).find((r) => r.figure === 'relevance.CK')!;
-    expect(row.wanted).toBe('>= 90 (key check fired 2x)');
+    expect(row.wanted).toBe('>= 90');
+    expect(row.keyChecks).toBe(2);
+    expect(targetText(row)).toBe('>= 90 (key check fired 2x)');
     expect(row.met).toBe(true);
+    const style = checkModelTargets(report(good, 0.5, 2)).find((r) => r.figure === 'style.notes.top1')!;
+    expect(style.keyChecks).toBeUndefined();
+    expect(targetText(style)).toBe(style.wanted);
   });
 
   it('misses a role figure that strays from the reference, for the set that strays', () => {
