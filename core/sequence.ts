@@ -202,5 +202,20 @@ export function sortNotes(notes: Note[]): Note[] {
   );
 }
 
+/** Onsets closer than this many beats count as one (notes struck together). */
+const SAME_ONSET = 1e-6;
+
+/** `notes` grouped by onset (notes struck together), in order of onset, each group lowest pitch first. */
+export function stacksByOnset(notes: readonly Note[]): Note[][] {
+  const sorted = [...notes].sort((a, b) => a.start - b.start || a.pitch - b.pitch);
+  const out: Note[][] = [];
+  for (const n of sorted) {
+    const last = out[out.length - 1];
+    if (last && Math.abs(last[0].start - n.start) < SAME_ONSET) last.push(n);
+    else out.push([n]);
+  }
+  return out.map((stack) => stack.sort((a, b) => a.pitch - b.pitch));
+}
+
 /** Pitch-class names with sharps, index = pitch class. */
 export const PITCH_CLASS_NAMES = ['C', 'C#', 'D', 'Eb', 'E', 'F', 'F#', 'G', 'Ab', 'A', 'Bb', 'B'] as const;

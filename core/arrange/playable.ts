@@ -7,20 +7,16 @@
  */
 import { voicesOfProgram } from '../features/family';
 import type { Note, Role } from '../sequence';
+import { ROLES, stacksByOnset } from '../sequence';
 import { mended } from './mended';
 
 /** The notes of one role held to `voices` sounding at once (see the module's comment). */
 export function playableBy(notes: readonly Note[], voices: number): Note[] {
-  const byOnset = new Map<number, Note[]>();
-  for (const n of notes) byOnset.set(n.start, [...(byOnset.get(n.start) ?? []), n]);
-  const onsets = [...byOnset.keys()].sort((a, b) => a - b);
   const out: Note[] = [];
   let sounding: number[] = []; // indices into out, oldest first
-  for (const t of onsets) {
-    const kept = byOnset
-      .get(t)!
-      .sort((a, b) => b.pitch - a.pitch)
-      .slice(0, voices);
+  for (const stack of stacksByOnset(notes)) {
+    const t = stack[0].start;
+    const kept = stack.reverse().slice(0, voices); // the highest first
     sounding = sounding.filter((i) => out[i].end > t);
     while (sounding.length + kept.length > voices) {
       const i = sounding.shift()!;
@@ -37,15 +33,11 @@ export function playableBy(notes: readonly Note[], voices: number): Note[] {
  * of instruments without a limit of their own, and drums, are returned as they were.
  */
 export function keepPlayable(notes: readonly Note[], programs: Readonly<Record<Role, number>>): Note[] {
-  const limited = (n: Note): boolean => !n.isDrum && Number.isFinite(voicesOfProgram(programs[n.role]));
-  if (!notes.some(limited)) return [...notes];
-  const out = notes.filter((n) => !limited(n));
-  for (const role of new Set(notes.filter(limited).map((n) => n.role)))
-    out.push(
-      ...playableBy(
-        notes.filter((n) => limited(n) && n.role === role),
-        voicesOfProgram(programs[role]),
-      ),
-    );
+  const voices = (role: Role): number => (role === 'drums' ? Infinity : voicesOfProgram(programs[role]));
+  const out = notes.filter((n) => n.isDrum || !Number.isFinite(voices(n.role)));
+  for (const role of ROLES.filter((r) => Number.isFinite(voices(r)))) {
+    const part = notes.filter((n) => !n.isDrum && n.role === role);
+    if (part.length > 0) out.push(...playableBy(part, voices(role)));
+  }
   return out;
 }

@@ -9,10 +9,9 @@
  * so no figure loses a beat, and a stack's rhythm is kept.
  */
 import type { Note, Role } from '../sequence';
+import { stacksByOnset } from '../sequence';
 import { mended } from './mended';
 import { lowestSounding, octavesUnder } from './under';
-
-const EPS = 1e-6;
 
 /** Lowest pitch a thinned note moves down to: C3, so a chord does not sink into the bass line's register. */
 export const THIN_FLOOR = 48;
@@ -23,18 +22,6 @@ export interface ThinOptions {
   role?: Role;
   /** Lowest pitch a note moves down to. Default {@link THIN_FLOOR}. */
   floor?: number;
-}
-
-/** The notes of `mine` grouped by onset (notes struck together), in order of onset. */
-function stacks(mine: readonly Note[]): Note[][] {
-  const sorted = [...mine].sort((a, b) => a.start - b.start || a.pitch - b.pitch);
-  const out: Note[][] = [];
-  for (const n of sorted) {
-    const last = out[out.length - 1];
-    if (last && Math.abs(last[0].start - n.start) < EPS) last.push(n);
-    else out.push([n]);
-  }
-  return out;
 }
 
 /**
@@ -70,5 +57,5 @@ export function thinUnderTune(notes: readonly Note[], o: ThinOptions = {}): Note
   const melody = rest.filter((n) => n.role === 'melody');
   if (melody.length === 0) return [...notes];
   const mine = notes.filter((n) => n.role === role);
-  return [...rest, ...stacks(mine).flatMap((s) => thinStack(s, melody, floor))];
+  return [...rest, ...stacksByOnset(mine).flatMap((s) => thinStack(s, melody, floor))];
 }

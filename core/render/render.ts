@@ -1,6 +1,6 @@
 /**
- * NoteSequence -> finished WAV: SoundFont synthesis, a DC blocker, a fade-out, loudness normalisation to a target
- * integrated loudness (BS.1770-4) and a look-ahead limiter that keeps the sample peak under -1 dBFS.
+ * NoteSequence -> finished WAV: SoundFont synthesis, a DC blocker, a fade-out, loudness normalisation to a
+ * target integrated loudness (BS.1770-4) and a look-ahead limiter that keeps the sample peak under -1 dBFS.
  */
 import type { NoteSequence, Role } from '../sequence';
 import { durationSeconds, secondsToBeats } from '../sequence';
@@ -108,7 +108,8 @@ export async function master(
 
 /**
  * The mix before gain and limiting: `seq` synthesised (only the roles in `only`, when given: a stem),
- * a loop's tail folded into its start, its DC offset removed ({@link blockDc}), the end faded. {@link renderWav} normalises this.
+ * a loop's tail folded into its start, its DC offset removed ({@link blockDc}), the end faded.
+ * {@link renderWav} normalises this.
  * @throws {RenderError} for a SoundFont spessasynth cannot read, or a synthesis failure.
  * @throws {CancelledError} when `slicing`'s signal is aborted.
  */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { beatsPerBar, isCompound } from '../../core/sequence';
+import type { Note } from '../../core/sequence';
+import { beatsPerBar, isCompound, stacksByOnset } from '../../core/sequence';
 
 describe('meters', () => {
   it('counts beats per bar in quarter notes and calls only x/8 meters in threes compound', () => {
@@ -20,5 +21,33 @@ describe('meters', () => {
       [6, 4],
     ])
       expect(isCompound(meter(n, d))).toBe(false);
+  });
+});
+
+describe('stacksByOnset', () => {
+  const n = (pitch: number, start: number): Note => ({
+    pitch,
+    start,
+    end: start + 1,
+    velocity: 80,
+    role: 'harmony',
+    program: 0,
+    isDrum: false,
+  });
+
+  it('groups notes struck together, in onset order, each group lowest pitch first', () => {
+    const stacks = stacksByOnset([n(67, 1), n(60, 0), n(64, 1 + 1e-9), n(55, 1), n(72, 0)]);
+    expect(stacks.map((s) => s.map((x) => [x.pitch, x.start]))).toEqual([
+      [
+        [60, 0],
+        [72, 0],
+      ],
+      [
+        [55, 1],
+        [64, 1 + 1e-9],
+        [67, 1],
+      ],
+    ]);
+    expect(stacksByOnset([])).toEqual([]);
   });
 });
