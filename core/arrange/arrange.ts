@@ -203,5 +203,6 @@ function finish(raw: readonly Note[], plan: ArrangementPlan, o: ArrangeOptions):
   notes = makeRoomForVoice(notes, plan, beatsPerBar(plan.meter));
   notes = mendClashes(notes, plan.chords, strongBeats(plan.beats, plan.meter));
   if (o.theme) notes = placeMotif(notes, plan, o.theme);
-  return keepPlayable(accentHits(notes, plan), plan.programs);
+  // The rule notes added since the range pass (transitions, the ending, hits) are held to it too.
+  return keepPlayable(keepInRange(accentHits(notes, plan)), plan.programs);
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { arrangeWrites } from '../../../core/arrange/arrange';
 import { foldIntoSpan, keepInRange, partSpan, ROLE_RANGE } from '../../../core/arrange/range';
+import { embed } from '../../../core/embed';
 import type { Note, Role } from '../../../core/sequence';
+import { emptySequence } from '../../../core/sequence';
 
 const note = (role: Role, pitch: number, start = 0): Note => ({
   pitch,
@@ -75,5 +78,35 @@ describe("the instrument's own range", () => {
     ]);
     expect(out.map((n) => n.pitch)).toEqual([72, 84, 60, 48]);
     expect(out.map((n) => n.by ?? null)).toEqual(['range', null, 'range', null]);
+  });
+
+  it("in the pipeline: the ending's rule notes are held to the instrument's range too", () => {
+    /** Drives `arrangeWrites` with a scripted writer whose notes all lie inside every part's span. */
+    const arrangeScripted = (prompt: string) => {
+      const job = arrangeWrites(embed(prompt), { seconds: 12, seed: 1, keyCheck: false });
+      let r = job.next();
+      while (!r.done) {
+        const req = r.value;
+        const roles = (req.roles ?? req.conditioning.roles).filter((x) => x !== 'drums');
+        const notes: Note[] = [];
+        for (let b = 0; b + 1 <= req.beats; b++)
+          for (const role of roles)
+            notes.push({ ...note(role, role === 'bass' ? 43 : 67, b), program: 0, origin: 'model' });
+        r = job.next({ ...emptySequence(), notes, totalBeats: req.beats });
+      }
+      return r.value;
+    };
+    // The ending voices the tonic triad from C3-B3 and puts the melody's tonic on C5-B5: a C major triad
+    // starts below a violin's G3, and B5 is above an alto sax's A flat 5.
+    for (const prompt of ['solo violin, classical, in C major', 'smooth jazz saxophone in B major']) {
+      const { sequence, plan } = arrangeScripted(prompt);
+      const pitched = sequence.notes.filter((n) => !n.isDrum);
+      expect(pitched.some((n) => n.by === 'ending')).toBe(true);
+      for (const n of pitched) {
+        const span = partSpan(n.role as Exclude<Role, 'drums'>, plan.programs[n.role]);
+        expect(n.pitch, `${prompt}: ${n.role} ${n.by ?? n.origin}`).toBeGreaterThanOrEqual(span.low);
+        expect(n.pitch, `${prompt}: ${n.role} ${n.by ?? n.origin}`).toBeLessThanOrEqual(span.high);
+      }
+    }
   });
 });
