@@ -1,7 +1,10 @@
 /** Small builders of notes and plan sections for the arranger's tests. */
-import type { Section } from '../../core/arrange/plan';
+import { arrangeWrites } from '../../core/arrange/arrange';
+import type { ArrangementPlan, Section } from '../../core/arrange/plan';
 import { defaultConditioning } from '../../core/conditioning';
-import type { Note, Role } from '../../core/sequence';
+import { embed } from '../../core/embed';
+import type { Note, NoteSequence, Role } from '../../core/sequence';
+import { emptySequence } from '../../core/sequence';
 
 /** A note of `role` (program 0, a drum when the role is drums, velocity 80), with `extra` fields over it. */
 export function note(role: Role, pitch: number, start: number, end: number, extra: Partial<Note> = {}): Note {
@@ -33,4 +36,25 @@ export function provenanceTags(notes: readonly Note[]): (string | number | null 
   return notes
     .map((n) => [n.pitch, n.start, n.origin, n.by ?? null])
     .sort((a, b) => +a[1]! - +b[1]! || +a[0]! - +b[0]!);
+}
+
+/**
+ * Arranges `prompt` (12 s, seed 1, no key check) with a scripted writer instead of a model: for each
+ * request, `write(roles, beats)` gives the notes of the roles asked for.
+ */
+export function arrangeScripted(
+  prompt: string,
+  write: (roles: readonly Role[], beats: number) => Note[],
+): { sequence: NoteSequence; plan: ArrangementPlan } {
+  const job = arrangeWrites(embed(prompt), { seconds: 12, seed: 1, keyCheck: false });
+  let r = job.next();
+  while (!r.done) {
+    const req = r.value;
+    r = job.next({
+      ...emptySequence(),
+      notes: write(req.roles ?? req.conditioning.roles, req.beats),
+      totalBeats: req.beats,
+    });
+  }
+  return r.value;
 }

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { arrangeWrites } from '../../../core/arrange/arrange';
 import { keepPlayable, playableBy } from '../../../core/arrange/playable';
-import { embed } from '../../../core/embed';
 import type { Note, Role } from '../../../core/sequence';
-import { emptySequence } from '../../../core/sequence';
-import { note as makeNote } from '../../helpers/notes';
+import { arrangeScripted, note as makeNote } from '../../helpers/notes';
 
 const note = (
   role: Role,
@@ -85,31 +82,24 @@ describe('keepPlayable', () => {
   });
 
   it('in the pipeline: a saxophone part sounds one note at a time, a piano part keeps its stacks', () => {
-    /** Drives `arrangeWrites` with a scripted writer: a three-note stack held two beats on every beat. */
-    const arrangeScripted = (prompt: string) => {
-      const job = arrangeWrites(embed(prompt), { seconds: 12, seed: 1, keyCheck: false });
-      let r = job.next();
-      while (!r.done) {
-        const req = r.value;
-        const roles = req.roles ?? req.conditioning.roles;
-        const notes: Note[] = [];
-        for (let b = 0; b + 1 <= req.beats; b++)
-          for (const role of roles.filter((x) => x !== 'drums'))
-            for (const p of [67, 71, 74]) notes.push(note(role, p - (role === 'bass' ? 36 : 0), b, b + 2));
-        r = job.next({ ...emptySequence(), notes, totalBeats: req.beats });
-      }
-      return r.value;
+    /** A scripted writer: a three-note stack held two beats on every beat. */
+    const stacks = (roles: readonly Role[], beats: number): Note[] => {
+      const notes: Note[] = [];
+      for (let b = 0; b + 1 <= beats; b++)
+        for (const role of roles.filter((x) => x !== 'drums'))
+          for (const p of [67, 71, 74]) notes.push(note(role, p - (role === 'bass' ? 36 : 0), b, b + 2));
+      return notes;
     };
     const most = (notes: readonly Note[], role: Role): number => {
       const part = notes.filter((n) => n.role === role);
       return Math.max(...part.map((n) => part.filter((m) => m.start <= n.start && m.end > n.start).length));
     };
-    const sax = arrangeScripted('smooth jazz saxophone');
+    const sax = arrangeScripted('smooth jazz saxophone', stacks);
     expect(sax.plan.programs.melody).toBeGreaterThanOrEqual(64);
     expect(sax.plan.programs.melody).toBeLessThanOrEqual(67);
     expect(most(sax.sequence.notes, 'melody')).toBe(1);
     expect(sax.sequence.notes.some((n) => n.role === 'melody' && n.by === 'voices')).toBe(true);
-    const piano = arrangeScripted('solo piano, calm');
+    const piano = arrangeScripted('solo piano, calm', stacks);
     expect(most(piano.sequence.notes, 'melody')).toBeGreaterThan(1);
   });
 });

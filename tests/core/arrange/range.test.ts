@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { arrangeWrites } from '../../../core/arrange/arrange';
 import { foldIntoSpan, keepInRange, partSpan, ROLE_RANGE } from '../../../core/arrange/range';
-import { embed } from '../../../core/embed';
 import type { Note, Role } from '../../../core/sequence';
-import { emptySequence } from '../../../core/sequence';
+import { arrangeScripted } from '../../helpers/notes';
 
 const note = (role: Role, pitch: number, start = 0): Note => ({
   pitch,
@@ -81,25 +79,17 @@ describe("the instrument's own range", () => {
   });
 
   it("in the pipeline: the ending's rule notes are held to the instrument's range too", () => {
-    /** Drives `arrangeWrites` with a scripted writer whose notes all lie inside every part's span. */
-    const arrangeScripted = (prompt: string) => {
-      const job = arrangeWrites(embed(prompt), { seconds: 12, seed: 1, keyCheck: false });
-      let r = job.next();
-      while (!r.done) {
-        const req = r.value;
-        const roles = (req.roles ?? req.conditioning.roles).filter((x) => x !== 'drums');
-        const notes: Note[] = [];
-        for (let b = 0; b + 1 <= req.beats; b++)
-          for (const role of roles)
-            notes.push({ ...note(role, role === 'bass' ? 43 : 67, b), program: 0, origin: 'model' });
-        r = job.next({ ...emptySequence(), notes, totalBeats: req.beats });
-      }
-      return r.value;
-    };
+    /** A scripted writer whose notes all lie inside every part's span. */
+    const inSpan = (roles: readonly Role[], beats: number): Note[] =>
+      roles
+        .filter((x) => x !== 'drums')
+        .flatMap((role) =>
+          Array.from({ length: Math.floor(beats) }, (_, b) => note(role, role === 'bass' ? 43 : 67, b)),
+        );
     // The ending voices the tonic triad from C3-B3 and puts the melody's tonic on C5-B5: a C major triad
     // starts below a violin's G3, and B5 is above an alto sax's A flat 5.
     for (const prompt of ['solo violin, classical, in C major', 'smooth jazz saxophone in B major']) {
-      const { sequence, plan } = arrangeScripted(prompt);
+      const { sequence, plan } = arrangeScripted(prompt, inSpan);
       const pitched = sequence.notes.filter((n) => !n.isDrum);
       expect(pitched.some((n) => n.by === 'ending')).toBe(true);
       for (const n of pitched) {
