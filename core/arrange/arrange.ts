@@ -203,6 +203,7 @@ function finish(raw: readonly Note[], plan: ArrangementPlan, o: ArrangeOptions):
   notes = makeRoomForVoice(notes, plan, beatsPerBar(plan.meter));
   notes = mendClashes(notes, plan.chords, strongBeats(plan.beats, plan.meter));
   if (o.theme) notes = placeMotif(notes, plan, o.theme);
-  // The rule notes added since the range pass (transitions, the ending, hits) are held to it too.
+  // Notes added or moved since the range pass (transitions, the ending, clash mending, hits) are held to
+  // it too (a second call rather than a later first one: the thinning and clash passes read in-range notes).
   return keepPlayable(keepInRange(accentHits(notes, plan)), plan.programs);
 }

@@ -86,8 +86,9 @@ describe("the instrument's own range", () => {
         .flatMap((role) =>
           Array.from({ length: Math.floor(beats) }, (_, b) => note(role, role === 'bass' ? 43 : 67, b)),
         );
-    // The ending voices the tonic triad from C3-B3 and puts the melody's tonic on C5-B5: a C major triad
-    // starts below a violin's G3, and B5 is above an alto sax's A flat 5.
+    // The ending puts the melody's tonic on C5-B5: B5 is above an alto sax's A flat 5 (the case that fails
+    // without the last range pass). Its C major triad from C3 starts below a violin's G3; there the
+    // violin's two voices (keepPlayable) already kept the two top notes, so that case guards, not proves.
     for (const prompt of ['solo violin, classical, in C major', 'smooth jazz saxophone in B major']) {
       const { sequence, plan } = arrangeScripted(prompt, inSpan);
       const pitched = sequence.notes.filter((n) => !n.isDrum);
