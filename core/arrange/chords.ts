@@ -2,7 +2,9 @@
  * The chord plan: each section draws a four-bar progression learned from POP909 (sections of the same kind
  * share theirs, so a chorus comes back as a chorus), two chords a bar in even meters and one in odd ones.
  * The plan carries the key: every progression starts on the tonic (when the table has one that does),
- * every verse, chorus and bridge closes with a cadence (the dominant, then the tonic), intros sit on the tonic and lead in with the dominant, the bar before the ending turns to the
+ * every verse, chorus and bridge closes with a cadence (the dominant, then the tonic; IV-V-I in a major
+ * section whose chords would otherwise never sound the key's fourth degree, as the key a fifth above would
+ * then be heard), intros sit on the tonic and lead in with the dominant, the bar before the ending turns to the
  * dominant and the ending is the tonic; a loop's last half-bar is the dominant that leads back to the start.
  * In minor the dominant is V, major (harmonic minor: the leading tone), and a learned v that goes to i
  * becomes V too; rock and cinematic minor cadence with bVII-i instead. Each section is in its own key (a
@@ -10,7 +12,7 @@
  */
 import data from '../../assets/arrange/progressions.json';
 import type { ChordSpan, Quality } from '../features/chords';
-import { QUALITIES } from '../features/chords';
+import { QUALITIES, chordPitchClasses } from '../features/chords';
 import type { Random } from '../random';
 import { seededRandom } from '../random';
 import type { Style } from '../conditioning';
@@ -138,12 +140,45 @@ export function planChords(plan: ArrangementPlan, seed: number, options: ChordOp
       tonic: plan.key.tonic,
     };
   else if (last.kind === 'ending' && beforeEnd >= 0) slots[beforeEnd].chord = home;
-  return withDominants(slots, plan).map((x, i) => ({
+  return withDominants(withSubdominant(slots, plan), plan).map((x, i) => ({
     root: (x.tonic + x.chord.degree) % 12,
     quality: x.chord.quality,
     start: x.start,
     end: Math.min(plan.beats, slots[i + 1]?.start ?? plan.beats),
   }));
+}
+
+/** IV: the chord that names a major key's fourth degree, the one pitch its dominant's key lacks. */
+const SUBDOMINANT: Degree = { degree: 5, quality: 'maj' };
+
+/** Whether a chord (in degrees of its key) sounds the key's fourth degree (IV, ii, vii°, bVII). */
+function holdsFourth(d: Degree): boolean {
+  return chordPitchClasses({ root: d.degree, quality: d.quality }).includes(5);
+}
+
+/**
+ * A major section whose chords never sound the key's fourth degree (a learned I-iii-vi-IV whose IV the
+ * cadence replaced: I iii vi V I) has only the pitches of the key a fifth above plus its leading tone,
+ * and is heard there; its last dominant is then preceded by IV (IV-V-I), when that slot is not the
+ * section's first.
+ */
+function withSubdominant<T extends { start: Beats; chord: Degree; tonic: number }>(
+  slots: readonly T[],
+  plan: ArrangementPlan,
+): T[] {
+  const out = [...slots];
+  for (const s of plan.sections) {
+    if (s.conditioning.key.mode !== 'major' || s.kind === 'intro' || s.kind === 'ending') continue;
+    const mine = out
+      .map((x, i) => i)
+      .filter((i) => out[i].start >= s.start - 1e-6 && out[i].start < s.end - 1e-6);
+    const home = mine.filter((i) => out[i].tonic === s.conditioning.key.tonic);
+    if (home.length < 3 || home.some((i) => holdsFourth(out[i].chord))) continue;
+    const v = home.filter((i) => out[i].chord.degree === 7 && out[i].chord.quality === 'maj').pop();
+    if (v !== undefined && v - 1 > mine[0] && home.includes(v - 1))
+      out[v - 1] = { ...out[v - 1], chord: SUBDOMINANT };
+  }
+  return out;
 }
 
 /**

@@ -172,6 +172,29 @@ describe('planChords', () => {
       '2:min',
     ]);
   });
+
+  it('turns the chord before a major cadence into IV when the section would never sound the fourth degree', () => {
+    // I-I-iii-iii-vi-vi-IV-IV: the cadence overwrites the IV (I iii vi V I), leaving only the pitches of
+    // the key a fifth above plus its leading tone; IV-V-I restores the key. A progression that already
+    // sounds the fourth degree (ii) keeps its own chord before V.
+    const table = (chords: string[]): ProgressionTable => ({
+      version: 1,
+      source: 'test',
+      halfBars: 8,
+      major: [{ chords, count: 1 }],
+      minor: SHIPPED_PROGRESSIONS.minor,
+    });
+    const p = plan('major', ['verse', 'chorus', 'ending']);
+    const names = (t: ProgressionTable): string[] =>
+      planChords(p, 1, { table: t })
+        .filter((c) => c.start < 16)
+        .map((c) => `${c.root}:${c.quality}`);
+    const lacking = ['0:maj', '0:maj', '4:min', '4:min', '9:min', '9:min', '5:maj', '5:maj'];
+    // IV (7:maj in D) now comes before the cadence's V-I.
+    expect(names(table(lacking)).join(' ')).toBe('2:maj 2:maj 6:min 6:min 11:min 7:maj 9:maj 2:maj');
+    const holding = ['0:maj', '0:maj', '2:min', '2:min', '9:min', '9:min', '5:maj', '5:maj'];
+    expect(names(table(holding)).join(' ')).toBe('2:maj 2:maj 4:min 4:min 11:min 11:min 9:maj 2:maj');
+  });
 });
 
 describe('planChords across a modulation', () => {
