@@ -4,6 +4,7 @@
  */
 import { beatsToSeconds, tempoAt, type Beats, type NoteSequence, type TempoEvent } from './sequence';
 import { channelOf, noteOff, noteOn, programChange, type MidiBytes } from './codec/messages';
+import { restrikeNotes } from './restrike';
 
 /**
  * A tempo map with O(log n) beat -> milliseconds lookups. Its anchors (the time of each tempo change)
@@ -77,10 +78,10 @@ export const CLOCK_PPQ = 24;
 /** Options of {@link compileTimeline}; every field has a default. */
 export interface CompileOptions {
   /**
-   * Voice the events for a MIDI output, where a pitch on a channel is one voice: a note-on of a pitch that
-   * is already sounding on its channel is preceded by that pitch's note-off (a re-strike), and a note-off
-   * goes out only when the last overlapping note of that pitch ends, so an inner note's end does not cut an
-   * outer one short. Default false: every note keeps its own note-off (what a renderer of voices wants).
+   * Voice the events for a MIDI output, where a pitch on a channel is one voice: the notes are first held
+   * to one voice per channel and pitch by {@link restrikeNotes} (a pitch struck again while it sounds ends
+   * there, and the new note lasts until the later end, so an inner note's end does not cut an outer one
+   * short). Default false: every note keeps its own note-off (what a renderer of voices wants).
    */
   restrike?: boolean;
 }
@@ -101,7 +102,8 @@ export function compileTimeline(seq: NoteSequence, options: CompileOptions = {})
     const channel = channelOf(t);
     if (channel !== 9 && !programOf.has(channel)) programOf.set(channel, { program: t.program, start: -1 });
   }
-  for (const n of seq.notes) {
+  const notes = options.restrike ? restrikeNotes(seq.notes, channelOf) : seq.notes;
+  for (const n of notes) {
     const channel = channelOf(n);
     used.add(channel);
     const at = tempo.toMs(n.start);
@@ -121,13 +123,12 @@ export function compileTimeline(seq: NoteSequence, options: CompileOptions = {})
     }
   }
   events.sort((a, b) => a.at - b.at || (a.kind === b.kind ? 0 : a.kind === 'off' ? -1 : 1));
-  const voiced = options.restrike ? restrike(events) : events;
   const channels = [...used].sort((a, b) => a - b);
   const programs = channels
     .filter((c) => c !== 9 && programOf.has(c))
     .map((c) => programChange(c, programOf.get(c)!.program));
   return {
-    events: voiced,
+    events,
     programs,
     channels,
     passBeats,
@@ -135,27 +136,4 @@ export function compileTimeline(seq: NoteSequence, options: CompileOptions = {})
     clockTicks: Math.ceil(passBeats * CLOCK_PPQ - 1e-9),
     tempo,
   };
-}
-
-/**
- * One voice per channel and pitch (see {@link CompileOptions.restrike}): counts the notes of each pitch
- * sounding on each channel, re-strikes a sounding pitch (its note-off just before the new note-on) and keeps
- * only the note-off that ends the last of them. `events` must be sorted as {@link compileTimeline} sorts them.
- */
-export function restrike(events: readonly TimedEvent[]): TimedEvent[] {
-  const sounding = new Map<number, number>();
-  const out: TimedEvent[] = [];
-  for (const e of events) {
-    const key = e.channel * 128 + e.pitch;
-    const count = sounding.get(key) ?? 0;
-    if (e.kind === 'on') {
-      if (count > 0) out.push({ ...e, kind: 'off', data: noteOff(e.channel, e.pitch), endAt: e.at });
-      sounding.set(key, count + 1);
-      out.push(e);
-    } else {
-      sounding.set(key, Math.max(0, count - 1));
-      if (count <= 1) out.push(e);
-    }
-  }
-  return out;
 }

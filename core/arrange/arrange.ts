@@ -36,6 +36,8 @@ import { thinUnderTune } from './thin';
 import { letRing } from './articulation';
 import { keepPlayable } from './playable';
 import { keepInRange } from './range';
+import { mended } from './mended';
+import { restrikeNotes } from '../restrike';
 import { isSustained } from './orchestrate';
 import type { ArrangementPlan } from './plan';
 
@@ -205,5 +207,8 @@ function finish(raw: readonly Note[], plan: ArrangementPlan, o: ArrangeOptions):
   if (o.theme) notes = placeMotif(notes, plan, o.theme);
   // Notes added or moved since the range pass (transitions, the ending, clash mending, hits) are held to
   // it too (a second call rather than a later first one: the thinning and clash passes read in-range notes).
-  return keepPlayable(keepInRange(accentHits(notes, plan)), plan.programs);
+  notes = keepPlayable(keepInRange(accentHits(notes, plan)), plan.programs);
+  // One voice per pitch and part, as MIDI has (`core/restrike.ts`): a MIDI file, a DAW, the bridge and
+  // the renderer then play the same notes.
+  return restrikeNotes(notes, (n) => n.role, { mark: (n) => mended(n, 'restrike') });
 }

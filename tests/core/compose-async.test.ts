@@ -43,7 +43,7 @@ function counting(): { pauses: number; options: { pause: () => Promise<void>; bu
 }
 
 const REQUESTS: [string, ComposeRequest][] = [
-  ['a stated key (the key check on)', { prompt: 'happy pop in G major', seconds: 16, seed: 1 }],
+  ['a stated key (the key check on)', { prompt: 'happy pop in G major', seconds: 16, seed: 4 }],
   [
     'a key change, cuts and a voice-over',
     { prompt: KEY_CHANGE_SCRIPT, seconds: 16, seed: 2, cuts: [3.1, 9.4], speech: [{ start: 5, end: 8 }] },
