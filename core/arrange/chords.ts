@@ -30,6 +30,13 @@ interface Degree {
   quality: Quality;
 }
 
+/** One chord of the plan being built: its start, its degree and quality, and the tonic of its key. */
+interface Slot {
+  start: Beats;
+  chord: Degree;
+  tonic: number;
+}
+
 function parseDegree(d: DegreeChord): Degree {
   const [deg, q] = d.split(':');
   const quality = (QUALITIES as readonly string[]).includes(q) ? (q as Quality) : 'maj';
@@ -105,7 +112,7 @@ export function planChords(plan: ArrangementPlan, seed: number, options: ChordOp
   const split = plan.meter.numerator % 2 === 0 && plan.meter.numerator >= 2 ? 2 : 1;
   const slot = bar / split;
   const chosen = new Map<string, Degree[]>();
-  const slots: { start: Beats; chord: Degree; tonic: number }[] = [];
+  const slots: Slot[] = [];
   plan.sections.forEach((s, k) => {
     const { tonic, mode } = s.conditioning.key;
     const tonicChord: Degree = { degree: 0, quality: mode === 'major' ? 'maj' : 'min' };
@@ -162,16 +169,11 @@ function holdsFourth(d: Degree): boolean {
  * and is heard there; its last dominant is then preceded by IV (IV-V-I), when that slot is not the
  * section's first.
  */
-function withSubdominant<T extends { start: Beats; chord: Degree; tonic: number }>(
-  slots: readonly T[],
-  plan: ArrangementPlan,
-): T[] {
+function withSubdominant(slots: readonly Slot[], plan: ArrangementPlan): Slot[] {
   const out = [...slots];
   for (const s of plan.sections) {
     if (s.conditioning.key.mode !== 'major' || s.kind === 'intro' || s.kind === 'ending') continue;
-    const mine = out
-      .map((x, i) => i)
-      .filter((i) => out[i].start >= s.start - 1e-6 && out[i].start < s.end - 1e-6);
+    const mine = out.map((_, i) => i).filter((i) => sectionAt(plan.sections, out[i].start) === s);
     const home = mine.filter((i) => out[i].tonic === s.conditioning.key.tonic);
     if (home.length < 3 || home.some((i) => holdsFourth(out[i].chord))) continue;
     const v = home.filter((i) => out[i].chord.degree === 7 && out[i].chord.quality === 'maj').pop();
@@ -185,10 +187,7 @@ function withSubdominant<T extends { start: Beats; chord: Degree; tonic: number 
  * Harmonic minor where the progression asks for it: in a minor section, a learned v (minor) followed by
  * the tonic has a dominant function and becomes V (major, with the leading tone).
  */
-function withDominants<T extends { start: Beats; chord: Degree; tonic: number }>(
-  slots: readonly T[],
-  plan: ArrangementPlan,
-): T[] {
+function withDominants(slots: readonly Slot[], plan: ArrangementPlan): Slot[] {
   const modeAt = (at: Beats): Mode =>
     (sectionAt(plan.sections, at) ?? plan.sections[0]).conditioning.key.mode;
   return slots.map((x, i) => {
