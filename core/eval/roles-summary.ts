@@ -82,6 +82,13 @@ export const ROLE_ROWS: readonly RowSpec[] = [
     of: (f) => f.melody?.lengths[0],
   },
   {
+    id: 'melody.stacked',
+    role: 'melody',
+    label: 'melody notes struck together with another (a tune played as chords)',
+    unit: 'share',
+    of: (f) => f.melody?.stacked,
+  },
+  {
     id: 'bass.root',
     role: 'bass',
     label: "bass notes on the chord's root",

@@ -17,6 +17,8 @@ export const LENGTH_CLASSES = ['≤ 1/16', '≤ 1/8', '≤ 1/4', '≤ 1/2', 'lon
 export const C4 = 60;
 
 const EPS = 1e-6;
+/** Onsets closer than this (beats) are struck together: a played chord's notes spread a little. */
+export const TOGETHER: Beats = 1 / 24;
 
 /** The melody's figures in one piece. */
 export interface MelodyFigures {
@@ -30,6 +32,11 @@ export interface MelodyFigures {
   leap: number;
   /** Shares of the notes in each {@link LENGTH_CLASSES} class. */
   lengths: number[];
+  /**
+   * Share of all the melody's notes (not only the line's) struck together with another of its notes,
+   * within {@link TOGETHER} ({@link struckTogether}): a tune played as chords rather than as one line.
+   */
+  stacked: number;
 }
 
 /** The bass's figures in one piece. */
@@ -87,6 +94,27 @@ export function line(notes: readonly Note[], top: boolean): Note[] {
   return [...byOnset.values()].sort((a, b) => a.start - b.start);
 }
 
+/**
+ * `notes` grouped by strike, in time order: onsets sorted, and each run of onsets less than
+ * {@link TOGETHER} after the run's first is one strike (a played chord's notes spread a little).
+ */
+export function strikes(notes: readonly Note[]): Note[][] {
+  const sorted = [...notes].sort((a, b) => a.start - b.start);
+  const out: Note[][] = [];
+  for (const n of sorted) {
+    const last = out[out.length - 1];
+    if (last && n.start - last[0].start < TOGETHER - EPS) last.push(n);
+    else out.push([n]);
+  }
+  return out;
+}
+
+/** Share of `notes` struck together with another of them ({@link strikes} of two or more); NaN without notes. */
+export function struckTogether(notes: readonly Note[]): number {
+  const together = strikes(notes).reduce((s, x) => s + (x.length > 1 ? x.length : 0), 0);
+  return share(together, notes.length);
+}
+
 /** What a melody's move between onsets is: the same pitch again, 1-2 semitones, or more. */
 export type MoveClass = 'repeat' | 'step' | 'leap';
 
@@ -137,6 +165,7 @@ function melodyFigures(notes: readonly Note[]): MelodyFigures | null {
     topPitchShare: Math.max(...count.values()) / l.length,
     ...moveShares(movesOf(l)),
     lengths: lengthHistogram(l),
+    stacked: struckTogether(notes),
   };
 }
 

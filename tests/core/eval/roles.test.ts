@@ -9,6 +9,9 @@ import {
   moveClass,
   moveShares,
   roleFigures,
+  strikes,
+  struckTogether,
+  TOGETHER,
 } from '../../../core/eval/roles';
 import { summariseRoles } from '../../../core/eval/roles-summary';
 import { line, note, piece } from './helpers';
@@ -33,6 +36,31 @@ describe('role figures of one piece', () => {
     expect(f.topPitchShare).toBeCloseTo(2 / 6, 12);
     expect([f.repeat, f.step, f.leap]).toEqual([2 / 5, 2 / 5, 1 / 5]); // moves 0, 2, 5, 0, 2
     expect(f.lengths).toEqual([1, 0, 0, 0, 0]);
+    expect(f.stacked).toBeCloseTo(2 / 7, 12); // the 48 and the line's second note, of all 7 notes
+  });
+
+  it('counts the melody notes struck together, a played chord spread a little included', () => {
+    const spread = TOGETHER / 2;
+    const notes = [
+      note(72, 0, 1),
+      note(76, 1, 2), // with the 79 a hair later: struck together
+      note(79, 1 + spread, 2),
+      note(74, 2, 3), // the next onset a full TOGETHER later: a note of its own
+      note(77, 2 + TOGETHER, 3),
+      note(60, 3, 4), // three at once
+      note(64, 3, 4),
+      note(67, 3, 4),
+    ];
+    expect(strikes(notes).map((s) => s.map((n) => n.pitch))).toEqual([
+      [72],
+      [76, 79],
+      [74],
+      [77],
+      [60, 64, 67],
+    ]);
+    expect(struckTogether(notes)).toBeCloseTo(5 / 8, 12);
+    expect(struckTogether(line([60, 62, 64]))).toBe(0);
+    expect(struckTogether([])).toBeNaN();
   });
 
   it("measures the bass's lowest line against the chords, and on the chord changes alone", () => {
