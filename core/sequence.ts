@@ -205,13 +205,16 @@ export function sortNotes(notes: Note[]): Note[] {
 /** Onsets closer than this many beats count as one (notes struck together). */
 const SAME_ONSET = 1e-6;
 
-/** `notes` grouped by onset (notes struck together), in order of onset, each group lowest pitch first. */
-export function stacksByOnset(notes: readonly Note[]): Note[][] {
+/**
+ * `notes` grouped by onset (notes struck together), in order of onset, each group lowest pitch first. A
+ * group takes the notes that start less than `within` beats after its first (default: the same onset).
+ */
+export function stacksByOnset(notes: readonly Note[], within: Beats = SAME_ONSET): Note[][] {
   const sorted = [...notes].sort((a, b) => a.start - b.start || a.pitch - b.pitch);
   const out: Note[][] = [];
   for (const n of sorted) {
     const last = out[out.length - 1];
-    if (last && Math.abs(last[0].start - n.start) < SAME_ONSET) last.push(n);
+    if (last && n.start - last[0].start < within) last.push(n);
     else out.push([n]);
   }
   return out.map((stack) => stack.sort((a, b) => a.pitch - b.pitch));

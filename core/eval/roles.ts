@@ -7,7 +7,7 @@
 import type { ChordSpan } from '../features/chords';
 import { chordFromId, chordIdAt, chordPitchClasses } from '../features/chords';
 import type { Beats, Note, NoteSequence } from '../sequence';
-import { beatsPerBar } from '../sequence';
+import { beatsPerBar, stacksByOnset } from '../sequence';
 
 /** Upper edges (beats) of the note-length classes; the last class is everything longer. */
 export const LENGTH_EDGES: readonly Beats[] = [0.25, 0.5, 1, 2];
@@ -95,18 +95,11 @@ export function line(notes: readonly Note[], top: boolean): Note[] {
 }
 
 /**
- * `notes` grouped by strike, in time order: onsets sorted, and each run of onsets less than
- * {@link TOGETHER} after the run's first is one strike (a played chord's notes spread a little).
+ * `notes` grouped by strike, in time order, each lowest pitch first: a strike takes the notes that start
+ * less than {@link TOGETHER} after its first (a played chord's notes spread a little).
  */
 export function strikes(notes: readonly Note[]): Note[][] {
-  const sorted = [...notes].sort((a, b) => a.start - b.start);
-  const out: Note[][] = [];
-  for (const n of sorted) {
-    const last = out[out.length - 1];
-    if (last && n.start - last[0].start < TOGETHER - EPS) last.push(n);
-    else out.push([n]);
-  }
-  return out;
+  return stacksByOnset(notes, TOGETHER - EPS);
 }
 
 /** Share of `notes` struck together with another of them ({@link strikes} of two or more); NaN without notes. */

@@ -50,4 +50,16 @@ describe('stacksByOnset', () => {
     ]);
     expect(stacksByOnset([])).toEqual([]);
   });
+
+  it("takes into a group the notes that start less than `within` after the group's first", () => {
+    const notes = [n(60, 0), n(64, 0.03), n(67, 0.06), n(72, 0.1)];
+    const pitches = (within?: number) => stacksByOnset(notes, within).map((s) => s.map((x) => x.pitch));
+    expect(pitches()).toEqual([[60], [64], [67], [72]]);
+    // Measured from the group's first note, not chained: 0.06 is not within 0.05 of 0, so it starts a group.
+    expect(pitches(0.05)).toEqual([
+      [60, 64],
+      [67, 72],
+    ]);
+    expect(pitches(0.2)).toEqual([[60, 64, 67, 72]]);
+  });
 });
