@@ -26,7 +26,7 @@ import { readStylePieces, STYLE_TARGET, styleScoreLines } from '../eval/style';
 /** The held-out corpora, scored (never trained or tuned on) by `data train-style`. */
 const HOLDOUT = '../shared/holdout';
 
-const usage = `usage: audiogenesis data scan <dir>... --out <dir> [--workers N] [--style CORPUS=STYLE]...
+const usage = `usage: audiogenesis data scan <dir>... --out <dir> [--workers N] [--style CORPUS=STYLE]... [--melody-line]
        audiogenesis data chords <pop909-dir> --out assets/arrange/progressions.json
        audiogenesis data train-style <dir>... --out assets/eval/style.json [--holdout <dir>|none]
 
@@ -37,6 +37,8 @@ The train/validation split is by song and the same on every run. The summary pri
 skipped (with reasons), notes and hours per corpus, style and role, and the balance weights.
 --style CORPUS=STYLE gives the files of a corpus whose labels name no style that style (POP909's index
 names none, but its songs are pop: --style pop909=pop); repeat it for more corpora.
+--melody-line learns each file's melody as one line, the highest note of each onset (a lead and its
+counter-line, or a riff and its harmony, become one tune).
 
 train-style: trains the style classifier on every file with a trustworthy style label under <dir>
 (the training corpora; drums-only files left out), picks its L2 weight by 5-fold cross-validation by
@@ -49,13 +51,14 @@ chord-annotated songs (POP909's chord_midi.txt, beat_midi.txt, key_audio.txt) in
 
 /**
  * Scans corpus folders into `out`; returns the summary. Files of a corpus in `corpusStyles` whose labels
- * name no style train under that corpus's style.
+ * name no style train under that corpus's style; with `melodyLine`, every melody is learned as one line.
  */
 export async function scan(
   dirs: string[],
   out: string,
   workers: number,
   corpusStyles: CorpusStyles = {},
+  melodyLine = false,
 ): Promise<ScanSummary> {
   const t0 = performance.now();
   const tasks: ScanTask[] = [];
@@ -64,7 +67,7 @@ export async function scan(
   for (const d of dirs) {
     if (!existsSync(d) || !statSync(d).isDirectory()) throw new DataError(`not a folder: ${d}`);
     const found = discoverAll(resolve(d));
-    tasks.push(...found.tasks.map((t) => withCorpusStyle(t, corpusStyles)));
+    tasks.push(...found.tasks.map((t) => ({ ...withCorpusStyle(t, corpusStyles), melodyLine })));
     for (const s of found.skipped) writer.skip(s.id, s.reason);
     unreadable += found.skipped.length;
   }
@@ -167,10 +170,13 @@ export const command: Command = {
         workers: { type: 'string' },
         holdout: { type: 'string' },
         style: { type: 'string', multiple: true },
+        'melody-line': { type: 'boolean' },
       },
     });
     const [sub, ...dirs] = positionals;
     if (values.style && sub !== 'scan') throw new UsageError('--style is an option of data scan only');
+    if (values['melody-line'] && sub !== 'scan')
+      throw new UsageError('--melody-line is an option of data scan only');
     if (sub === 'chords') return learnChords(dirs, values.out);
     if (sub === 'train-style') return trainStyle(dirs, values.out, values.holdout);
     if (sub !== 'scan') throw new UsageError(`unknown subcommand "${sub ?? ''}"`);
@@ -179,7 +185,8 @@ export const command: Command = {
     const workers =
       values.workers !== undefined ? Number(values.workers) : Math.max(1, availableParallelism());
     if (!Number.isInteger(workers) || workers < 0) throw new UsageError('--workers takes a whole number');
-    const s = await scan(dirs, values.out, workers, parseCorpusStyles(values.style ?? []));
+    const styles = parseCorpusStyles(values.style ?? []);
+    const s = await scan(dirs, values.out, workers, styles, values['melody-line'] ?? false);
     for (const line of summaryLines(s)) console.log(line);
     console.log(`time: ${s.seconds.toFixed(1)} s  -> ${values.out}`);
     return 0;

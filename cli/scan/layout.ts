@@ -35,6 +35,8 @@ export interface ScanTask {
   keyLabel?: string;
   /** Chords by bar from the labels (the MMA corpus' `chords` and `bars` columns). */
   barChords?: { entries: string[]; bars: number };
+  /** Learn the melody as one line (`data scan --melody-line`; `CorpusInput.melodyLine`). */
+  melodyLine?: boolean;
 }
 
 /** A file the walk found but cannot scan, and why. */

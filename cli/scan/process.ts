@@ -57,6 +57,7 @@ export function processTask(task: ScanTask): ScanResult {
       drumKit: task.drumKit,
       performance: 'auto',
       noGrid: task.noGrid,
+      melodyLine: task.melodyLine,
     });
     if (row.notes === 0) return { ok: false, id: task.id, reason: 'no notes left after mapping' };
     const packed = streams.map((s) => ({

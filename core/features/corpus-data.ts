@@ -50,6 +50,11 @@ export interface CorpusInput {
    * quantized to the beat grid.
    */
   noGrid?: string;
+  /**
+   * Learn the melody as one line, the highest note of each onset (`oneLine`, `corpus.ts`): a lead and its
+   * counter-line, or a riff and its harmony, become one tune. Default false (as written).
+   */
+  melodyLine?: boolean;
 }
 
 /** The train/validation split of a song. */

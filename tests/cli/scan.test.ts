@@ -177,6 +177,54 @@ describe('corpus scanner', () => {
     ]);
   });
 
+  it('learns each melody as one line with --melody-line, through the worker threads', () => {
+    ensureCliBuilt();
+    const dir = join(tmp(), 'two');
+    mkdirSync(dir, { recursive: true });
+    // A lead and a riff a third under it on every beat: 8 melody notes, 4 onsets.
+    const note = (pitch: number, start: number, track: number): Note => ({
+      pitch,
+      start,
+      end: start + 1,
+      velocity: 80,
+      role: 'melody',
+      program: 80,
+      isDrum: false,
+      track,
+    });
+    const notes = [0, 1, 2, 3].flatMap((b) => [note(72 + b, b, 0), note(69 + b, b, 1)]);
+    const tracks = ['Melody', 'Riff'].map((name) => ({
+      name,
+      program: 80,
+      isDrum: false,
+      role: 'melody' as const,
+    }));
+    writeFileSync(
+      join(dir, 'a.mid'),
+      sequenceToMidi({
+        notes,
+        tempos: [{ beat: 0, bpm: 100 }],
+        timeSignatures: [{ beat: 0, numerator: 4, denominator: 4 }],
+        keySignatures: [],
+        tracks,
+        totalBeats: 4,
+      }),
+    );
+    const melodyNotes = (flags: string[]): number | undefined => {
+      const out = tmp();
+      execFileSync(
+        process.execPath,
+        ['bin/audiogenesis.js', 'data', 'scan', dir, '--out', out, '--workers', '2', ...flags],
+        {
+          encoding: 'utf8',
+        },
+      );
+      return rows(out)[0].roleNotes.melody;
+    };
+    expect(melodyNotes([])).toBe(8);
+    expect(melodyNotes(['--melody-line'])).toBe(4);
+  });
+
   it('fails with a usage error when --out is missing', () => {
     let code = 0;
     try {

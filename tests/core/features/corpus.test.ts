@@ -5,7 +5,7 @@ import { conditioningVector, STYLES } from '../../../core/conditioning';
 import type { Conditioning } from '../../../core/conditioning';
 import { styleOfLabel, trustedStyle } from '../../../core/features/annotations';
 import { balanceCells, weightOf } from '../../../core/features/balance';
-import { encodeRole, prepareCorpusFile } from '../../../core/features/corpus';
+import { encodeRole, oneLine, prepareCorpusFile } from '../../../core/features/corpus';
 import { chordId } from '../../../core/features/chords';
 import { familyId } from '../../../core/features/family';
 import type { Note, NoteSequence, Role, TrackInfo } from '../../../core/sequence';
@@ -116,6 +116,59 @@ describe('the corpus pipeline', () => {
     expect(row.grid).toBe('file');
     expect(row.read).toMatchObject({ repaired: 0, dropped: 0, format: 1 });
     expect(streams.every((s) => s.conditioning.style === 'rock')).toBe(true);
+  });
+
+  it('learns a melody as one line when asked: the highest note of each onset, whatever tracks play it', () => {
+    // A lead and a riff a third under it (both named as melody), the riff also on a beat of its own.
+    const tracks = [info('Melody', 80, 'melody'), info('Riff', 81, 'melody'), info('Bass', 33, 'bass')];
+    const at = (t: number, pitch: number, start: number): Note => ({
+      pitch,
+      start,
+      end: start + 1,
+      velocity: 80,
+      role: tracks[t].role,
+      program: tracks[t].program,
+      isDrum: false,
+      track: t,
+    });
+    const lead = [72, 74, 76, 77].map((p, b) => at(0, p, b * 2));
+    const riff = [
+      [69, 0],
+      [71, 2],
+      [72, 4],
+      [74, 5],
+    ].map(([p, b]) => at(1, p, b));
+    const bass = [0, 2, 4, 6].map((b) => at(2, 36, b));
+    const seq: NoteSequence = {
+      notes: sortNotes([...lead, ...riff, ...bass]),
+      tempos: [{ beat: 0, bpm: 100 }],
+      timeSignatures: [{ beat: 0, numerator: 4, denominator: 4 }],
+      keySignatures: [],
+      tracks,
+      totalBeats: 8,
+    };
+    const input = { id: 'band/two.mid', song: 'band/two', bytes: sequenceToMidi(seq) };
+    const pitchesOf = (streams: { role: Role; events: { pitch: number }[] }[]): number[] =>
+      streams
+        .find((s) => s.role === 'melody')!
+        .events.filter((e) => e.pitch !== REST)
+        .map((e) => e.pitch);
+    // As written (the default): both tracks' notes, the riff's under the lead's where they start together.
+    expect(pitchesOf(prepareCorpusFile(input).streams)).toEqual([69, 72, 71, 74, 72, 76, 74, 77]);
+    const { row, streams } = prepareCorpusFile({ ...input, melodyLine: true });
+    const melody = streams.find((s) => s.role === 'melody')!;
+    const pitched = melody.events.filter((e) => e.pitch !== REST);
+    expect(pitched.map((e) => e.pitch)).toEqual([72, 74, 76, 74, 77]);
+    expect(pitched.map((e) => e.step)).toEqual([0, 2 * GRID, 2 * GRID, GRID, GRID]);
+    expect(row.roleNotes).toMatchObject({ melody: 5, bass: 4 });
+    expect(streams.find((s) => s.role === 'bass')!.events.filter((e) => e.pitch !== REST)).toHaveLength(4);
+    expect(oneLine([...lead, ...riff]).map((n) => [n.start, n.pitch])).toEqual([
+      [0, 72],
+      [2, 74],
+      [4, 76],
+      [5, 74],
+      [6, 77],
+    ]);
   });
 
   it("takes a whole file's labelled key (MMA's labels) over the key finder, and timed key labels over it", () => {
