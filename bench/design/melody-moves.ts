@@ -15,7 +15,7 @@ import { decodeEvents } from '../../core/codec/events';
 import { lineMoves, moveShares } from '../../core/eval/roles';
 import { MOVE_BINS, MoveTally } from '../lib/melody-moves';
 import { MAX_FAST_SHARE, MIN_GAPS, onsetGaps } from '../lib/onset-gaps';
-import { melodyTrackNotes, readRunSet, readSongFolder } from '../lib/runs';
+import { MELODY_SOURCE_OPTIONS, melodyTrackNotes, readRunSet, readSongFolder } from '../lib/runs';
 import type { ScanRow } from '../lib/scan-copy';
 import { readScanRows, readTrainShard, streamEvents, writeScanCopy } from '../lib/scan-copy';
 
@@ -24,10 +24,7 @@ const MIN_MOVES = 7;
 
 const { values } = parseArgs({
   options: {
-    run: { type: 'string', multiple: true, default: [] },
-    set: { type: 'string', default: 'default' },
-    reference: { type: 'string' },
-    scan: { type: 'string' },
+    ...MELODY_SOURCE_OPTIONS,
     out: { type: 'string' },
     'min-step': { type: 'string', default: '0' },
     'max-leap': { type: 'string', default: '1' },

@@ -12,15 +12,12 @@ import { parseArgs } from 'node:util';
 import { decodeEvents } from '../../core/codec/events';
 import { strikes, struckTogether } from '../../core/eval/roles';
 import type { Note } from '../../core/sequence';
-import { melodyTrackNotes, readRunSet, readSongFolder } from '../lib/runs';
+import { MELODY_SOURCE_OPTIONS, melodyTrackNotes, readRunSet, readSongFolder } from '../lib/runs';
 import { readScanRows, readTrainShard, streamEvents } from '../lib/scan-copy';
 
 const { values } = parseArgs({
   options: {
-    run: { type: 'string', multiple: true, default: [] },
-    set: { type: 'string', default: 'default' },
-    reference: { type: 'string' },
-    scan: { type: 'string' },
+    ...MELODY_SOURCE_OPTIONS,
   },
 });
 if (!values.run.length && !values.reference && !values.scan) {

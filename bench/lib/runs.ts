@@ -8,6 +8,17 @@ import { pieceFile } from '../../cli/eval/run';
 import { readMidi } from '../../core/codec/midi-read';
 import type { Note, NoteSequence } from '../../core/sequence';
 
+/**
+ * The `parseArgs` options of a design script that reads melodies from runs (`--run`, repeatable, of one
+ * `--set`), POP909-layout MELODY tracks (`--reference`) and a scan's training streams (`--scan`).
+ */
+export const MELODY_SOURCE_OPTIONS = {
+  run: { type: 'string' as const, multiple: true as const, default: [] as string[] },
+  set: { type: 'string' as const, default: 'default' },
+  reference: { type: 'string' as const },
+  scan: { type: 'string' as const },
+};
+
 /** The NoteSequence of the MIDI file at `path`, read by the project's reader (tracks, roles and programs kept). */
 export function readMidiFile(path: string): NoteSequence {
   return readMidi(new Uint8Array(readFileSync(path))).sequence;
