@@ -49,16 +49,20 @@ top-1 accuracy is below ${(STYLE_TARGET * 100).toFixed(0)}%.
 chords: learns the arranger's chord progressions (four-bar windows, in scale degrees, per mode) from
 chord-annotated songs (POP909's chord_midi.txt, beat_midi.txt, key_audio.txt) into a JSON table.`;
 
-/**
- * Scans corpus folders into `out`; returns the summary. Files of a corpus in `corpusStyles` whose labels
- * name no style train under that corpus's style; with `melodyLine`, every melody is learned as one line.
- */
+/** How {@link scan} reads the corpora. */
+export interface ScanOptions {
+  /** A style for the files of a corpus whose labels name none (`--style`). Default none. */
+  corpusStyles?: CorpusStyles;
+  /** Learn every melody as one line, the highest note of each onset (`--melody-line`). Default false. */
+  melodyLine?: boolean;
+}
+
+/** Scans corpus folders into `out` with `workers` threads (0: in this thread); returns the summary. */
 export async function scan(
   dirs: string[],
   out: string,
   workers: number,
-  corpusStyles: CorpusStyles = {},
-  melodyLine = false,
+  { corpusStyles = {}, melodyLine = false }: ScanOptions = {},
 ): Promise<ScanSummary> {
   const t0 = performance.now();
   const tasks: ScanTask[] = [];
@@ -185,8 +189,10 @@ export const command: Command = {
     const workers =
       values.workers !== undefined ? Number(values.workers) : Math.max(1, availableParallelism());
     if (!Number.isInteger(workers) || workers < 0) throw new UsageError('--workers takes a whole number');
-    const styles = parseCorpusStyles(values.style ?? []);
-    const s = await scan(dirs, values.out, workers, styles, values['melody-line'] ?? false);
+    const s = await scan(dirs, values.out, workers, {
+      corpusStyles: parseCorpusStyles(values.style ?? []),
+      melodyLine: values['melody-line'] ?? false,
+    });
     for (const line of summaryLines(s)) console.log(line);
     console.log(`time: ${s.seconds.toFixed(1)} s  -> ${values.out}`);
     return 0;

@@ -71,7 +71,7 @@ describe('withCorpusStyle', () => {
 
 describe('data scan with a corpus style', () => {
   it("trains the named corpus's unlabelled files under that style and leaves the others", async () => {
-    await scan(corpus.dirs, out, 0, { pop: 'pop', drums: 'rock' });
+    await scan(corpus.dirs, out, 0, { corpusStyles: { pop: 'pop', drums: 'rock' } });
     const rows = readFileSync(join(out, 'manifest.jsonl'), 'utf8')
       .split('\n')
       .filter(Boolean)
