@@ -16,9 +16,7 @@ import { MELODY_SOURCE_OPTIONS, melodyTrackNotes, readRunSet, readSongFolder } f
 import { readScanRows, readTrainShard, streamEvents } from '../lib/scan-copy';
 
 const { values } = parseArgs({
-  options: {
-    ...MELODY_SOURCE_OPTIONS,
-  },
+  options: MELODY_SOURCE_OPTIONS,
 });
 if (!values.run.length && !values.reference && !values.scan) {
   console.error('usage: melody-stacks.ts [--run DIR...] [--set rules-off] [--reference DIR] [--scan DIR]');
