@@ -220,5 +220,14 @@ export function stacksByOnset(notes: readonly Note[], within: Beats = SAME_ONSET
   return out.map((stack) => stack.sort((a, b) => a.pitch - b.pitch));
 }
 
+/**
+ * One note per onset ({@link stacksByOnset}), in time order: the highest of each (`top`) or the lowest. Of
+ * equal pitches struck together, the top line keeps the last in `notes`' order and the bottom line the first.
+ * The evaluation reads a melody and a bass this way; `data scan --melody-line` learns a melody this way.
+ */
+export function line(notes: readonly Note[], top: boolean): Note[] {
+  return stacksByOnset(notes).map((stack) => (top ? stack[stack.length - 1] : stack[0]));
+}
+
 /** Pitch-class names with sharps, index = pitch class. */
 export const PITCH_CLASS_NAMES = ['C', 'C#', 'D', 'Eb', 'E', 'F', 'F#', 'G', 'Ab', 'A', 'Bb', 'B'] as const;

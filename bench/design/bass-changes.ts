@@ -15,8 +15,9 @@ import { loadStreams } from '../../cli/train/shards';
 import { REST } from '../../core/codec/events';
 import { compose } from '../../core/compose';
 import { parsePrompts } from '../../core/eval/prompts';
-import { firstNotesOnChanges, line } from '../../core/eval/roles';
+import { firstNotesOnChanges } from '../../core/eval/roles';
 import { chordFromId } from '../../core/features/chords';
+import { line } from '../../core/sequence';
 
 const { values } = parseArgs({
   options: {

@@ -7,7 +7,7 @@
 import type { ChordSpan } from '../features/chords';
 import { chordFromId, chordIdAt, chordPitchClasses } from '../features/chords';
 import type { Beats, Note, NoteSequence } from '../sequence';
-import { beatsPerBar, stacksByOnset } from '../sequence';
+import { beatsPerBar, line, stacksByOnset } from '../sequence';
 
 /** Upper edges (beats) of the note-length classes; the last class is everything longer. */
 export const LENGTH_EDGES: readonly Beats[] = [0.25, 0.5, 1, 2];
@@ -82,17 +82,6 @@ export interface RoleFigures {
 }
 
 const share = (hits: number, n: number): number => (n > 0 ? hits / n : NaN);
-
-/** One note per onset: the highest (`top`) or lowest, in time order. */
-export function line(notes: readonly Note[], top: boolean): Note[] {
-  const byOnset = new Map<number, Note>();
-  for (const n of notes) {
-    const key = Math.round(n.start * 1e4);
-    const had = byOnset.get(key);
-    if (!had || (top ? n.pitch > had.pitch : n.pitch < had.pitch)) byOnset.set(key, n);
-  }
-  return [...byOnset.values()].sort((a, b) => a.start - b.start);
-}
 
 /**
  * `notes` grouped by strike, in time order, each lowest pitch first: a strike takes the notes that start

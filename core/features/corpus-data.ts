@@ -51,8 +51,10 @@ export interface CorpusInput {
    */
   noGrid?: string;
   /**
-   * Learn the melody as one line, the highest note of each onset (`oneLine`, `corpus.ts`): a lead and its
-   * counter-line, or a riff and its harmony, become one tune. Default false (as written).
+   * Learn the melody as one line, the highest note of each onset (`line`, `core/sequence.ts`). A file's
+   * melody may be several tracks (a lead and a counter-line, a riff and its harmony) or a voice that plays
+   * chords; learned as written, the model struck a fifth of its tunes' notes as chords (docs/model.md, "A tune
+   * played as chords"). Default false (as written).
    */
   melodyLine?: boolean;
 }

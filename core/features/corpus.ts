@@ -10,7 +10,7 @@ import type { MidiRead } from '../codec/midi';
 import { readMidi } from '../codec/midi';
 import { densityFromNotesPerBeat, registerFromPitch } from '../conditioning';
 import type { Mode, Note, NoteSequence, Role } from '../sequence';
-import { beatsPerBar, ROLES, stacksByOnset } from '../sequence';
+import { beatsPerBar, line, ROLES } from '../sequence';
 import { dominantKey, parseKeyLabel, trustedStyle } from './annotations';
 import { trackBeats } from './beats';
 import type { ChordSpan } from './chords';
@@ -197,16 +197,6 @@ export function placedSequence(
 }
 
 /**
- * A melody as one line: the highest note of each onset (`CorpusInput.melodyLine`). A file's melody may be
- * several tracks (a lead and a counter-line, a riff and its harmony) or a voice that plays chords; learned
- * as they are, the model struck a fifth of its tunes' notes as chords (docs/model.md, "A tune played as
- * chords").
- */
-export function oneLine(notes: readonly Note[]): Note[] {
-  return stacksByOnset(notes).map((stack) => stack[stack.length - 1]);
-}
-
-/**
  * Runs the corpus pipeline on one file.
  * @throws {MidiParseError} when the bytes are not a usable MIDI file.
  */
@@ -233,7 +223,7 @@ export function prepareCorpusFile(input: CorpusInput): { row: CorpusRow; streams
   const roleNotes: Partial<Record<Role, number>> = {};
   for (const role of ROLES) {
     const all = seq.notes.filter((n) => n.role === role);
-    const notes = role === 'melody' && input.melodyLine ? oneLine(all) : all;
+    const notes = role === 'melody' && input.melodyLine ? line(all, true) : all;
     if (notes.length === 0) continue;
     roleNotes[role] = notes.length;
     if (placed.grid === 'none') continue;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Note } from '../../core/sequence';
-import { beatsPerBar, isCompound, stacksByOnset } from '../../core/sequence';
+import { beatsPerBar, isCompound, line, stacksByOnset } from '../../core/sequence';
 
 describe('meters', () => {
   it('counts beats per bar in quarter notes and calls only x/8 meters in threes compound', () => {
@@ -61,5 +61,41 @@ describe('stacksByOnset', () => {
       [67, 72],
     ]);
     expect(pitches(0.2)).toEqual([[60, 64, 67, 72]]);
+  });
+});
+
+describe('line', () => {
+  const n = (pitch: number, start: number, end = start + 1): Note => ({
+    pitch,
+    start,
+    end,
+    velocity: 80,
+    role: 'melody',
+    program: 0,
+    isDrum: false,
+  });
+
+  it('keeps one note per onset, the highest or the lowest, in time order', () => {
+    const notes = [n(76, 4), n(72, 0), n(69, 0), n(74, 2), n(71, 2), n(65, 4), n(77, 6)];
+    expect(line(notes, true).map((x) => [x.start, x.pitch])).toEqual([
+      [0, 72],
+      [2, 74],
+      [4, 76],
+      [6, 77],
+    ]);
+    expect(line(notes, false).map((x) => [x.start, x.pitch])).toEqual([
+      [0, 69],
+      [2, 71],
+      [4, 65],
+      [6, 77],
+    ]);
+    expect(line([], true)).toEqual([]);
+  });
+
+  it('of equal pitches struck together keeps the last on top and the first at the bottom', () => {
+    const first = n(60, 0, 1);
+    const second = n(60, 0, 3);
+    expect(line([first, second], true)[0]).toBe(second);
+    expect(line([first, second], false)[0]).toBe(first);
   });
 });

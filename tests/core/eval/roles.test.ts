@@ -4,7 +4,6 @@ import {
   chordChanges,
   firstNotesOnChanges,
   lengthHistogram,
-  line as topLine,
   lineMoves,
   moveClass,
   moveShares,
@@ -14,6 +13,7 @@ import {
   TOGETHER,
 } from '../../../core/eval/roles';
 import { summariseRoles } from '../../../core/eval/roles-summary';
+import { line as topLine } from '../../../core/sequence';
 import { line, note, piece } from './helpers';
 import { note as roleNote } from '../../helpers/notes';
 
