@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { UsageError, DataError } from '../../core/errors';
 import type { Command } from '../command';
 import { progressBar } from '../progress';
+import type { MelodyRest } from '../../core/features/corpus-data';
 import type { ScanTask } from '../scan/layout';
 import { discoverAll } from '../scan/layout';
 import type { CorpusStyles } from '../scan/corpus-style';
@@ -38,7 +39,8 @@ skipped (with reasons), notes and hours per corpus, style and role, and the bala
 --style CORPUS=STYLE gives the files of a corpus whose labels name no style that style (POP909's index
 names none, but its songs are pop: --style pop909=pop); repeat it for more corpora.
 --melody-line learns each file's melody as one line, the highest note of each onset (a lead and its
-counter-line, or a riff and its harmony, become one tune).
+counter-line, or a riff and its harmony, become one tune); --melody-rest harmony gives the notes under
+that line to the harmony instead of dropping them (--melody-rest drop, the default).
 
 train-style: trains the style classifier on every file with a trustworthy style label under <dir>
 (the training corpora; drums-only files left out), picks its L2 weight by 5-fold cross-validation by
@@ -55,6 +57,8 @@ export interface ScanOptions {
   corpusStyles?: CorpusStyles;
   /** Learn every melody as one line, the highest note of each onset (`--melody-line`). Default false. */
   melodyLine?: boolean;
+  /** With `melodyLine`, where the notes under the line go (`--melody-rest`). Default `drop`. */
+  melodyRest?: MelodyRest;
 }
 
 /** Scans corpus folders into `out` with `workers` threads (0: in this thread); returns the summary. */
@@ -62,7 +66,7 @@ export async function scan(
   dirs: string[],
   out: string,
   workers: number,
-  { corpusStyles = {}, melodyLine = false }: ScanOptions = {},
+  { corpusStyles = {}, melodyLine = false, melodyRest = 'drop' }: ScanOptions = {},
 ): Promise<ScanSummary> {
   const t0 = performance.now();
   const tasks: ScanTask[] = [];
@@ -71,7 +75,7 @@ export async function scan(
   for (const d of dirs) {
     if (!existsSync(d) || !statSync(d).isDirectory()) throw new DataError(`not a folder: ${d}`);
     const found = discoverAll(resolve(d));
-    tasks.push(...found.tasks.map((t) => ({ ...withCorpusStyle(t, corpusStyles), melodyLine })));
+    tasks.push(...found.tasks.map((t) => ({ ...withCorpusStyle(t, corpusStyles), melodyLine, melodyRest })));
     for (const s of found.skipped) writer.skip(s.id, s.reason);
     unreadable += found.skipped.length;
   }
@@ -175,12 +179,18 @@ export const command: Command = {
         holdout: { type: 'string' },
         style: { type: 'string', multiple: true },
         'melody-line': { type: 'boolean' },
+        'melody-rest': { type: 'string' },
       },
     });
     const [sub, ...dirs] = positionals;
     if (values.style && sub !== 'scan') throw new UsageError('--style is an option of data scan only');
     if (values['melody-line'] && sub !== 'scan')
       throw new UsageError('--melody-line is an option of data scan only');
+    const melodyRest = values['melody-rest'];
+    if (melodyRest !== undefined && !values['melody-line'])
+      throw new UsageError('--melody-rest goes with --melody-line');
+    if (melodyRest !== undefined && melodyRest !== 'drop' && melodyRest !== 'harmony')
+      throw new UsageError('--melody-rest takes drop or harmony');
     if (sub === 'chords') return learnChords(dirs, values.out);
     if (sub === 'train-style') return trainStyle(dirs, values.out, values.holdout);
     if (sub !== 'scan') throw new UsageError(`unknown subcommand "${sub ?? ''}"`);
@@ -192,6 +202,7 @@ export const command: Command = {
     const s = await scan(dirs, values.out, workers, {
       corpusStyles: parseCorpusStyles(values.style ?? []),
       melodyLine: values['melody-line'] ?? false,
+      melodyRest: melodyRest ?? 'drop',
     });
     for (const line of summaryLines(s)) console.log(line);
     console.log(`time: ${s.seconds.toFixed(1)} s  -> ${values.out}`);

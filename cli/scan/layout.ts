@@ -14,6 +14,7 @@ import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { parseCsv } from '../../core/features/annotations';
 import type { StyleEvidence } from '../../core/features/annotations';
+import type { MelodyRest } from '../../core/features/corpus-data';
 
 /** What a worker needs to process one file. */
 export interface ScanTask {
@@ -37,6 +38,8 @@ export interface ScanTask {
   barChords?: { entries: string[]; bars: number };
   /** Learn the melody as one line (`data scan --melody-line`; `CorpusInput.melodyLine`). */
   melodyLine?: boolean;
+  /** Where the notes under the melody's line go (`data scan --melody-rest`; `CorpusInput.melodyRest`). */
+  melodyRest?: MelodyRest;
 }
 
 /** A file the walk found but cannot scan, and why. */

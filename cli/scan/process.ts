@@ -58,6 +58,7 @@ export function processTask(task: ScanTask): ScanResult {
       performance: 'auto',
       noGrid: task.noGrid,
       melodyLine: task.melodyLine,
+      melodyRest: task.melodyRest,
     });
     if (row.notes === 0) return { ok: false, id: task.id, reason: 'no notes left after mapping' };
     const packed = streams.map((s) => ({

@@ -9,6 +9,9 @@ import type { Role } from '../sequence';
 import type { BeatMark, StyleEvidence, StyleLabel, TimedLabel } from './annotations';
 import type { PieceFeatures } from './extract';
 
+/** Where a melody's notes under its one line go (`CorpusInput.melodyRest`). */
+export type MelodyRest = 'drop' | 'harmony';
+
 /** One corpus file and its side information. */
 export interface CorpusInput {
   /** Path relative to the scanned root (unique). */
@@ -57,6 +60,11 @@ export interface CorpusInput {
    * played as chords"). Default false (as written).
    */
   melodyLine?: boolean;
+  /**
+   * With `melodyLine`, where the melody's notes under its line go: `drop` (default) or `harmony` (learned
+   * as the harmony's: a riff's thirds and a counter-line become accompaniment).
+   */
+  melodyRest?: MelodyRest;
 }
 
 /** The train/validation split of a song. */

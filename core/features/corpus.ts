@@ -197,6 +197,30 @@ export function placedSequence(
 }
 
 /**
+ * Each role's notes as the scan learns them: as written, or with `melodyLine` the melody as one line (the
+ * highest note of each onset), the notes under it dropped or, with `melodyRest: 'harmony'`, played by the
+ * harmony (in time order, lowest pitch first).
+ */
+export function notesByRole(
+  notes: readonly Note[],
+  { melodyLine = false, melodyRest = 'drop' }: Pick<CorpusInput, 'melodyLine' | 'melodyRest'> = {},
+): Record<Role, Note[]> {
+  const out = Object.fromEntries(ROLES.map((r) => [r, notes.filter((n) => n.role === r)])) as Record<
+    Role,
+    Note[]
+  >;
+  if (!melodyLine) return out;
+  const melody = out.melody;
+  out.melody = line(melody, true);
+  if (melodyRest === 'harmony') {
+    const kept = new Set(out.melody);
+    const under = melody.filter((n) => !kept.has(n)).map((n): Note => ({ ...n, role: 'harmony' }));
+    out.harmony = [...out.harmony, ...under].sort((a, b) => a.start - b.start || a.pitch - b.pitch);
+  }
+  return out;
+}
+
+/**
  * Runs the corpus pipeline on one file.
  * @throws {MidiParseError} when the bytes are not a usable MIDI file.
  */
@@ -221,9 +245,9 @@ export function prepareCorpusFile(input: CorpusInput): { row: CorpusRow; streams
   const streams: RoleStream[] = [];
   const events: Partial<Record<Role, number>> = {};
   const roleNotes: Partial<Record<Role, number>> = {};
+  const byRole = notesByRole(seq.notes, input);
   for (const role of ROLES) {
-    const all = seq.notes.filter((n) => n.role === role);
-    const notes = role === 'melody' && input.melodyLine ? line(all, true) : all;
+    const notes = byRole[role];
     if (notes.length === 0) continue;
     roleNotes[role] = notes.length;
     if (placed.grid === 'none') continue;

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -210,7 +210,7 @@ describe('corpus scanner', () => {
         totalBeats: 4,
       }),
     );
-    const melodyNotes = (flags: string[]): number | undefined => {
+    const roleNotes = (flags: string[]): Record<string, number> => {
       const out = tmp();
       execFileSync(
         process.execPath,
@@ -219,10 +219,25 @@ describe('corpus scanner', () => {
           encoding: 'utf8',
         },
       );
-      return rows(out)[0].roleNotes.melody;
+      return rows(out)[0].roleNotes;
     };
-    expect(melodyNotes([])).toBe(8);
-    expect(melodyNotes(['--melody-line'])).toBe(4);
+    expect(roleNotes([])).toEqual({ melody: 8 });
+    expect(roleNotes(['--melody-line'])).toEqual({ melody: 4 });
+    expect(roleNotes(['--melody-line', '--melody-rest', 'harmony'])).toEqual({ melody: 4, harmony: 4 });
+    for (const flags of [
+      ['--melody-rest', 'harmony'],
+      ['--melody-line', '--melody-rest', 'up'],
+    ]) {
+      const run = spawnSync(
+        process.execPath,
+        ['bin/audiogenesis.js', 'data', 'scan', dir, '--out', tmp(), ...flags],
+        {
+          encoding: 'utf8',
+        },
+      );
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(/--melody-rest (goes with --melody-line|takes drop or harmony)/);
+    }
   });
 
   it('fails with a usage error when --out is missing', () => {

@@ -162,6 +162,13 @@ describe('the corpus pipeline', () => {
     expect(pitched.map((e) => e.step)).toEqual([0, 2 * GRID, 2 * GRID, GRID, GRID]);
     expect(row.roleNotes).toMatchObject({ melody: 5, bass: 4 });
     expect(streams.find((s) => s.role === 'bass')!.events.filter((e) => e.pitch !== REST)).toHaveLength(4);
+    expect(streams.some((s) => s.role === 'harmony')).toBe(false);
+    // The notes under the line played by the harmony instead of dropped (--melody-rest harmony).
+    const rest = prepareCorpusFile({ ...input, melodyLine: true, melodyRest: 'harmony' });
+    expect(pitchesOf(rest.streams)).toEqual([72, 74, 76, 74, 77]);
+    const harmony = rest.streams.find((s) => s.role === 'harmony')!;
+    expect(harmony.events.filter((e) => e.pitch !== REST).map((e) => e.pitch)).toEqual([69, 71, 72]);
+    expect(rest.row.roleNotes).toMatchObject({ melody: 5, harmony: 3, bass: 4 });
   });
 
   it("takes a whole file's labelled key (MMA's labels) over the key finder, and timed key labels over it", () => {
