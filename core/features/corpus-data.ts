@@ -44,7 +44,7 @@ export interface CorpusInput {
   drumKit?: 'gm' | 'td11';
   /**
    * The notes follow no grid (a transcribed performance): track beats before quantizing. `'auto'` decides
-   * by `looksLikePerformance` (`corpus.ts`). Ignored when `beats` are given.
+   * by `looksLikePerformance` (`corpus-grid.ts`). Ignored when `beats` are given.
    */
   performance?: boolean | 'auto';
   /**
