@@ -37,12 +37,13 @@ class Tally {
 
   /** Adds one piece's (or stream's) melody notes with `weight`. */
   add(notes: readonly Note[], weight = 1): void {
-    const s = struckTogether(notes);
+    const struck = strikes(notes);
+    const s = struckTogether(notes, struck);
     if (Number.isNaN(s)) return;
     this.pieces++;
     this.weight += weight;
     this.sum += s * weight;
-    for (const strike of strikes(notes)) {
+    for (const strike of struck) {
       const top = Math.max(...strike.map((n) => n.pitch));
       for (const n of strike) if (n.pitch !== top) this.intervals[classOf(top - n.pitch)] += weight;
     }

@@ -67,7 +67,7 @@ for (let s = 0; s < Number(values.seeds); s++) {
 model.dispose();
 const rate = (k: number, n: number) => {
   const r = k / n;
-  return `${(100 * r).toFixed(1)}% +- ${(100 * Math.sqrt((r * (1 - r)) / n)).toFixed(1)}`;
+  return `${(100 * r).toFixed(1)}% +- ${(100 * Math.sqrt((r * (1 - r)) / n)).toFixed(1)} (${k} of ${n})`;
 };
 console.log(
   `${values.model} (${model.version}), ${values.seeds} seeds from ${values.first}: ` +

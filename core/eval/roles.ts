@@ -91,9 +91,12 @@ export function strikes(notes: readonly Note[]): Note[][] {
   return stacksByOnset(notes, TOGETHER - EPS);
 }
 
-/** Share of `notes` struck together with another of them ({@link strikes} of two or more); NaN without notes. */
-export function struckTogether(notes: readonly Note[]): number {
-  const together = strikes(notes).reduce((s, x) => s + (x.length > 1 ? x.length : 0), 0);
+/**
+ * Share of `notes` struck together with another of them ({@link strikes} of two or more); NaN without notes.
+ * `struck` is `notes`' strikes, when the caller has them already.
+ */
+export function struckTogether(notes: readonly Note[], struck: readonly Note[][] = strikes(notes)): number {
+  const together = struck.reduce((s, x) => s + (x.length > 1 ? x.length : 0), 0);
   return share(together, notes.length);
 }
 
