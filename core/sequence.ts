@@ -202,6 +202,9 @@ export function sortNotes(notes: Note[]): Note[] {
   );
 }
 
+/** What grouping by onset reads of a note: its onset (beats) and pitch. */
+export type Struck = Pick<Note, 'start' | 'pitch'>;
+
 /** Onsets closer than this many beats count as one (notes struck together). */
 const SAME_ONSET = 1e-6;
 
@@ -209,9 +212,9 @@ const SAME_ONSET = 1e-6;
  * `notes` grouped by onset (notes struck together), in order of onset, each group lowest pitch first. A
  * group takes the notes that start less than `within` beats after its first (default: the same onset).
  */
-export function stacksByOnset(notes: readonly Note[], within: Beats = SAME_ONSET): Note[][] {
+export function stacksByOnset<T extends Struck>(notes: readonly T[], within: Beats = SAME_ONSET): T[][] {
   const sorted = [...notes].sort((a, b) => a.start - b.start || a.pitch - b.pitch);
-  const out: Note[][] = [];
+  const out: T[][] = [];
   for (const n of sorted) {
     const last = out[out.length - 1];
     if (last && n.start - last[0].start < within) last.push(n);
@@ -225,7 +228,7 @@ export function stacksByOnset(notes: readonly Note[], within: Beats = SAME_ONSET
  * equal pitches struck together, the top line keeps the last in `notes`' order and the bottom line the first.
  * The evaluation reads a melody and a bass this way; `data scan --melody-line` learns a melody this way.
  */
-export function line(notes: readonly Note[], top: boolean): Note[] {
+export function line<T extends Struck>(notes: readonly T[], top: boolean): T[] {
   return stacksByOnset(notes).map((stack) => (top ? stack[stack.length - 1] : stack[0]));
 }
 

@@ -4,6 +4,7 @@
  * notes per role, each with the chord id in force at its onset.
  */
 import { chordFromId, chordPitchClasses } from '../../core/features/chords';
+import { line } from '../../core/sequence';
 
 /** A note with the chord id (0 = none) at its onset. */
 export interface ChordedNote {
@@ -44,17 +45,6 @@ export interface Tally {
 
 const pc = (p: number): number => ((p % 12) + 12) % 12;
 
-/** One note per onset: the lowest (bass) or the highest (melody). */
-export function line(notes: readonly ChordedNote[], pick: 'low' | 'high'): ChordedNote[] {
-  const by = new Map<number, ChordedNote>();
-  for (const n of notes) {
-    const k = Math.round(n.start * 12);
-    const o = by.get(k);
-    if (!o || (pick === 'low' ? n.pitch < o.pitch : n.pitch > o.pitch)) by.set(k, n);
-  }
-  return [...by.values()].sort((a, b) => a.start - b.start);
-}
-
 function tones(chord: number): number[] | null {
   const c = chordFromId(chord);
   return c ? chordPitchClasses(c) : null;
@@ -88,7 +78,7 @@ export function emptyTally(): Tally {
 export function tallyPiece(t: Tally, p: Piece): void {
   t.pieces++;
   let prevChord = -1;
-  for (const n of line(p.bass, 'low')) {
+  for (const n of line(p.bass, false)) {
     const ts = tones(n.chord);
     if (!ts) continue;
     t.bass++;
@@ -106,7 +96,7 @@ export function tallyPiece(t: Tally, p: Piece): void {
     t.harmony++;
     if (ts.includes(pc(n.pitch))) t.harmonyTone++;
   }
-  const mel = line(p.melody, 'high');
+  const mel = line(p.melody, true);
   if (mel.length === 0) return;
   t.melodyPieces++;
   const counts = new Map<number, number>();
