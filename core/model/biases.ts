@@ -104,6 +104,11 @@ export interface PitchRules {
   stacked: readonly number[];
   /** The role has been silent for a bar: rests are forbidden. */
   silent: boolean;
+  /**
+   * Semitones around each pitch already started at this onset that are forbidden too (2: no second struck
+   * against a note of the same onset). Default 0 (the same pitch only).
+   */
+  apart?: number;
 }
 
 /**
@@ -120,7 +125,9 @@ export function pitchRules(
   if (base) out.set(base);
   else out.fill(0);
   if (repeat) penaliseRecent(out, r.recent, r.penalty);
-  for (const p of r.stacked) out[p] = -Infinity;
+  const apart = r.apart ?? 0;
+  for (const p of r.stacked)
+    for (let q = Math.max(0, p - apart); q <= Math.min(127, p + apart); q++) out[q] = -Infinity;
   if (r.silent) out[REST] = -Infinity;
   return out;
 }

@@ -141,6 +141,7 @@ export class MusicModel {
       headTemperature: this.config.sampling?.roles?.[role],
       repetitionPenalty: this.config.sampling?.repetition?.[role],
       durationRepetitionPenalty: this.config.sampling?.durationRepetition?.[role],
+      stackApart: this.config.sampling?.stackApart?.[role],
       guidance: this.config.sampling?.guidance?.[role],
       prefix: this.config.sampling?.prefix?.[role],
       topP: req.topP,

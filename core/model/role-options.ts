@@ -30,6 +30,11 @@ export interface RoleOptions {
    * decoding setting, see `SamplingConfig.durationRepetition`). Default 0.
    */
   durationRepetitionPenalty?: number;
+  /**
+   * Semitones around a pitch already started at an onset within which no other note may start there (the
+   * model's decoding setting, see `SamplingConfig.stackApart`). Default 0 (only the same pitch again).
+   */
+  stackApart?: number;
   topP?: number;
   /** Events the role's network reads before it writes, none of them played (see `SamplingConfig.prefix`). */
   prefix?: readonly PrefixEvent[];

@@ -229,7 +229,7 @@ export class RoleWriter {
   private pitchBiasAt(): Float64Array | undefined {
     const silent = this.o.rules !== false && this.t - this.lastEnd >= this.barSteps;
     const penalty = this.o.repetitionPenalty ?? 0;
-    const rules = { recent: this.recent, penalty, stacked: this.stacked, silent };
+    const rules = { recent: this.recent, penalty, stacked: this.stacked, silent, apart: this.o.stackApart };
     return pitchRules(this.bias, rules, this.pitchScratch);
   }
 

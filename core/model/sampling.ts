@@ -37,6 +37,11 @@ export interface SamplingConfig {
   repetition?: Partial<Record<Role, number>>;
   durationRepetition?: Partial<Record<Role, number>>;
   guidance?: Partial<Record<Role, number>>;
+  /**
+   * Semitones around a pitch already started at an onset within which the role starts no other note there
+   * (2 for a melody: no second struck against itself; roles absent: only the same pitch is forbidden).
+   */
+  stackApart?: Partial<Record<Role, number>>;
   /** Each role's unplayed start ({@link PrefixEvent}s its LSTM reads before it writes; none by default). */
   prefix?: Partial<Record<Role, PrefixEvent[]>>;
 }
@@ -89,6 +94,8 @@ const MAX_MULTIPLIER = 3;
 const MAX_PENALTY = 10;
 /** Highest style guidance scale a config may hold. */
 const MAX_GUIDANCE = 4;
+/** Widest stack distance a config may hold (semitones; an octave). */
+const MAX_STACK_APART = 12;
 
 function checkRole(role: string): void {
   if (!(ROLES as readonly string[]).includes(role))
@@ -98,7 +105,8 @@ function checkRole(role: string): void {
 /**
  * Checks a config's `sampling` field (absent is fine).
  * @throws {ModelLoadError} when it names an unknown role or head, a multiplier is not in (0, 3], a
- * repetition penalty (of pitches or durations) is not in [0, 10], a guidance scale is not in [1, 4], or a
+ * repetition penalty (of pitches or durations) is not in [0, 10], a guidance scale is not in [1, 4], a stack
+ * distance is not in [0, 12] semitones, or a
  * prefix is not a list of at most 64 events with a pitch in 0..127 and a step in 1..{@link STEP_MAX}.
  */
 export function checkSampling(raw: unknown): SamplingConfig | undefined {
@@ -120,6 +128,7 @@ export function checkSampling(raw: unknown): SamplingConfig | undefined {
   checkRoleNumbers(raw, 'repetition', 0, MAX_PENALTY);
   checkRoleNumbers(raw, 'durationRepetition', 0, MAX_PENALTY);
   checkRoleNumbers(raw, 'guidance', 1, MAX_GUIDANCE);
+  checkRoleNumbers(raw, 'stackApart', 0, MAX_STACK_APART);
   checkPrefixes(raw);
   return raw as SamplingConfig;
 }
@@ -130,7 +139,7 @@ export function checkSampling(raw: unknown): SamplingConfig | undefined {
  */
 function checkRoleNumbers(
   raw: object,
-  field: 'repetition' | 'durationRepetition' | 'guidance',
+  field: 'repetition' | 'durationRepetition' | 'guidance' | 'stackApart',
   lo: number,
   hi: number,
 ): void {

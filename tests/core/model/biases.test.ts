@@ -49,6 +49,16 @@ describe('stepRoomBias', () => {
 });
 
 describe('pitchRules', () => {
+  it('forbids the pitches within `apart` semitones of each stacked pitch, within the pitch range', () => {
+    const out = new Float64Array(REST + 1);
+    const quietRules = { recent: [], penalty: 0, silent: false };
+    const b = pitchRules(undefined, { ...quietRules, stacked: [64, 126], apart: 2 }, out)!;
+    const forbidden = [...b.keys()].filter((p) => b[p] === -Infinity);
+    expect(forbidden).toEqual([62, 63, 64, 65, 66, 124, 125, 126, 127]);
+    const same = pitchRules(undefined, { ...quietRules, stacked: [64] }, new Float64Array(REST + 1))!;
+    expect([...same.keys()].filter((p) => same[p] === -Infinity)).toEqual([64]);
+  });
+
   const quiet = { recent: [], penalty: 0, stacked: [], silent: false };
   it('returns the base bias itself when no rule applies', () => {
     const base = new Float64Array(REST + 1);

@@ -29,6 +29,7 @@ describe('checkSampling', () => {
       repetition: { melody: 2.5, bass: 0 },
       durationRepetition: { melody: 3 },
       guidance: { drums: 1.5, harmony: 1 },
+      stackApart: { melody: 2, harmony: 0 },
       prefix: {
         melody: [
           { pitch: 72, step: 6 },
@@ -62,6 +63,10 @@ describe('checkSampling', () => {
     [{ guidance: { drums: 0.5 } }, 'guidance.drums must be a number in [1, 4]'],
     [{ guidance: { drums: 5 } }, 'guidance.drums must be'],
     [{ guidance: { drums: '1.5' } }, 'guidance.drums must be'],
+    [{ stackApart: 2 }, 'sampling.stackApart is not an object'],
+    [{ stackApart: { lead: 2 } }, 'no role "lead"'],
+    [{ stackApart: { melody: -1 } }, 'stackApart.melody must be a number in [0, 12]'],
+    [{ stackApart: { melody: 13 } }, 'stackApart.melody must be'],
     [{ prefix: [] }, 'sampling.prefix is not an object'],
     [{ prefix: 'C D E' }, 'sampling.prefix is not an object'],
     [{ prefix: { lead: [] } }, 'no role "lead"'],
@@ -154,5 +159,26 @@ describe("a model's decoding settings", () => {
     expect(durations(melodyPenalty)).not.toEqual(durations(plain));
     expect(bassPenalty.generate(melody).notes).toEqual(plain.generate(melody).notes);
     for (const m of [melodyPenalty, bassPenalty, plain]) m.dispose();
+  });
+
+  it('stackApart: no note of the role starts within that many semitones of another at its onset, and only in that role', async () => {
+    const melody = { ...request(1), beats: 64, roles: ['melody' as const] };
+    /** The smallest distance between two melody pitches struck at one onset (Infinity if none are). */
+    const closest = (m: MusicModel): number => {
+      const byOnset = new Map<number, number[]>();
+      for (const n of m.generate(melody).notes)
+        byOnset.set(n.start, [...(byOnset.get(n.start) ?? []), n.pitch]);
+      let min = Infinity;
+      for (const ps of byOnset.values())
+        ps.forEach((a, i) => ps.slice(i + 1).forEach((b) => (min = Math.min(min, Math.abs(a - b)))));
+      return min;
+    };
+    const apart = await withSampling({ stackApart: { melody: 12 } });
+    const bassApart = await withSampling({ stackApart: { bass: 12 } });
+    const plain = await withSampling(undefined);
+    expect(closest(plain)).toBeLessThanOrEqual(12);
+    expect(closest(apart)).toBeGreaterThan(12);
+    expect(bassApart.generate(melody).notes).toEqual(plain.generate(melody).notes);
+    for (const m of [apart, bassApart, plain]) m.dispose();
   });
 });
