@@ -106,8 +106,8 @@ function checkRole(role: string): void {
  * Checks a config's `sampling` field (absent is fine).
  * @throws {ModelLoadError} when it names an unknown role or head, a multiplier is not in (0, 3], a
  * repetition penalty (of pitches or durations) is not in [0, 10], a guidance scale is not in [1, 4], a stack
- * distance is not in [0, 12] semitones, or a
- * prefix is not a list of at most 64 events with a pitch in 0..127 and a step in 1..{@link STEP_MAX}.
+ * distance is not in [0, 12] semitones, or a prefix is not a list of at most 64 events with a pitch in
+ * 0..127 and a step in 1..{@link STEP_MAX}.
  */
 export function checkSampling(raw: unknown): SamplingConfig | undefined {
   if (raw === undefined) return undefined;
