@@ -6,6 +6,7 @@ import { UsageError, DataError } from '../../core/errors';
 import type { Command } from '../command';
 import { progressBar } from '../progress';
 import type { MelodyRest } from '../../core/features/corpus-data';
+import { MELODY_RESTS } from '../../core/features/corpus-data';
 import type { ScanTask } from '../scan/layout';
 import { discoverAll } from '../scan/layout';
 import type { CorpusStyles } from '../scan/corpus-style';
@@ -27,7 +28,8 @@ import { readStylePieces, STYLE_TARGET, styleScoreLines } from '../eval/style';
 /** The held-out corpora, scored (never trained or tuned on) by `data train-style`. */
 const HOLDOUT = '../shared/holdout';
 
-const usage = `usage: audiogenesis data scan <dir>... --out <dir> [--workers N] [--style CORPUS=STYLE]... [--melody-line]
+const usage = `usage: audiogenesis data scan <dir>... --out <dir> [--workers N] [--style CORPUS=STYLE]...
+       [--melody-line [--melody-rest drop|harmony]]
        audiogenesis data chords <pop909-dir> --out assets/arrange/progressions.json
        audiogenesis data train-style <dir>... --out assets/eval/style.json [--holdout <dir>|none]
 
@@ -189,8 +191,8 @@ export const command: Command = {
     const melodyRest = values['melody-rest'];
     if (melodyRest !== undefined && !values['melody-line'])
       throw new UsageError('--melody-rest goes with --melody-line');
-    if (melodyRest !== undefined && melodyRest !== 'drop' && melodyRest !== 'harmony')
-      throw new UsageError('--melody-rest takes drop or harmony');
+    if (melodyRest !== undefined && !(MELODY_RESTS as readonly string[]).includes(melodyRest))
+      throw new UsageError(`--melody-rest takes ${MELODY_RESTS.join(' or ')}`);
     if (sub === 'chords') return learnChords(dirs, values.out);
     if (sub === 'train-style') return trainStyle(dirs, values.out, values.holdout);
     if (sub !== 'scan') throw new UsageError(`unknown subcommand "${sub ?? ''}"`);
@@ -202,7 +204,7 @@ export const command: Command = {
     const s = await scan(dirs, values.out, workers, {
       corpusStyles: parseCorpusStyles(values.style ?? []),
       melodyLine: values['melody-line'] ?? false,
-      melodyRest: melodyRest ?? 'drop',
+      melodyRest: (melodyRest as MelodyRest | undefined) ?? 'drop',
     });
     for (const line of summaryLines(s)) console.log(line);
     console.log(`time: ${s.seconds.toFixed(1)} s  -> ${values.out}`);

@@ -9,8 +9,11 @@ import type { Role } from '../sequence';
 import type { BeatMark, StyleEvidence, StyleLabel, TimedLabel } from './annotations';
 import type { PieceFeatures } from './extract';
 
-/** Where a melody's notes under its one line go (`CorpusInput.melodyRest`). */
-export type MelodyRest = 'drop' | 'harmony';
+/** Where a melody's notes under its one line may go (`CorpusInput.melodyRest`). */
+export const MELODY_RESTS = ['drop', 'harmony'] as const;
+
+/** Where a melody's notes under its one line go: one of {@link MELODY_RESTS}. */
+export type MelodyRest = (typeof MELODY_RESTS)[number];
 
 /** One corpus file and its side information. */
 export interface CorpusInput {
