@@ -52,17 +52,33 @@ const spanOf = (n: Note): PitchSpan | null =>
   n.isDrum || n.role === 'drums' ? null : partSpan(n.role, n.program);
 
 /**
+ * Semitones around a note its role starts at the same time that a note moved into range may not land in:
+ * a tune's stacked notes a second apart are heard as a wrong note, not a chord (the band the melody's
+ * writer keeps too, `sampling.stackApart`); other roles' chords may hold seconds. 0: only the same pitch.
+ */
+const MOVED_APART: Readonly<Partial<Record<Role, number>>> = { melody: 2 };
+
+/**
  * Moves each pitched note outside its part's span ({@link partSpan}: its role's {@link ROLE_RANGE} within
  * its instrument's sounding range) by octaves into it (`mended` by `range`); a moved note that would double
- * a pitch its role already starts at the same time is dropped.
+ * a pitch its role already starts at the same time, or (in the melody) sit a second from one, is dropped.
  */
 export function keepInRange(notes: readonly Note[]): Note[] {
-  const key = (n: Note) => `${n.role}|${n.start}|${n.pitch}`;
+  const key = (n: Note) => `${n.role}|${n.start}`;
   const outside = (n: Note): boolean => {
     const span = spanOf(n);
     return span !== null && foldIntoSpan(n.pitch, span) !== n.pitch;
   };
-  const taken = new Set(notes.filter((n) => !outside(n)).map(key));
+  const started = new Map<string, number[]>();
+  const take = (n: Note): void => {
+    const k = key(n);
+    started.set(k, [...(started.get(k) ?? []), n.pitch]);
+  };
+  const clashes = (n: Note): boolean => {
+    const apart = MOVED_APART[n.role] ?? 0;
+    return (started.get(key(n)) ?? []).some((p) => Math.abs(p - n.pitch) <= apart);
+  };
+  for (const n of notes) if (!outside(n)) take(n);
   const out: Note[] = [];
   for (const n of notes) {
     if (!outside(n)) {
@@ -70,8 +86,8 @@ export function keepInRange(notes: readonly Note[]): Note[] {
       continue;
     }
     const moved = mended({ ...n, pitch: foldIntoSpan(n.pitch, spanOf(n)!) }, 'range');
-    if (taken.has(key(moved))) continue;
-    taken.add(key(moved));
+    if (clashes(moved)) continue;
+    take(moved);
     out.push(moved);
   }
   return out;

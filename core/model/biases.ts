@@ -134,11 +134,13 @@ export function pitchRules(
 
 /**
  * A melody pitch id (key-relative by `shift`) below {@link MELODY_FLOOR} raised by octaves until it is at
- * or above the floor and, once moved, not one of `stacked` (a lift must not double a note at the same
- * onset); the pitch as sampled when the lift would pass 127.
+ * or above the floor and, once moved, more than `apart` semitones from each of `stacked` (a lift must not
+ * double a note at the same onset, nor land in the band {@link pitchRules} forbade); the pitch as sampled
+ * when the lift would pass 127.
  */
-export function liftedToFloor(pitch: number, shift: number, stacked: readonly number[]): number {
+export function liftedToFloor(pitch: number, shift: number, stacked: readonly number[], apart = 0): number {
+  const clashes = (p: number): boolean => stacked.some((s) => Math.abs(s - p) <= apart);
   let p = pitch;
-  while (p - shift < MELODY_FLOOR || (p !== pitch && stacked.includes(p))) p += 12;
+  while (p - shift < MELODY_FLOOR || (p !== pitch && clashes(p))) p += 12;
   return p <= 127 ? p : pitch;
 }

@@ -204,11 +204,11 @@ export class RoleWriter {
 
   /**
    * A melody pitch (model id) below the melody's floor (G3) raised by octaves under the rules, past any pitch
-   * already sounding at this onset ({@link liftedToFloor}).
+   * already sounding at this onset and the band around them that `stackApart` forbids ({@link liftedToFloor}).
    */
   private lifted(pitch: number): number {
     if (pitch === REST || this.o.rules === false || this.o.role !== 'melody') return pitch;
-    return liftedToFloor(pitch, this.shift, this.stacked);
+    return liftedToFloor(pitch, this.shift, this.stacked, this.o.stackApart);
   }
 
   /**

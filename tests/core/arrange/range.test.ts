@@ -50,6 +50,26 @@ describe('keepInRange', () => {
     ]);
   });
 
+  it('drops a moved melody note that would sit a second from one struck with it; other roles keep theirs', () => {
+    // in the melody's span (G3-C7) 110 folds to 86, 109 to 85, 111 to 87
+    const out = keepInRange([
+      note('melody', 84),
+      note('melody', 110), // a whole tone above 84: dropped
+      note('melody', 109), // a semitone above 84: dropped
+      note('melody', 111), // a minor third above 84: kept
+      note('melody', 109, 1), // another onset: kept
+      note('harmony', 72),
+      note('harmony', 98), // folds to 74 (C2-C6), a whole tone from 72: a chord may hold it
+    ]);
+    expect(out.map((n) => [n.role, n.pitch, n.start])).toEqual([
+      ['melody', 84, 0],
+      ['melody', 87, 0],
+      ['melody', 85, 1],
+      ['harmony', 72, 0],
+      ['harmony', 74, 0],
+    ]);
+  });
+
   it('keeps a copied note a copy', () => {
     const out = keepInRange([{ ...note('melody', 100), origin: 'copy', by: 'repeat' }]);
     expect(out[0]).toMatchObject({ pitch: 88, origin: 'copy', by: 'repeat' });

@@ -93,6 +93,14 @@ describe('liftedToFloor', () => {
     expect(liftedToFloor(MELODY_FLOOR + 4, 5, [])).toBe(MELODY_FLOOR + 16);
   });
 
+  it('lifts past the band `apart` forbids around a stacked pitch, not only the pitch itself', () => {
+    const low = MELODY_FLOOR - 1; // one octave up lands at MELODY_FLOOR + 11
+    expect(liftedToFloor(low, 0, [MELODY_FLOOR + 12])).toBe(MELODY_FLOOR + 11); // a second: allowed at 0
+    expect(liftedToFloor(low, 0, [MELODY_FLOOR + 12], 2)).toBe(MELODY_FLOOR + 23);
+    expect(liftedToFloor(low, 0, [MELODY_FLOOR + 9], 2)).toBe(MELODY_FLOOR + 23); // a whole tone below
+    expect(liftedToFloor(low, 0, [MELODY_FLOOR + 8], 2)).toBe(MELODY_FLOOR + 11); // a minor third: allowed
+  });
+
   it('keeps the sampled pitch when a lift would pass 127', () => {
     expect(liftedToFloor(120, 100, [])).toBe(120); // id 120 is 20 above the tonic: G3 only at 156
   });
