@@ -3,7 +3,8 @@
  * note (`struckTogether`, the evaluation's `melody.stacked`), and the intervals under the top note of
  * such strikes, for generated sets (`--run`, the evaluation's folders; the mean over pieces, as the
  * evaluation summarises), POP909-layout songs' MELODY tracks (`--reference`) and each corpus's training
- * melody streams in a scan (`--scan`, pooled over notes, each stream weighted by its sampling weight).
+ * melody streams in a scan (`--scan`, pooled over notes, each stream weighted by its sampling weight); for
+ * runs and songs also the count of notes under a struck top note and of those a second below it.
  *
  * Usage: node --import tsx bench/design/melody-stacks.ts [--run DIR...] [--set rules-off] [--reference DIR]
  *        [--scan DIR]
@@ -61,14 +62,16 @@ class Tally {
     const total = this.intervals.reduce((a, b) => a + b, 0) || 1;
     const iv = this.intervals.map((c) => (c / total).toFixed(2));
     const share = (this.sum / Math.max(1e-9, this.weight)).toFixed(3);
-    return `| ${label} | ${this.pieces} | ${share} | ${iv.join(' | ')} |`;
+    // Counts only where every piece weighs 1 (a scan's streams are weighted).
+    const counts = this.weight === this.pieces ? `${total} (${this.intervals[0]})` : '–';
+    return `| ${label} | ${this.pieces} | ${share} | ${iv.join(' | ')} | ${counts} |`;
   }
 }
 
 console.log(
-  `| source | pieces (streams) | notes struck together | under the top: ${CLASSES.join(' | ')} semitones |`,
+  `| source | pieces (streams) | notes struck together | under the top: ${CLASSES.join(' | ')} semitones | notes under the top (a second below) |`,
 );
-console.log(`| --- | --- | --- | ${CLASSES.map(() => '---').join(' | ')} |`);
+console.log(`| --- | --- | --- | ${CLASSES.map(() => '---').join(' | ')} | --- |`);
 for (const run of values.run) {
   const t = new Tally();
   for (const seq of readRunSet(run, values.set)) {
