@@ -36,6 +36,7 @@ import { thinUnderTune } from './thin';
 import { letRing } from './articulation';
 import { keepPlayable } from './playable';
 import { keepInRange } from './range';
+import { bassUnderHarmony } from './bass-register';
 import { mended } from './mended';
 import { restrikeNotes } from '../restrike';
 import { isSustained } from './orchestrate';
@@ -198,6 +199,7 @@ function finish(raw: readonly Note[], plan: ArrangementPlan, o: ArrangeOptions):
   notes = letRing(notes, 'harmony', plan.programs.harmony, plan.sections, plan.chords);
   if (!held) notes = thinUnderTune(notes);
   notes = keepInRange(notes);
+  notes = bassUnderHarmony(notes, plan.sections);
   notes = scaleDrums(notes, drumLevel);
   notes = levelDynamics(notes, plan.sections);
   notes = addTransitions(notes, plan, drumLevel);
