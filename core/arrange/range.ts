@@ -71,8 +71,9 @@ export function keepInRange(notes: readonly Note[]): Note[] {
   };
   const started = new Map<string, number[]>();
   const take = (n: Note): void => {
-    const k = key(n);
-    started.set(k, [...(started.get(k) ?? []), n.pitch]);
+    const pitches = started.get(key(n));
+    if (pitches) pitches.push(n.pitch);
+    else started.set(key(n), [n.pitch]);
   };
   const clashes = (n: Note): boolean => {
     const apart = MOVED_APART[n.role] ?? 0;
