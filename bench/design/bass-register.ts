@@ -1,7 +1,7 @@
 /**
  * Where the bass sits against the harmony: for each evaluation run's pieces of one set, grouped by the
  * bass's program, the mean bass pitch, the harmony onsets that sound below the bass note sounding with
- * them (the arranger's `crossingShare`, pooled over onsets) and the pieces where more than
+ * them (the arranger's `crossings`, pooled over onsets) and the pieces where more than
  * `CROSSING_SHARE` of them do. A bass among the strings' voices makes a harmony note the chord's lowest.
  * For design work on development seeds.
  *
@@ -9,7 +9,7 @@
  *        (each DIR an `audiogenesis eval --out`, pieces in midi/)
  */
 import { parseArgs } from 'node:util';
-import { CROSSING_SHARE, crossingShare } from '../../core/arrange/bass-register';
+import { CROSSING_SHARE, crossings } from '../../core/arrange/bass-register';
 import { readRunSet } from '../lib/runs';
 
 const { values } = parseArgs({
@@ -47,13 +47,10 @@ for (const run of values.run) {
     const bass = seq.notes.filter((n) => n.role === 'bass');
     const harmony = seq.notes.filter((n) => n.role === 'harmony');
     if (bass.length === 0 || harmony.length === 0) continue;
-    const heard = harmony.filter((h) =>
-      bass.some((b) => b.start <= h.start + 1e-6 && b.end > h.start + 1e-6),
-    );
-    const under = Math.round(crossingShare(heard, bass) * heard.length);
+    const { heard, under } = crossings(harmony, bass);
     const pitches = bass.map((n) => n.pitch);
-    add(`program ${bass[0].program}`, pitches, heard.length, under);
-    add('all', pitches, heard.length, under);
+    add(`program ${bass[0].program}`, pitches, heard, under);
+    add('all', pitches, heard, under);
   }
 }
 

@@ -31,6 +31,9 @@ const classOf = (d: number): number =>
 
 /** Pooled stacked shares and interval counts. */
 class Tally {
+  /** `counted`: every piece weighs 1, so the interval tallies are note counts (not a scan's weights). */
+  constructor(readonly counted = true) {}
+
   pieces = 0;
   weight = 0;
   sum = 0;
@@ -62,8 +65,7 @@ class Tally {
     const total = this.intervals.reduce((a, b) => a + b, 0) || 1;
     const iv = this.intervals.map((c) => (c / total).toFixed(2));
     const share = (this.sum / Math.max(1e-9, this.weight)).toFixed(3);
-    // Counts only where every piece weighs 1 (a scan's streams are weighted).
-    const counts = this.weight === this.pieces ? `${total} (${this.intervals[0]})` : '–';
+    const counts = this.counted ? `${total} (${this.intervals[0]})` : '–';
     return `| ${label} | ${this.pieces} | ${share} | ${iv.join(' | ')} | ${counts} |`;
   }
 }
@@ -94,12 +96,12 @@ if (values.scan) {
   for (const { ref } of readScanRows(values.scan)) {
     if (ref.split !== 'train' || ref.role !== 'melody') continue;
     const notes = decodeEvents(streamEvents(train, ref));
-    const t = tallies.get(ref.corpus ?? '?') ?? new Tally();
+    const t = tallies.get(ref.corpus ?? '?') ?? new Tally(false);
     // A stream weighs its sampling weight times its notes: the share training sees.
     t.add(notes, (ref.weight ?? 1) * notes.length);
     tallies.set(ref.corpus ?? '?', t);
   }
-  const all = new Tally();
+  const all = new Tally(false);
   for (const [corpus, t] of [...tallies].sort(([a], [b]) => (a < b ? -1 : 1))) {
     console.log(t.row(`${values.scan}: ${corpus} (training melody streams, by notes x weight)`));
     all.merge(t);

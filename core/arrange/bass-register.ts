@@ -17,11 +17,16 @@ const EPS = 1e-6;
 /** Share of a section's harmony onsets under the sounding bass above which its bass line moves down. */
 export const CROSSING_SHARE = 0.1;
 
+/** How many of a harmony's onsets have a bass note sounding (`heard`), and how many of those sit under it. */
+export interface Crossings {
+  heard: number;
+  under: number;
+}
+
 /**
- * The share of `harmony`'s onsets, among those with a bass note sounding, that sit below the lowest bass
- * note sounding then; 0 when no harmony onset has a bass under it.
+ * The onsets of `harmony` with a bass note sounding, and those below the lowest bass note sounding then.
  */
-export function crossingShare(harmony: readonly Note[], bass: readonly Note[]): number {
+export function crossings(harmony: readonly Note[], bass: readonly Note[]): Crossings {
   let heard = 0;
   let under = 0;
   for (const h of harmony) {
@@ -30,6 +35,12 @@ export function crossingShare(harmony: readonly Note[], bass: readonly Note[]): 
     heard++;
     if (h.pitch < Math.min(...sounding.map((b) => b.pitch))) under++;
   }
+  return { heard, under };
+}
+
+/** `under` over `heard` of {@link crossings}; 0 when no harmony onset has a bass under it. */
+export function crossingShare(harmony: readonly Note[], bass: readonly Note[]): number {
+  const { heard, under } = crossings(harmony, bass);
   return heard === 0 ? 0 : under / heard;
 }
 

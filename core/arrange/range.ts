@@ -4,7 +4,7 @@
  * register, can still write a lead at E8 or a string chord tone at G0; no player reads those, and no alto
  * sax plays above A flat 5 nor a violin below G3 (the instrument's own range, `playableRange`).
  */
-import { MELODY_FLOOR } from '../model/biases';
+import { MELODY_FLOOR, withinApart } from '../model/biases';
 import { playableRange } from '../features/family';
 import type { Note, Role } from '../sequence';
 import { mended } from './mended';
@@ -75,10 +75,8 @@ export function keepInRange(notes: readonly Note[]): Note[] {
     if (pitches) pitches.push(n.pitch);
     else started.set(key(n), [n.pitch]);
   };
-  const clashes = (n: Note): boolean => {
-    const apart = MOVED_APART[n.role] ?? 0;
-    return (started.get(key(n)) ?? []).some((p) => Math.abs(p - n.pitch) <= apart);
-  };
+  const clashes = (n: Note): boolean =>
+    withinApart(n.pitch, started.get(key(n)) ?? [], MOVED_APART[n.role] ?? 0);
   for (const n of notes) if (!outside(n)) take(n);
   const out: Note[] = [];
   for (const n of notes) {

@@ -132,6 +132,11 @@ export function pitchRules(
   return out;
 }
 
+/** True when `pitch` is at most `apart` semitones from one of `others` (0: the same pitch only). */
+export function withinApart(pitch: number, others: readonly number[], apart: number): boolean {
+  return others.some((o) => Math.abs(o - pitch) <= apart);
+}
+
 /**
  * A melody pitch id (key-relative by `shift`) below {@link MELODY_FLOOR} raised by octaves until it is at
  * or above the floor and, once moved, more than `apart` semitones from each of `stacked` (a lift must not
@@ -139,8 +144,7 @@ export function pitchRules(
  * when the lift would pass 127.
  */
 export function liftedToFloor(pitch: number, shift: number, stacked: readonly number[], apart = 0): number {
-  const clashes = (p: number): boolean => stacked.some((s) => Math.abs(s - p) <= apart);
   let p = pitch;
-  while (p - shift < MELODY_FLOOR || (p !== pitch && clashes(p))) p += 12;
+  while (p - shift < MELODY_FLOOR || (p !== pitch && withinApart(p, stacked, apart))) p += 12;
   return p <= 127 ? p : pitch;
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { bassUnderHarmony, CROSSING_SHARE, crossingShare } from '../../../core/arrange/bass-register';
+import {
+  bassUnderHarmony,
+  CROSSING_SHARE,
+  crossings,
+  crossingShare,
+} from '../../../core/arrange/bass-register';
 import type { Note } from '../../../core/sequence';
 import { note, section } from '../../helpers/notes';
 
@@ -13,6 +18,7 @@ describe('crossingShare', () => {
   it('counts the harmony onsets under the lowest bass note sounding then, among those with a bass', () => {
     const b = [bass(55, 0, 2), bass(50, 2, 4)];
     const h = [harmony(48, 0), harmony(60, 1), harmony(52, 2), harmony(40, 5)]; // the last has no bass
+    expect(crossings(h, b)).toEqual({ heard: 3, under: 1 });
     expect(crossingShare(h, b)).toBeCloseTo(1 / 3);
     expect(crossingShare(h, [])).toBe(0);
   });
